@@ -1,1 +1,99 @@
-export {};
+/** Commander wiring: parse arguments, call one library function per command, print, return an exit code. */
+import { Command, CommanderError, Option } from "commander";
+import { ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
+import { buildReport, checkYear, listYears, type OutputFormat } from "./pipeline.js";
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+const FORMATS: OutputFormat[] = ["docx", "md", "pdf"];
+
+export function parseFormats(value: string): Set<OutputFormat> {
+  const names = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const formats = new Set<OutputFormat>();
+  for (const name of names) {
+    if (name === "all") {
+      formats.add("docx");
+      formats.add("md");
+    } else if ((FORMATS as string[]).includes(name)) formats.add(name as OutputFormat);
+    else throw new UsageError(`định dạng "${name}" không được hỗ trợ; dùng docx, md, pdf hoặc all (có thể ghép: docx,pdf)`, "DV008");
+  }
+  if (formats.size === 0) throw new UsageError("cần ít nhất một định dạng cho --format", "DV008");
+  return formats;
+}
+
+function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.err(formatDiagnostic(d));
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exit: number = ExitCode.ok;
+  const debug = argv.includes("--debug");
+  const program = new Command()
+    .name("danvan")
+    .description("Dựng báo cáo của Ban Dân vận từ dữ liệu YAML theo năm (Markdown, DOCX)")
+    .option("--debug", "in chi tiết lỗi nội bộ (stack trace)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command("build-report")
+    .description("dựng báo cáo của một năm: DOCX và Markdown (PDF khi yêu cầu)")
+    .argument("<year>", "năm báo cáo, ví dụ 2021")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .option("--out <dir>", "thư mục kết quả (mặc định out/<năm>)")
+    .addOption(new Option("--format <list>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
+    .action(async (year: string, opts: { data: string; out?: string; format: string }) => {
+      const formats = parseFormats(opts.format);
+      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats });
+      printDiagnostics(io, result.diagnostics);
+      if (hasErrors(result.diagnostics)) {
+        io.err(`Không dựng báo cáo: dữ liệu năm ${year} có lỗi (xem ở trên). Không tệp nào được ghi.`);
+        exit = ExitCode.dataProblems;
+        return;
+      }
+      for (const w of result.written) io.out(`đã ghi ${w.file}`);
+      const s = result.summary!;
+      io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+    });
+
+  program
+    .command("check")
+    .description("kiểm tra dữ liệu (không dựng báo cáo)")
+    .argument("[years...]", "các năm cần kiểm tra (mặc định: mọi năm trong thư mục dữ liệu)")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .option("--strict", "coi cảnh báo là lỗi")
+    .action((years: string[], opts: { data: string; strict?: boolean }) => {
+      const list = years.length ? years : listYears(opts.data);
+      const all: Diagnostic[] = [];
+      for (const year of list) all.push(...checkYear(opts.data, year).diagnostics);
+      printDiagnostics(io, all);
+      const errors = all.filter((d) => d.severity === "error").length;
+      const warnings = all.length - errors;
+      io.out(`Đã kiểm tra ${list.length} năm (${list.join(", ")}): ${errors} lỗi, ${warnings} cảnh báo.`);
+      if (errors || (opts.strict && warnings)) exit = ExitCode.dataProblems;
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exit;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (err instanceof UsageError) {
+      io.err(`danvan: ${err.code}: ${err.message}`);
+      return ExitCode.usage;
+    }
+    io.err("danvan: lỗi nội bộ không mong đợi. Vui lòng báo lỗi này kèm lệnh đã chạy" + (debug ? ":" : " (chạy lại với --debug để xem chi tiết)."));
+    if (debug) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return ExitCode.internal;
+  }
+}

@@ -1,0 +1,112 @@
+/** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
+import type { Diagnostic } from "../diagnostics.js";
+import { PROSE_HELPERS } from "../render/helpers.js";
+import { indexRegister } from "../register.js";
+import { FigureError, Statistics } from "../statistics.js";
+import { didYouMean } from "../suggest.js";
+import { helperCalls, proseSites } from "./prose.js";
+import { at, type Rule, type RuleContext } from "./rule.js";
+
+const STAT_HELPERS = new Set(["n", "ratio", "pct"]);
+
+function citedIds(ctx: RuleContext) {
+  const footnotes = new Set<string>();
+  const stats = new Set<string>();
+  for (const site of proseSites(ctx.report)) {
+    for (const call of helperCalls(site.text)) {
+      if (!call.id) continue;
+      if (call.name === "fn") footnotes.add(call.id);
+      if (STAT_HELPERS.has(call.name)) stats.add(call.id.split(".")[0]);
+    }
+  }
+  // A statistic another statistic points at is in use too.
+  for (const s of ctx.report.sections) {
+    for (const stat of Object.values(s.statistics ?? {})) {
+      JSON.stringify(stat, (_k, v) => {
+        if (typeof v === "string" && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(v) && v !== stat.kind) stats.add(v.split(".")[0]);
+        return v;
+      });
+    }
+  }
+  return { footnotes, stats };
+}
+
+const resolves: Rule = {
+  name: "references-resolve",
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    const statistics = new Statistics(ctx.report);
+    const register = indexRegister(ctx.report.register);
+    const footnotes = new Set(ctx.report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
+    for (const site of proseSites(ctx.report)) {
+      const report = (code: string, message: string) => out.push(at(ctx, site.section.file, site.dataPath, code, "error", message));
+      for (const call of helperCalls(site.text)) {
+        if (!(PROSE_HELPERS as readonly string[]).includes(call.name)) {
+          report("DV311", `không có hàm {{${call.name}}}${didYouMean(call.name, PROSE_HELPERS)}; các hàm: ${PROSE_HELPERS.join(", ")}`);
+          continue;
+        }
+        if (call.id === undefined) {
+          report("DV311", `{{${call.name}}} cần một mã trong dấu ngoặc kép`);
+          continue;
+        }
+        if (call.name === "fn" && !footnotes.has(call.id)) {
+          report("DV312", `không có chú thích "${call.id}"${didYouMean(call.id, footnotes)}`);
+        } else if ((call.name === "doc" || call.name === "docsummary") && !register.has(call.id)) {
+          report("DV314", `không có văn bản "${call.id}" trong documents.yaml${didYouMean(call.id, register.keys())}`);
+        } else if (STAT_HELPERS.has(call.name)) {
+          const id = call.id.split(".")[0];
+          if (!statistics.byId.has(id)) {
+            report("DV313", `không có số liệu "${id}"${didYouMean(id, statistics.byId.keys())}`);
+            continue;
+          }
+          try {
+            if (call.name === "n") statistics.value(call.id);
+            else if (call.name === "ratio") statistics.ratioParts(call.id);
+            else statistics.rate(call.id);
+          } catch (e) {
+            if (!(e instanceof FigureError)) throw e;
+            report("DV315", e.message);
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const uniqueIds: Rule = {
+  name: "ids-unique",
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    for (const kind of ["footnotes", "statistics"] as const) {
+      const first = new Map<string, string>();
+      for (const s of ctx.report.sections) {
+        for (const id of Object.keys(s[kind] ?? {})) {
+          const prev = first.get(id);
+          if (prev) out.push(at(ctx, s.file, [kind, id], "DV331", "error", `mã "${id}" đã được dùng ở ${prev}`));
+          else first.set(id, s.file);
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const allCited: Rule = {
+  name: "definitions-cited",
+  run(ctx) {
+    const cited = citedIds(ctx);
+    const out: Diagnostic[] = [];
+    for (const s of ctx.report.sections) {
+      for (const id of Object.keys(s.footnotes ?? {})) {
+        if (!cited.footnotes.has(id)) out.push(at(ctx, s.file, ["footnotes", id], "DV321", "warning", `chú thích "${id}" không được trích dẫn ở đâu ({{fn "${id}"}})`));
+      }
+      for (const id of Object.keys(s.statistics ?? {})) {
+        if (!cited.stats.has(id)) out.push(at(ctx, s.file, ["statistics", id], "DV322", "warning", `số liệu "${id}" không được trích dẫn ở đâu`));
+      }
+    }
+    return out;
+  },
+};
+
+export const referenceRules: Rule[] = [resolves, uniqueIds, allCited];

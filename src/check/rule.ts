@@ -1,0 +1,27 @@
+import type { Diagnostic, Position } from "../diagnostics.js";
+import type { Report } from "../model.js";
+
+export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;
+
+export interface RuleContext {
+  report: Report;
+  locate: Locate;
+}
+
+/** A named check over a valid Report; returns diagnostics, never prints or throws. */
+export interface Rule {
+  name: string;
+  run(ctx: RuleContext): Diagnostic[];
+}
+
+export function at(
+  ctx: RuleContext,
+  file: string,
+  dataPath: ReadonlyArray<string | number>,
+  code: string,
+  severity: Diagnostic["severity"],
+  message: string,
+): Diagnostic {
+  const pos = ctx.locate(file, dataPath);
+  return { code, severity, file, line: pos.line, col: pos.col, message };
+}

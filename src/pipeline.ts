@@ -1,0 +1,132 @@
+/**
+ * load → validate → check → render → parse → write, as named steps. The library returns values and
+ * diagnostics; it never prints and never exits.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { checkReport } from "./check/index.js";
+import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
+import { loadYear, locate, type RawFile } from "./load.js";
+import type { Report } from "./model.js";
+import { validateFiles } from "./validate.js";
+
+export const YEAR_PATTERN = /^\d{4}$/;
+
+export interface CheckedYear {
+  year: string;
+  report?: Report;
+  files: RawFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The years present under a data root, oldest first. */
+export function listYears(dataRoot: string): string[] {
+  if (!fs.existsSync(dataRoot) || !fs.statSync(dataRoot).isDirectory()) {
+    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}"`, "DV002");
+  }
+  return fs
+    .readdirSync(dataRoot)
+    .filter((n) => YEAR_PATTERN.test(n) && fs.statSync(path.join(dataRoot, n)).isDirectory())
+    .sort();
+}
+
+export function requireYear(dataRoot: string, year: string): void {
+  if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
+  const years = listYears(dataRoot);
+  if (!years.includes(year)) {
+    const known = years.length ? `các năm hiện có: ${years.join(", ")}` : "chưa có năm nào";
+    throw new UsageError(`không có dữ liệu năm ${year} trong "${dataRoot}" (${known})`, "DV004");
+  }
+}
+
+/** Steps 1–3: everything `danvan check` needs, nothing that renders. */
+export function checkYear(dataRoot: string, year: string): CheckedYear {
+  requireYear(dataRoot, year);
+  const loaded = loadYear(dataRoot, year);
+  const validated = validateFiles(year, loaded.files);
+  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
+  if (validated.report) diagnostics.push(...checkReport(validated.report, locator(loaded.files)));
+  return { year, report: validated.report, files: loaded.files, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export function locator(files: readonly RawFile[]) {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  return (file: string, dataPath: ReadonlyArray<string | number>) => {
+    const raw = byFile.get(file);
+    return raw ? locate(raw, dataPath) : { line: 1, col: 1 };
+  };
+}
+
+export { hasErrors };
+
+export type OutputFormat = "md" | "docx" | "pdf";
+
+export interface BuildOptions {
+  dataRoot: string;
+  year: string;
+  outDir: string;
+  formats: ReadonlySet<OutputFormat>;
+}
+
+export interface BuildResult {
+  written: Array<{ format: OutputFormat; file: string }>;
+  diagnostics: Diagnostic[];
+  summary?: { sections: number; footnotes: number; appendixRows: number };
+}
+
+/** Steps 1–6. Refuses to write anything while the data has errors; outputs replace old ones only whole. */
+export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const checked = checkYear(options.dataRoot, options.year);
+  if (!checked.report || hasErrors(checked.diagnostics)) return { written: [], diagnostics: checked.diagnostics };
+  const report = checked.report;
+  const { renderMarkdown } = await import("./render/index.js");
+  const rendered = renderMarkdown(report, locator(checked.files));
+  if (rendered.markdown === undefined) return { written: [], diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
+  const { parseMarkdown, footnoteNumbers } = await import("./tree.js");
+  const tree = parseMarkdown(rendered.markdown);
+
+  const outputs: Array<{ format: OutputFormat; file: string; data: () => Promise<string | Uint8Array> }> = [];
+  const base = path.join(options.outDir, baseName(report));
+  if (options.formats.has("md")) {
+    const { writeMarkdown } = await import("./write/markdown.js");
+    outputs.push({ format: "md", file: `${base}.md`, data: async () => writeMarkdown(tree) });
+  }
+  const docxBytes = options.formats.has("docx") || options.formats.has("pdf")
+    ? await (await import("./write/docx/index.js")).writeDocx(tree, report)
+    : undefined;
+  if (options.formats.has("docx")) outputs.push({ format: "docx", file: `${base}.docx`, data: async () => docxBytes! });
+
+  // Everything is produced in memory first, so a failure above leaves the previous outputs untouched.
+  const produced = await Promise.all(outputs.map(async (o) => ({ ...o, bytes: await o.data() })));
+  prepareOutDir(options.outDir);
+  const { writeFileAtomic } = await import("./write/atomic.js");
+  for (const o of produced) writeFileAtomic(o.file, o.bytes);
+  const written = produced.map(({ format, file }) => ({ format, file }));
+  if (options.formats.has("pdf")) {
+    const { convertToPdf } = await import("./write/pdf.js");
+    written.push({ format: "pdf", file: await convertToPdf(docxBytes!, `${base}.pdf`) });
+  }
+  const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
+  return {
+    written,
+    diagnostics: checked.diagnostics,
+    summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
+  };
+}
+
+/** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the year. */
+export function baseName(report: Report): string {
+  return `${report.identity.number.replace(/[^\p{L}\p{N}]+/gu, "-")}-${report.year}`;
+}
+
+function prepareOutDir(outDir: string): void {
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
+    throw new UsageError(`"${outDir}" đã tồn tại và không phải là thư mục`, "DV005");
+  }
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.accessSync(outDir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`không ghi được vào thư mục "${outDir}"`, "DV006");
+  }
+}

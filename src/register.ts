@@ -1,0 +1,43 @@
+/** The register of issued documents: lookup by id and the citation text rendered from an entry. */
+import { formatDate } from "./format/vi.js";
+import type { Register, RegisterDocument } from "./model.js";
+
+export interface RegisterEntry {
+  doc: RegisterDocument;
+  type: string;
+  group: number;
+}
+
+export function indexRegister(register: Register): Map<string, RegisterEntry> {
+  const byId = new Map<string, RegisterEntry>();
+  register.groups.forEach((g, group) => {
+    for (const t of g.types) {
+      for (const doc of t.documents) if (!byId.has(doc.id)) byId.set(doc.id, { doc, type: t.type, group });
+    }
+  });
+  return byId;
+}
+
+export interface CitationOptions {
+  /** Print ", ngày d/m/yyyy" (default true). */
+  date?: boolean;
+  /** Print the type name ("Kế hoạch số …"); without it the citation reads "Số …" (default true). */
+  type?: boolean;
+}
+
+/** `Kế hoạch số 3111/KH-UBND, ngày 11/8/2017`, the form the report and its appendix share. */
+export function citation(entry: RegisterEntry, options: CitationOptions = {}): string {
+  const head = options.type === false ? `Số ${entry.doc.number}` : `${entry.type} số ${entry.doc.number}`;
+  return options.date === false ? head : `${head}, ngày ${formatDate(entry.doc.date)}`;
+}
+
+/** The id a number and symbol gets: `70-KH/BDVTU-BCSĐUB` → `70-kh-bdvtu-bcsdub`. */
+export function idForNumber(number: string): string {
+  return number
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}

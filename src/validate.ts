@@ -1,0 +1,169 @@
+/** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
+import fs from "node:fs";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { locate, type FileKind, type RawFile } from "./load.js";
+import type { Identity, Register, Report, Section, SectionData } from "./model.js";
+import { didYouMean } from "./suggest.js";
+
+const SCHEMA_FILES: Record<FileKind, string> = {
+  report: "report.schema.json",
+  documents: "documents.schema.json",
+  section: "section.schema.json",
+};
+
+let compiled: Record<FileKind, ValidateFunction> | undefined;
+
+function validators(): Record<FileKind, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true, allowUnionTypes: true, verbose: true });
+  const dir = new URL("../schemas/", import.meta.url);
+  const load = (name: string) => ajv.compile(JSON.parse(fs.readFileSync(new URL(name, dir), "utf8")));
+  compiled = {
+    report: load(SCHEMA_FILES.report),
+    documents: load(SCHEMA_FILES.documents),
+    section: load(SCHEMA_FILES.section),
+  };
+  return compiled;
+}
+
+export interface ValidateResult {
+  report?: Report;
+  diagnostics: Diagnostic[];
+}
+
+export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
+  const diagnostics: Diagnostic[] = [];
+  for (const raw of files) {
+    if (raw.value === undefined) continue; // already reported as a YAML error
+    const validate = validators()[raw.kind];
+    if (!validate(raw.value)) diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+  }
+  const complete = files.every((f) => f.value !== undefined) && files.some((f) => f.kind === "report");
+  if (diagnostics.length || !complete) return { diagnostics };
+  const identity = files.find((f) => f.kind === "report")!.value as Identity;
+  const register = files.find((f) => f.kind === "documents")!.value as Register;
+  const sections: Section[] = files
+    .filter((f) => f.kind === "section")
+    .map((f) => ({ ...(f.value as SectionData), file: f.file }));
+  return { report: { year, identity, register, sections }, diagnostics };
+}
+
+function pathOf(instancePath: string): string[] {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Ajv reports the same problem from several angles; keep the ones a clerk can act on. */
+function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === "if") continue;
+    const p = pathOf(e.instancePath);
+    let at = p;
+    let atKey = false;
+    let message: string;
+    switch (e.keyword) {
+      case "required":
+        message = `thiếu khóa bắt buộc "${e.params.missingProperty}"`;
+        break;
+      case "additionalProperties": {
+        const name = String(e.params.additionalProperty);
+        const known = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+        message = `khóa "${name}" không có trong lược đồ${didYouMean(name, known)}; các khóa được phép: ${known.join(", ")}`;
+        at = [...p, name];
+        atKey = true;
+        break;
+      }
+      case "propertyNames":
+        message = `tên khóa "${e.params.propertyName}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang`;
+        at = [...p, String(e.params.propertyName)];
+        atKey = true;
+        break;
+      case "type":
+        message = `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
+        break;
+      case "enum":
+        message = `giá trị phải là một trong: ${(e.params.allowedValues as unknown[]).join(", ")}; gặp ${describe(e.data)}`;
+        break;
+      case "const":
+        message = `giá trị phải là ${String(e.params.allowedValue)}`;
+        break;
+      case "discriminator":
+        message = `"kind" phải là một trong: count, breakdown, ratio, percent, series; gặp ${describe(e.data)}`;
+        break;
+      case "pattern":
+        message = patternMessage(String(e.params.pattern), e.data);
+        break;
+      case "minLength":
+      case "minItems":
+      case "minProperties":
+        message = "không được để trống";
+        break;
+      case "maxProperties":
+        message = "mỗi khối chỉ có một khóa: bullets, numbered hoặc subheading";
+        break;
+      case "minimum":
+        message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
+        break;
+      case "maximum":
+        message = `phải nhỏ hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
+        break;
+      default:
+        message = `không hợp lệ (${e.keyword}: ${e.message ?? ""})`;
+    }
+    const pos = locate(raw, at, atKey);
+    const key = `${pos.line}:${pos.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ code: codeFor(e.keyword), severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
+  }
+  return out;
+}
+
+function codeFor(keyword: string): string {
+  const codes: Record<string, string> = {
+    required: "DV201",
+    additionalProperties: "DV202",
+    propertyNames: "DV202",
+    type: "DV203",
+    enum: "DV204",
+    const: "DV204",
+    discriminator: "DV204",
+    pattern: "DV205",
+  };
+  return codes[keyword] ?? "DV206";
+}
+
+function typeName(t: string): string {
+  const names: Record<string, string> = {
+    string: "một chuỗi văn bản",
+    number: "một số",
+    integer: "một số nguyên",
+    object: "một bảng khóa: giá trị",
+    array: "một danh sách",
+    boolean: "true hoặc false",
+  };
+  return t
+    .split(",")
+    .map((x) => names[x] ?? x)
+    .join(" hoặc ");
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return "giá trị rỗng";
+  if (Array.isArray(v)) return "một danh sách";
+  if (typeof v === "object") return "một bảng khóa: giá trị";
+  if (typeof v === "string") return `chuỗi "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  return `${typeof v === "number" ? "số" : typeof v} ${String(v)}`;
+}
+
+function patternMessage(pattern: string, data: unknown): string {
+  if (pattern.includes("[0-9]{4}-[0-9]{2}")) return `ngày phải viết dạng YYYY-MM-DD; gặp ${describe(data)}`;
+  if (pattern === "^[0-9]{4}$") return `năm phải có 4 chữ số; gặp ${describe(data)}`;
+  if (pattern.includes("\\.")) return `đường dẫn số liệu không hợp lệ (mã-số-liệu.thành-phần); gặp ${describe(data)}`;
+  return `mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang; gặp ${describe(data)}`;
+}

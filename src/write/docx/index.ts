@@ -1,0 +1,73 @@
+/**
+ * Tree → DOCX, read as a script in phases. Layout values come from the profile table
+ * (src/profile.ts); the parts Markdown cannot express arrive as directives (layout.ts).
+ */
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions, type Table } from "docx";
+import type { Root, RootContent } from "mdast";
+import type { Report } from "../../model.js";
+import { PROFILES } from "../../profile.js";
+import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../tree.js";
+import { bodyBlock, footnoteBody } from "./blocks.js";
+import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./layout.js";
+import { pinVolatileParts } from "./pin.js";
+import { buildStyles, STYLE } from "./styles.js";
+
+export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array> {
+  const profile = PROFILES[report.identity.profile];
+
+  // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
+  const numbers = footnoteNumbers(tree);
+  const definitions = footnoteDefinitions(tree);
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (const [label, n] of numbers) {
+    const def = definitions.get(label);
+    if (def) footnotes[n] = { children: footnoteBody(def, numbers) };
+  }
+
+  // Phase 2: the main text — header, title, body, closing — and the appendix, each from its nodes.
+  const main: Array<Paragraph | Table> = [];
+  const appendix: Array<Paragraph | Table> = [];
+  const nodes = tree.children.filter((n) => n.type !== "footnoteDefinition");
+  nodes.forEach((node, i) => {
+    // The closing never stands alone on a page: the last paragraph of the text travels with it.
+    const keepNext = isDirective(nodes[i + 1], "closing");
+    if (isDirective(node, "header")) main.push(headerBlock(node, profile, numbers));
+    else if (isDirective(node, "title")) main.push(...titleBlock(node, numbers));
+    else if (isDirective(node, "closing")) main.push(spacer(), closingBlock(node, profile, numbers));
+    else if (isDirective(node, "appendix")) appendix.push(...appendixBlocks(node, profile, numbers));
+    else main.push(...bodyBlock(node as RootContent, numbers, keepNext));
+  });
+
+  // Phase 3: page setup — A4, the profile's margins, page number centred at the top from page 2.
+  const page = {
+    size: { width: profile.page.width, height: profile.page.height },
+    margin: { ...profile.page.margin, header: 567, footer: 567 },
+  };
+  const pageNumberHeader = new Header({
+    children: [new Paragraph({ style: STYLE.pageNumber, alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+  });
+  const emptyHeader = new Header({ children: [new Paragraph({ style: STYLE.pageNumber, children: [] })] });
+  const emptyFooter = new Footer({ children: [new Paragraph({ children: [] })] });
+  const sections: ISectionOptions[] = [
+    { properties: { page, titlePage: true }, headers: { default: pageNumberHeader, first: emptyHeader }, footers: { default: emptyFooter, first: emptyFooter }, children: main },
+  ];
+  if (appendix.length) {
+    sections.push({ properties: { page }, headers: { default: pageNumberHeader }, footers: { default: emptyFooter }, children: appendix });
+  }
+
+  // Phase 4: assembly, then the archive with its volatile parts pinned so the same data gives the same bytes.
+  const doc = new Document({
+    creator: report.identity.issuer.fullName,
+    title: `${report.identity.type} số ${report.identity.number}`,
+    description: report.identity.title.join(" "),
+    styles: buildStyles(profile),
+    footnotes,
+    sections,
+  });
+  return pinVolatileParts(await Packer.toBuffer(doc), report.identity.date);
+}
+
+/** A blank line between the last paragraph and the closing, as typed reports have. */
+function spacer(): Paragraph {
+  return new Paragraph({ children: [], keepNext: true });
+}

@@ -1,0 +1,106 @@
+/**
+ * Tree → GitHub-flavoured Markdown. Footnotes are renumbered [^1]… in order of first reference;
+ * layout directives are lowered to plain Markdown (GitHub and pandoc know no directives).
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent, ListItem } from "mdast";
+import type { ContainerDirective } from "mdast-util-directive";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+import { footnoteNumbers, isDirective } from "../tree.js";
+
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+
+export function writeMarkdown(tree: Root): string {
+  const root = structuredClone(tree);
+  const numbers = footnoteNumbers(root);
+  const definitions: RootContent[] = [];
+  const lowered: RootContent[] = [];
+  for (const node of root.children) {
+    if (node.type === "footnoteDefinition") {
+      if (numbers.has(node.identifier)) definitions.push(node);
+    } else lowered.push(...lower(node));
+  }
+  relabel(root, numbers);
+  definitions.sort((a, b) => numbers.get(ident(a))! - numbers.get(ident(b))!);
+  for (const d of definitions) relabelNode(d, numbers);
+  // Definitions go after the body and closing, before the appendix, where a printed page has them.
+  const appendixAt = lowered.findIndex((n) => n.type === "thematicBreak");
+  const at = appendixAt < 0 ? lowered.length : appendixAt;
+  root.children = [...lowered.slice(0, at), ...definitions, ...lowered.slice(at)];
+  return stringifier.stringify(root as never) as string;
+}
+
+function ident(node: RootContent): string {
+  return (node as { identifier: string }).identifier;
+}
+
+function relabel(node: { children?: unknown[] } & object, numbers: Map<string, number>): void {
+  relabelNode(node, numbers);
+  for (const c of (node.children ?? []) as Array<{ children?: unknown[] }>) relabel(c, numbers);
+}
+
+function relabelNode(node: object, numbers: Map<string, number>): void {
+  const n = node as { type?: string; identifier?: string; label?: string };
+  if ((n.type === "footnoteReference" || n.type === "footnoteDefinition") && n.identifier && numbers.has(n.identifier)) {
+    const label = String(numbers.get(n.identifier));
+    n.identifier = label;
+    n.label = label;
+  }
+}
+
+/** One directive → the plain Markdown a reader of the .md file should see. */
+function lower(node: RootContent): RootContent[] {
+  if (!isDirective(node)) return [node];
+  switch (node.name) {
+    case "header":
+    case "closing":
+      return node.children.flatMap((c) => lower(c as RootContent));
+    case "left":
+    case "right":
+    case "title":
+    case "signature":
+      return joinLines(node);
+    case "recipients":
+      return lowerRecipients(node);
+    case "appendix":
+      return [{ type: "thematicBreak" }, ...(node.children as RootContent[])];
+    default:
+      return node.children as RootContent[];
+  }
+}
+
+/** Consecutive one-line paragraphs become one paragraph with hard breaks, as on the printed page. */
+function joinLines(node: ContainerDirective): RootContent[] {
+  const out: RootContent[] = [];
+  let current: Paragraph | undefined;
+  for (const child of node.children) {
+    if (child.type === "paragraph") {
+      if (current) current.children.push({ type: "break" }, ...child.children);
+      else {
+        current = { type: "paragraph", children: [...child.children] };
+        out.push(current);
+      }
+    } else {
+      current = undefined;
+      out.push(child as RootContent);
+    }
+  }
+  return out;
+}
+
+/** "(báo cáo)" stands beside the first recipients on paper; in Markdown it closes the last of them. */
+function lowerRecipients(node: ContainerDirective): RootContent[] {
+  const note = node.attributes?.note ?? "";
+  const first = Number(node.attributes?.first ?? 0);
+  const children = node.children as RootContent[];
+  for (const child of children) {
+    if (child.type !== "list" || !note || first < 1) continue;
+    const item = child.children[Math.min(first, child.children.length) - 1] as ListItem | undefined;
+    const para = item?.children[0];
+    if (para?.type === "paragraph") (para.children as PhrasingContent[]).push({ type: "text", value: ` ${note}` });
+  }
+  return children;
+}
