@@ -39,7 +39,8 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
     const validate = validators()[raw.kind];
     if (!validate(raw.value)) diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
   }
-  const complete = files.every((f) => f.value !== undefined) && files.some((f) => f.kind === "report");
+  const complete =
+    files.every((f) => f.value !== undefined) && files.some((f) => f.kind === "report") && files.some((f) => f.kind === "documents");
   if (diagnostics.length || !complete) return { diagnostics };
   const identity = files.find((f) => f.kind === "report")!.value as Identity;
   const register = files.find((f) => f.kind === "documents")!.value as Register;
@@ -61,7 +62,8 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword === "if") continue;
+    // "if" repeats its branch's errors; "discriminator" repeats the enum error on "kind".
+    if (e.keyword === "if" || e.keyword === "discriminator") continue;
     const p = pathOf(e.instancePath);
     let at = p;
     let atKey = false;
@@ -91,9 +93,6 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         break;
       case "const":
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
-        break;
-      case "discriminator":
-        message = `"kind" phải là một trong: count, breakdown, ratio, percent, series; gặp ${describe(e.data)}`;
         break;
       case "pattern":
         message = patternMessage(String(e.params.pattern), e.data);
@@ -132,7 +131,6 @@ function codeFor(keyword: string): string {
     type: "DV203",
     enum: "DV204",
     const: "DV204",
-    discriminator: "DV204",
     pattern: "DV205",
   };
   return codes[keyword] ?? "DV206";

@@ -1,0 +1,24 @@
+/**
+ * The whole 2021 Markdown as a golden file. Regenerate with `npm run golden` (UPDATE=1) and review the diff.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../src/pipeline.js";
+
+const golden = "tests/golden/2021/143-BC-BDVTU-2021.md";
+
+describe("2021 report golden", () => {
+  it("renders the Markdown exactly as the golden file", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-golden-"));
+    const result = await buildReport({ dataRoot: "data", year: "2021", outDir: out, formats: new Set(["md"]) });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const md = fs.readFileSync(path.join(out, "143-BC-BDVTU-2021.md"), "utf8");
+    if (process.env.UPDATE) {
+      fs.mkdirSync(path.dirname(golden), { recursive: true });
+      fs.writeFileSync(golden, md);
+    }
+    expect(md).toBe(fs.readFileSync(golden, "utf8"));
+  });
+});

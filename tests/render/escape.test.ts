@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { escapeMarkdown } from "../../src/render/escape.js";
+import { parseMarkdown, textOf } from "../../src/tree.js";
+
+describe("escapeMarkdown", () => {
+  const hostile = ["*bold*", "_it_", "[link](x)", "a | b", "<b>html</b>", "# heading", "- item", "1. item", "2) item", ":::header", "x :abbr[y]", "`code`", "&amp;", "---"];
+  for (const text of hostile) {
+    it(`keeps ${JSON.stringify(text)} literal`, () => {
+      const tree = parseMarkdown(escapeMarkdown(text));
+      expect(tree.children).toHaveLength(1);
+      expect(tree.children[0].type).toBe("paragraph");
+      expect(textOf(tree.children[0])).toBe(text);
+    });
+  }
+});
