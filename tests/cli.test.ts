@@ -1,0 +1,69 @@
+/** Exit codes and messages of the CLI, as a clerk or CI sees them. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "danvan-cli-"));
+
+describe("danvan build-report", () => {
+  it("writes both files and a summary", async () => {
+    const out = tmp();
+    const r = await runCli("build-report", "2021", "--out", out);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(["143-BC-BDVTU-2021.docx", "143-BC-BDVTU-2021.md"]);
+    expect(r.stdout).toContain("14 mục, 19 chú thích, 48 văn bản trong phụ lục");
+  });
+  it("writes only what --format asks for", async () => {
+    const out = tmp();
+    expect((await runCli("build-report", "2021", "--out", out, "--format", "md")).code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(["143-BC-BDVTU-2021.md"]);
+  });
+  it("rejects an unknown format with exit 2", async () => {
+    const r = await runCli("build-report", "2021", "--out", tmp(), "--format", "odt");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('định dạng "odt"');
+  });
+  it("rejects a year that is not four digits, and lists the years there are", async () => {
+    expect((await runCli("build-report", "../../etc")).code).toBe(2);
+    const r = await runCli("build-report", "1999");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("các năm hiện có: 2021");
+  });
+  it("refuses to build on data errors, exit 1, and writes nothing", async () => {
+    const out = tmp();
+    const r = await runCli("build-report", "2021", "--data", "tests/fixtures/check/unknown-key", "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/report\.yaml:8:1: lỗi DV202/);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+  it("says what to install when PDF is asked for without LibreOffice", async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+      const r = await runCli("build-report", "2021", "--out", tmp(), "--format", "pdf");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("libreoffice-writer-nogui");
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+  it("answers a missing data folder with exit 2", async () => {
+    const r = await runCli("build-report", "2021", "--data", "no/such/dir");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no/such/dir");
+  });
+});
+
+describe("danvan check", () => {
+  it("checks every year by default and reports the signed report's known inconsistencies as warnings", async () => {
+    const r = await runCli("check");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("DV342");
+    expect(r.stdout).toContain("0 lỗi, 2 cảnh báo");
+  });
+  it("fails on warnings with --strict", async () => {
+    expect((await runCli("check", "2021", "--strict")).code).toBe(1);
+  });
+});
