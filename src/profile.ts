@@ -37,6 +37,8 @@ export interface ProfileSpec {
   body: { firstLineIndent: number; spacingAfter: number; line: number };
   /** Empty lines between the signer's title and name, for signature and seal. */
   signatureSpace: number;
+  /** Share of the text width for the header's left column (the right one takes the rest). */
+  headerLeftShare: number;
 }
 
 const A4 = { width: 11906, height: 16838 };
@@ -69,6 +71,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     issuerRule: false,
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
+    headerLeftShare: 0.4,
   },
   state: {
     numberPrefix: "Số: ",
@@ -96,5 +99,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     issuerRule: true,
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
+    // The state motto is one line of 13 pt capitals: it needs more of the width than the party's.
+    headerLeftShare: 0.34,
   },
 };

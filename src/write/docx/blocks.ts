@@ -1,5 +1,5 @@
 /** Body blocks (headings, paragraphs, dash lists) and footnote bodies → docx paragraphs. */
-import { Paragraph, TextRun } from "docx";
+import { AlignmentType, Paragraph, TextRun } from "docx";
 import type { BlockContent, DefinitionContent, FootnoteDefinition, PhrasingContent, RootContent } from "mdast";
 import { allStrong, runs } from "./inline.js";
 import { STYLE } from "./styles.js";
@@ -34,6 +34,6 @@ function paragraph(children: PhrasingContent[], footnotes: ReadonlyMap<string, n
 
 export function footnoteBody(def: FootnoteDefinition, footnotes: ReadonlyMap<string, number>): Paragraph[] {
   return def.children.flatMap((child: BlockContent | DefinitionContent) =>
-    child.type === "paragraph" ? [new Paragraph({ children: runs(child.children, footnotes) })] : [],
+    child.type === "paragraph" ? [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: runs(child.children, footnotes) })] : [],
   );
 }

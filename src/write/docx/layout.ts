@@ -50,6 +50,7 @@ function twoColumns(p: ProfileSpec, leftShare: number, left: Array<Paragraph | T
     columnWidths: [leftWidth, width - leftWidth],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
     rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, width - leftWidth)] })],
   });
 }
@@ -80,7 +81,7 @@ export function headerBlock(node: ContainerDirective, p: ProfileSpec, fn: Footno
     }
     return new Paragraph({ style: STYLE.headerCell, spacing: { before: 240 }, children: runs(para.children, fn, { size: p.size.placeDate }) });
   });
-  return twoColumns(p, 0.4, leftParas, rightParas);
+  return twoColumns(p, p.headerLeftShare, leftParas, rightParas);
 }
 
 /** BÁO CÁO, the summary lines, the short rule. */
@@ -138,6 +139,14 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
   return twoColumns(p, 0.45, left, right);
 }
 
+/** "Kế hoạch số" over "158-KH/TU", as the signed appendix sets it, so a number never breaks at its hyphen. */
+function citationCell(nodes: readonly PhrasingContent[], fn: Footnotes) {
+  const text = plain(nodes);
+  const at = text.lastIndexOf(" số ");
+  if (at < 0 || nodes.some((n) => n.type !== "text")) return runs(nodes, fn);
+  return [new TextRun(text.slice(0, at + 3)), new TextRun({ text: text.slice(at + 4), break: 1 })];
+}
+
 function plain(nodes: readonly PhrasingContent[]): string {
   return nodes.map((n) => (n.type === "text" ? n.value : "children" in n ? plain(n.children as PhrasingContent[]) : "")).join("");
 }
@@ -174,8 +183,8 @@ export function registerTable(table: MdTable, p: ProfileSpec, fn: Footnotes): Ta
     const cellParagraph = (c: (typeof cells)[number], col: number) =>
       new Paragraph({
         style: header ? STYLE.tableHeading : STYLE.table,
-        alignment: header || col === 0 || col === 2 ? AlignmentType.CENTER : col === 3 ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-        children: runs(c.children, fn),
+        alignment: header || col === 0 || col === 2 ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: col === 1 && !header ? citationCell(c.children, fn) : runs(c.children, fn),
       });
     const tableCells = spanning
       ? [
