@@ -1,6 +1,8 @@
 /** Commander wiring: parse arguments, call one library function per command, print, return an exit code. */
 import { Command, CommanderError, Option } from "commander";
-import { ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
+import fs from "node:fs";
+import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
+import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./format/diagnostics.js";
 import { buildReport, checkYear, listYears, type OutputFormat } from "./pipeline.js";
 
 interface Io {
@@ -27,6 +29,14 @@ export function parseFormats(value: string): Set<OutputFormat> {
   }
   if (formats.size === 0) throw new UsageError("cần ít nhất một định dạng cho --format", "DV008");
   return formats;
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
@@ -70,15 +80,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument("[years...]", "các năm cần kiểm tra (mặc định: mọi năm trong thư mục dữ liệu)")
     .option("--data <dir>", "thư mục dữ liệu", "data")
     .option("--strict", "coi cảnh báo là lỗi")
-    .action((years: string[], opts: { data: string; strict?: boolean }) => {
+    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) ngay trong tệp YAML và liệt kê thay đổi")
+    .addOption(new Option("--format <format>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
+    .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
       const list = years.length ? years : listYears(opts.data);
+      if (opts.fix) {
+        const { fixYears } = await import("./fix-years.js");
+        for (const line of fixYears(opts.data, list)) io.out(line);
+      }
       const all: Diagnostic[] = [];
       for (const year of list) all.push(...checkYear(opts.data, year).diagnostics);
-      printDiagnostics(io, all);
-      const errors = all.filter((d) => d.severity === "error").length;
-      const warnings = all.length - errors;
-      io.out(`Đã kiểm tra ${list.length} năm (${list.join(", ")}): ${errors} lỗi, ${warnings} cảnh báo.`);
-      if (errors || (opts.strict && warnings)) exit = ExitCode.dataProblems;
+      const summary = summarize(list, all);
+      if (opts.format === "json") io.out(formatJson(all, summary));
+      else if (opts.format === "github") io.out(formatGithub(all, summary));
+      else if (opts.format === "sarif") io.out(formatSarif(all, CODES));
+      else {
+        const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
+        const text = formatText(all, summary, { color, source: readSource });
+        io.out(text);
+      }
+      if (summary.errors || (opts.strict && summary.warnings)) exit = ExitCode.dataProblems;
     });
 
   try {

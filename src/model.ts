@@ -69,6 +69,7 @@ export interface RegisterType {
 
 export interface RegisterGroup {
   issuer: string;
+  symbols?: string[];
   types: RegisterType[];
 }
 
@@ -78,6 +79,9 @@ export interface Register {
 
 export interface Report {
   year: string;
+  /** Data files as the user named them, for diagnostics about the identity and the register. */
+  identityFile: string;
+  registerFile: string;
   identity: Identity;
   sections: Section[];
   register: Register;

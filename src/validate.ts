@@ -42,12 +42,14 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   const complete =
     files.every((f) => f.value !== undefined) && files.some((f) => f.kind === "report") && files.some((f) => f.kind === "documents");
   if (diagnostics.length || !complete) return { diagnostics };
-  const identity = files.find((f) => f.kind === "report")!.value as Identity;
-  const register = files.find((f) => f.kind === "documents")!.value as Register;
+  const identityRaw = files.find((f) => f.kind === "report")!;
+  const registerRaw = files.find((f) => f.kind === "documents")!;
+  const identity = identityRaw.value as Identity;
+  const register = registerRaw.value as Register;
   const sections: Section[] = files
     .filter((f) => f.kind === "section")
     .map((f) => ({ ...(f.value as SectionData), file: f.file }));
-  return { report: { year, identity, register, sections }, diagnostics };
+  return { report: { year, identityFile: identityRaw.file, registerFile: registerRaw.file, identity, register, sections }, diagnostics };
 }
 
 function pathOf(instancePath: string): string[] {

@@ -60,7 +60,7 @@ describe("danvan check", () => {
   it("checks every year by default and reports the signed report's known inconsistencies as warnings", async () => {
     const r = await runCli("check");
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("DV342");
+    expect(r.stdout).toContain("DV342");
     expect(r.stdout).toContain("0 lỗi, 2 cảnh báo");
   });
   it("fails on warnings with --strict", async () => {

@@ -5,6 +5,8 @@ import { FigureError, Statistics } from "../src/statistics.js";
 function reportWith(statistics: Record<string, Statistic>): Report {
   return {
     year: "2021",
+    identityFile: "report.yaml",
+    registerFile: "documents.yaml",
     identity: {} as Report["identity"],
     register: { groups: [] },
     sections: [{ file: "s.yaml", level: 1, body: [], statistics }],

@@ -1,0 +1,23 @@
+/** `check --fix` over whole years: repair each file in place (atomically) and say what changed. */
+import fs from "node:fs";
+import { fixSource } from "./fix.js";
+import { loadYear } from "./load.js";
+import { requireYear } from "./pipeline.js";
+import { writeFileAtomic } from "./write/atomic.js";
+
+export function fixYears(dataRoot: string, years: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const year of years) {
+    requireYear(dataRoot, year);
+    for (const raw of loadYear(dataRoot, year).files) {
+      if (raw.value === undefined) continue;
+      const result = fixSource(raw, fs.readFileSync(raw.file, "utf8"));
+      if (result.skipped) lines.push(`${raw.file}: không tự sửa được (có ký tự viết dạng mã thoát \\u); hãy sửa tay`);
+      if (!result.text) continue;
+      writeFileAtomic(raw.file, result.text);
+      for (const c of result.changes) lines.push(`đã sửa ${c.file}:${c.line}: "${c.before}" → "${c.after}"`);
+    }
+  }
+  lines.push(`check --fix: ${lines.filter((l) => l.startsWith("đã sửa")).length} dòng đã sửa.`);
+  return lines;
+}

@@ -1,0 +1,104 @@
+/** Diagnostics as text (with code frames), JSON, GitHub workflow annotations or SARIF 2.1.0. */
+import { Chalk } from "chalk";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+
+export type DiagnosticFormat = "text" | "json" | "github" | "sarif";
+export const DIAGNOSTIC_FORMATS: DiagnosticFormat[] = ["text", "json", "github", "sarif"];
+
+export interface Summary {
+  years: string[];
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(years: string[], diagnostics: readonly Diagnostic[]): Summary {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return { years, errors, warnings: diagnostics.length - errors };
+}
+
+export function summaryLine(s: Summary): string {
+  return `Đã kiểm tra ${s.years.length} năm (${s.years.join(", ") || "không có"}): ${s.errors} lỗi, ${s.warnings} cảnh báo.`;
+}
+
+/** The offending line with a caret under the column, and one line of context before it. */
+export function codeFrame(source: string | undefined, line: number, col: number): string[] {
+  if (source === undefined) return [];
+  const lines = source.split("\n");
+  if (line < 1 || line > lines.length) return [];
+  const out: string[] = [];
+  const width = String(line).length;
+  if (line > 1) out.push(`  ${String(line - 1).padStart(width)} | ${lines[line - 2]}`);
+  out.push(`> ${String(line).padStart(width)} | ${lines[line - 1]}`);
+  out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}^`);
+  return out;
+}
+
+export function formatText(diagnostics: readonly Diagnostic[], summary: Summary, options: { color: boolean; source: (file: string) => string | undefined }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const blocks = diagnostics.map((d) => {
+    const head = formatDiagnostic(d);
+    const colored = head.replace(/(lỗi|cảnh báo) (DV\d+)/, (_m, sev: string, code: string) => (sev === "lỗi" ? c.red.bold(`${sev} ${code}`) : c.yellow.bold(`${sev} ${code}`)));
+    return [colored, ...codeFrame(options.source(d.file), d.line, d.col).map((l) => c.dim(l))].join("\n");
+  });
+  return [...blocks, summaryLine(summary)].join("\n\n");
+}
+
+/** A stable shape, documented in README: bump `version` when it changes. */
+export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary): string {
+  return JSON.stringify(
+    {
+      version: 1,
+      summary,
+      diagnostics: diagnostics.map(({ code, severity, file, line, col, message }) => ({ code, severity, file, line, col, message })),
+    },
+    null,
+    2,
+  );
+}
+
+/** GitHub shows only the first 10 annotations of a step: the closing notice carries the total. */
+export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summary): string {
+  const esc = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const prop = (s: string) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const lines = diagnostics.map(
+    (d) => `::${d.severity === "error" ? "error" : "warning"} file=${prop(d.file)},line=${d.line},col=${d.col},title=${prop(d.code)}::${esc(d.message)}`,
+  );
+  lines.push(`::notice title=danvan check::${esc(summaryLine(summary))}`);
+  return lines.join("\n");
+}
+
+export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>): string {
+  const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+  return JSON.stringify(
+    {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: "danvan",
+              informationUri: "https://github.com/danvan/danvan",
+              rules: codes.map((id) => ({ id, shortDescription: { text: rules.get(id) ?? id } })),
+            },
+          },
+          results: diagnostics.map((d) => ({
+            ruleId: d.code,
+            level: d.severity === "error" ? "error" : "warning",
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: d.file.split("\\").join("/") },
+                  region: { startLine: d.line, startColumn: d.col },
+                },
+              },
+            ],
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
