@@ -11,7 +11,13 @@ export function fixYears(dataRoot: string, years: readonly string[]): string[] {
     requireYear(dataRoot, year);
     for (const raw of loadYear(dataRoot, year).files) {
       if (raw.value === undefined) continue;
-      const result = fixSource(raw, fs.readFileSync(raw.file, "utf8"));
+      const source = fs.readFileSync(raw.file, "utf8");
+      const bom = source.startsWith("\uFEFF");
+      const result = fixSource(raw, bom ? source.slice(1) : source);
+      if (bom && !result.text) {
+        writeFileAtomic(raw.file, source.slice(1));
+        lines.push(`đã sửa ${raw.file}:1: bỏ dấu BOM ở đầu tệp`);
+      }
       if (result.skipped) lines.push(`${raw.file}: không tự sửa được (có ký tự viết dạng mã thoát \\u); hãy sửa tay`);
       if (!result.text) continue;
       writeFileAtomic(raw.file, result.text);

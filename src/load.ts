@@ -1,7 +1,7 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.js";
 
 export type FileKind = "report" | "documents" | "section";
@@ -19,6 +19,13 @@ export interface LoadResult {
   files: RawFile[];
   diagnostics: Diagnostic[];
 }
+
+/** A year's data is a few hundred kilobytes; anything far larger is a mistake or an attack. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** The schemas nest six levels at most; deeper data is rejected before it reaches any recursive code. */
+export const MAX_DEPTH = 32;
+const MAX_ALIASES = 100;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 const REQUIRED: ReadonlyArray<[string, FileKind]> = [
   ["report.yaml", "report"],
@@ -51,39 +58,140 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
     files.push(parseFile(file, kind, diagnostics));
   }
   const sectionsDir = path.join(dir, "sections");
-  const names = fs.existsSync(sectionsDir)
-    ? fs.readdirSync(sectionsDir).filter((n) => n.endsWith(".yaml")).sort(sectionOrder)
-    : [];
-  if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp .yaml nào"));
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!KNOWN_ENTRIES.has(name) && !name.startsWith(".")) {
+      diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: `tệp hoặc thư mục lạ trong thư mục năm: chỉ có report.yaml, documents.yaml và sections/` });
+    }
+  }
+  const entries = fs.existsSync(sectionsDir) && fs.statSync(sectionsDir).isDirectory() ? fs.readdirSync(sectionsDir) : [];
+  const names = entries.filter((n) => /^\d{2}(-\d+)?-[a-z0-9-]+\.yaml$/.test(n)).sort(sectionOrder);
+  for (const name of entries.filter((n) => !names.includes(n) && !n.startsWith(".")).sort()) {
+    diagnostics.push({
+      ...missingFile(path.join(sectionsDir, name), ""),
+      code: "DV106",
+      message: `tệp lạ trong sections/: tên tệp mục phải có dạng NN-ten-muc.yaml hoặc NN-M-ten-muc.yaml (ví dụ 02-1-tham-muu.yaml)`,
+    });
+  }
+  if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
   for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics));
   return { files, diagnostics };
 }
+
+const KNOWN_ENTRIES = new Set(["report.yaml", "documents.yaml", "sections"]);
 
 function missingFile(file: string, message: string): Diagnostic {
   return { code: "DV100", severity: "error", file, line: 1, col: 1, message };
 }
 
 export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[]): RawFile {
-  const text = fs.readFileSync(file, "utf8");
-  return parseText(file, kind, text, diagnostics);
+  const fail = (code: string, message: string, line = 1, col = 1): RawFile => {
+    diagnostics.push({ code, severity: "error", file, line, col, message });
+    return { kind, file, doc: parseDocument(""), lines: new LineCounter(), value: undefined };
+  };
+  const size = fs.statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    return fail("DV105", `tệp quá lớn (${Math.ceil(size / 1024)} KB); giới hạn là ${MAX_FILE_BYTES / 1024} KB mỗi tệp`);
+  }
+  const bytes = fs.readFileSync(file);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const valid = validUtf8Prefix(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, valid)).split("\n");
+    return fail("DV104", "tệp không phải văn bản UTF-8 (có byte không hợp lệ); hãy lưu lại tệp với mã hóa UTF-8", before.length, before[before.length - 1].length + 1);
+  }
+  if (text.startsWith("\uFEFF")) {
+    // Read on as if it were not there, so one run reports everything else in the file too.
+    diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });
+  }
+  return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
 }
+
+/** Vietnamese for the YAML errors a clerk meets; the parser's own words follow for the rest. */
+const YAML_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: "không dùng phím Tab để thụt lề; hãy dùng dấu cách",
+  BAD_INDENT: "thụt lề không đúng",
+  MISSING_CHAR: "thiếu ký tự đóng (dấu ngoặc kép hoặc ngoặc)",
+  BLOCK_AS_IMPLICIT_KEY: "không được lồng bảng khóa: giá trị trên cùng một dòng",
+  MULTIPLE_DOCS: "tệp chỉ được chứa một tài liệu YAML (bỏ dòng --- thứ hai)",
+  UNEXPECTED_TOKEN: "ký tự không mong đợi",
+  DUPLICATE_KEY: "khóa bị lặp lại trong cùng một bảng",
+  BAD_ALIAS: "bí danh (alias) không hợp lệ",
+  BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ; hãy đặt trong dấu ngoặc kép hoặc dùng >-",
+  MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng",
+};
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const push = (code: string, offset: number, message: string) => {
+    const pos = lines.linePos(offset);
+    diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });
+  };
   for (const e of doc.errors) {
-    const pos = lines.linePos(e.pos[0]);
-    diagnostics.push({
-      code: e.code === "DUPLICATE_KEY" ? "DV102" : "DV101",
-      severity: "error",
-      file,
-      line: pos.line,
-      col: pos.col,
-      message: e.code === "DUPLICATE_KEY" ? "khóa bị lặp lại trong cùng một bảng" : `YAML không hợp lệ: ${e.message.split("\n")[0]}`,
-    });
+    const vi = YAML_MESSAGES[e.code];
+    const detail = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    push(e.code === "DUPLICATE_KEY" ? "DV102" : "DV101", e.pos[0], vi && e.code === "DUPLICATE_KEY" ? vi : `YAML không hợp lệ: ${vi ?? detail}${vi ? ` (${detail})` : ""}`);
   }
-  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  if (doc.errors.length) return { kind, file, doc, lines, value: undefined };
+  let unsafe = false;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        unsafe = true;
+        push("DV103", pair.key.range?.[0] ?? 0, `khóa "${String(pair.key.value)}" không được phép (tên dành riêng của JavaScript)`);
+      }
+    },
+  });
+  const depth = nodeDepth(doc.contents as Node | null);
+  if (depth > MAX_DEPTH) {
+    push("DV107", 0, `dữ liệu lồng quá sâu (${depth} cấp; tối đa ${MAX_DEPTH})`);
+    unsafe = true;
+  }
+  if (unsafe) return { kind, file, doc, lines, value: undefined };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    push("DV108", 0, /alias count/i.test(String(e)) ? `quá nhiều bí danh (alias/anchor); tối đa ${MAX_ALIASES}` : `bí danh (alias) không hợp lệ: ${String((e as Error).message).split("\n")[0]}`);
+    return { kind, file, doc, lines, value: undefined };
+  }
+  if (value === null || value === undefined) {
+    push("DV109", 0, "tệp rỗng");
+    return { kind, file, doc, lines, value: undefined };
+  }
   return { kind, file, doc, lines, value };
+}
+
+/** Depth of the node tree, counted without recursion so hostile nesting cannot overflow the stack. */
+function nodeDepth(root: Node | null): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      max = Math.max(max, depth);
+      for (const item of node.items as unknown[]) stack.push([isPair(item) ? item.value : item, depth + 1]);
+    }
+  }
+  return max;
+}
+
+function validUtf8Prefix(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
 }
 
 /**

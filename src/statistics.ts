@@ -50,7 +50,7 @@ export class Statistics {
           throw new FigureError(`"${path}": một tỷ lệ dùng {{ratio}} hoặc {{pct}}, hoặc "${id}.part" / "${id}.whole"`);
         case "series": {
           if (rest.length === 0) return stat.stated ?? this.seriesTotal(id, visiting);
-          const year = stat.values[rest[0]];
+          const year = Object.hasOwn(stat.values, rest[0]) ? stat.values[rest[0]] : undefined;
           if (year === undefined) throw new FigureError(`"${path}": chuỗi "${id}" không có năm ${rest[0]}`);
           if (typeof year === "object") {
             if (rest.length === 1) return year.stated ?? this.sum(year.parts, visiting);
@@ -73,7 +73,7 @@ export class Statistics {
     if (stat.kind === "breakdown" && rest.length === 0) return this.sum(stat.parts, new Set());
     if (stat.kind === "series" && rest.length === 0) return this.seriesTotal(id, new Set());
     if (stat.kind === "series" && rest.length === 1) {
-      const y = stat.values[rest[0]];
+      const y = Object.hasOwn(stat.values, rest[0]) ? stat.values[rest[0]] : undefined;
       if (y && typeof y === "object") return this.sum(y.parts, new Set());
     }
     if (stat.kind === "ratio") return this.computedRate(id);
@@ -117,7 +117,7 @@ export class Statistics {
   }
 
   private part(parts: Parts, key: string, path: string): Figure {
-    if (!(key in parts)) throw new FigureError(`"${path}": không có thành phần "${key}" (có: ${Object.keys(parts).join(", ")})`);
+    if (!Object.hasOwn(parts, key)) throw new FigureError(`"${path}": không có thành phần "${key}" (có: ${Object.keys(parts).join(", ")})`);
     return parts[key];
   }
 
