@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli.js";
+import { installSignalHandlers, main } from "../dist/cli.js";
 
+installSignalHandlers();
 process.exitCode = await main(process.argv);

@@ -60,12 +60,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--data <dir>", "thư mục dữ liệu", "data")
     .option("--out <dir>", "thư mục kết quả (mặc định out/<năm>)")
     .addOption(new Option("--format <list>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
-    .action(async (year: string, opts: { data: string; out?: string; format: string }) => {
+    .option("--templates <dir>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
+    .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string }) => {
       const formats = parseFormats(opts.format);
-      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats });
+      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats, templatesDir: opts.templates });
       printDiagnostics(io, result.diagnostics);
       if (hasErrors(result.diagnostics)) {
-        io.err(`Không dựng báo cáo: dữ liệu năm ${year} có lỗi (xem ở trên). Không tệp nào được ghi.`);
+        io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.`);
         exit = ExitCode.dataProblems;
         return;
       }
@@ -116,5 +117,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err("danvan: lỗi nội bộ không mong đợi. Vui lòng báo lỗi này kèm lệnh đã chạy" + (debug ? ":" : " (chạy lại với --debug để xem chi tiết)."));
     if (debug) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return ExitCode.internal;
+  }
+}
+
+/**
+ * Ctrl-C: exit on the next turn of the event loop. Every output is written and renamed in one synchronous
+ * step, so an interrupted build leaves either the old file or the new one, never a half-written one.
+ */
+export function installSignalHandlers(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
+      process.exit(130);
+    });
   }
 }

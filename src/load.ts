@@ -24,6 +24,8 @@ export interface LoadResult {
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** The schemas nest six levels at most; deeper data is rejected before it reaches any recursive code. */
 export const MAX_DEPTH = 32;
+/** A paragraph on one line runs to a few thousand characters; far longer lines are not prose. */
+export const MAX_LINE_CHARS = 20_000;
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -101,6 +103,8 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
     const before = new TextDecoder().decode(bytes.subarray(0, valid)).split("\n");
     return fail("DV104", "tệp không phải văn bản UTF-8 (có byte không hợp lệ); hãy lưu lại tệp với mã hóa UTF-8", before.length, before[before.length - 1].length + 1);
   }
+  const long = text.split("\n").findIndex((l) => l.length > MAX_LINE_CHARS);
+  if (long >= 0) return fail("DV111", `dòng quá dài (hơn ${MAX_LINE_CHARS} ký tự); hãy xuống dòng, mỗi câu một dòng`, long + 1, 1);
   if (text.startsWith("\uFEFF")) {
     // Read on as if it were not there, so one run reports everything else in the file too.
     diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });

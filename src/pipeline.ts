@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { checkReport } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadYear, locate, type RawFile } from "./load.js";
@@ -66,6 +67,8 @@ export interface BuildOptions {
   year: string;
   outDir: string;
   formats: ReadonlySet<OutputFormat>;
+  /** A folder holding report.md.hbs to use instead of the built-in layout. */
+  templatesDir?: string;
 }
 
 export interface BuildResult {
@@ -79,8 +82,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const checked = checkYear(options.dataRoot, options.year);
   if (!checked.report || hasErrors(checked.diagnostics)) return { written: [], diagnostics: checked.diagnostics };
   const report = checked.report;
-  const { renderMarkdown } = await import("./render/index.js");
-  const rendered = renderMarkdown(report, locator(checked.files));
+  const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
+  const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { written: [], diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   const { parseMarkdown, footnoteNumbers } = await import("./tree.js");
   const tree = parseMarkdown(rendered.markdown);
@@ -112,6 +115,13 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     diagnostics: checked.diagnostics,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
   };
+}
+
+function templatesUrl(dir: string): URL {
+  if (!fs.existsSync(path.join(dir, "report.md.hbs"))) {
+    throw new UsageError(`không tìm thấy mẫu "${path.join(dir, "report.md.hbs")}"`, "DV009");
+  }
+  return pathToFileURL(path.resolve(dir) + path.sep);
 }
 
 /** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the year. */

@@ -1,5 +1,7 @@
 /** Stage 4: Report → Markdown with directives, through templates/report.md.hbs in strict mode. */
 import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Report } from "../model.js";
@@ -22,22 +24,49 @@ export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL
   hb.registerHelper("br", () => "\\");
   const source = fs.readFileSync(file, "utf8");
   try {
-    const template = hb.compile(source, { strict: true, noEscape: true, knownHelpers: { eq: true, br: true } });
-    return { markdown: template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), diagnostics };
+    const template = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: { eq: true, br: true } });
+    return { markdown: template(bare(view), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), diagnostics };
   } catch (err) {
     const message = String((err as Error).message).split("\n");
-    const loc = /(\d+):(\d+)/.exec(message.join(" "));
+    const text = message.join(" ");
+    const loc = / - (\d+):(\d+)/.exec(text) ?? /on line (\d+)/.exec(text);
     return {
       diagnostics: [
         {
           code: "DV401",
           severity: "error",
-          file: decodeURIComponent(file.pathname),
+          file: path.relative(process.cwd(), fileURLToPath(file)),
           line: loc ? Number(loc[1]) : 1,
-          col: loc ? Number(loc[2]) + 1 : 1,
-          message: `lỗi mẫu (template): ${message[0]}`,
+          col: loc?.[2] ? Number(loc[2]) + 1 : 1,
+          message: `lỗi mẫu (template): ${templateMessage(message)}`,
         },
       ],
     };
   }
+}
+
+/**
+ * The view with prototype-less objects: strict mode then rejects `{{x.constructor}}` like any unknown name,
+ * where it would otherwise print an empty string.
+ */
+function bare(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(bare);
+  if (value && typeof value === "object") {
+    const out = Object.create(null) as Record<string, unknown>;
+    // Handlebars prints the object in its error messages; a symbol key stays out of templates' reach.
+    Object.defineProperty(out, Symbol.toPrimitive, { value: () => "[object]" });
+    for (const [k, v] of Object.entries(value)) out[k] = bare(v);
+    return out;
+  }
+  return value;
+}
+
+function templateMessage(lines: string[]): string {
+  const first = lines[0];
+  const missing = /^"(.+)" not defined in/.exec(first);
+  if (missing) return `tên "${missing[1]}" không có trong dữ liệu mà mẫu nhận được (viết sai tên?)`;
+  const helper = /unknown helper (\S+)/.exec(first);
+  if (helper) return `hàm "${helper[1]}" không tồn tại; mẫu chỉ có các hàm eq, br`;
+  if (/^Parse error/.test(first)) return `cú pháp không hợp lệ: ${lines.slice(1).join(" ").replace(/\s+/g, " ").trim()}`;
+  return first;
 }
