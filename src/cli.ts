@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import fs from "node:fs";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./format/diagnostics.js";
-import { buildReport, checkYear, listYears, type OutputFormat } from "./pipeline.js";
+import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
 
 interface Io {
   out: (line: string) => void;
@@ -101,6 +101,64 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(text);
       }
       if (summary.errors || (opts.strict && summary.warnings)) exit = ExitCode.dataProblems;
+    });
+
+  program
+    .command("new")
+    .description("tạo thư mục năm mới từ một năm trước: giữ văn bản làm bản nháp, để trống số liệu và danh mục văn bản")
+    .argument("<year>", "năm mới, ví dụ 2022")
+    .option("--from <year>", "năm làm gốc (mặc định: năm gần nhất hiện có)")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .action(async (year: string, opts: { from?: string; data: string }) => {
+      if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
+      const years = listYears(opts.data);
+      const from = opts.from ?? years[years.length - 1];
+      if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc`, "DV004");
+      requireYear(opts.data, from);
+      const { createYear } = await import("./new-year.js");
+      const result = createYear(opts.data, year, from);
+      for (const f of result.written) io.out(`đã tạo ${f}`);
+      io.out(`Năm ${year} đã tạo từ năm ${from}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
+    });
+
+  program
+    .command("diff")
+    .description("so sánh hai năm theo nội dung: mục, câu, số liệu, danh mục văn bản, chú thích")
+    .argument("<yearA>", "năm cũ")
+    .argument("<yearB>", "năm mới")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .addOption(new Option("--format <format>", "cách in kết quả").choices(["text", "json", "md"]).default("text"))
+    .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" }) => {
+      const { diffYears } = await import("./diff.js");
+      const { diffJson, diffMarkdown, diffText } = await import("./format/diff.js");
+      const d = diffYears(opts.data, a, b);
+      io.out(opts.format === "json" ? diffJson(d) : opts.format === "md" ? diffMarkdown(d) : diffText(d));
+    });
+
+  program
+    .command("fmt")
+    .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")
+    .argument("[years...]", "các năm (mặc định: mọi năm)")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
+    .action(async (years: string[], opts: { data: string; check?: boolean }) => {
+      const list = years.length ? years : listYears(opts.data);
+      const { formatYears } = await import("./fmt.js");
+      const { loadYear } = await import("./load.js");
+      const { writeFileAtomic } = await import("./write/atomic.js");
+      const files = list.flatMap((y) => {
+        requireYear(opts.data, y);
+        return loadYear(opts.data, y).files.map((f) => ({ file: f.file, kind: f.kind }));
+      });
+      const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic);
+      for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
+      for (const f of outcome.changed) io.out(opts.check ? `chưa chuẩn: ${f}` : `đã định dạng ${f}`);
+      io.out(
+        opts.check
+          ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
+          : `${outcome.changed.length} tệp đã định dạng, ${files.length - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
+      );
+      if ((opts.check && outcome.changed.length) || outcome.unreadable.length) exit = ExitCode.dataProblems;
     });
 
   try {
