@@ -49,8 +49,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
+    // Code-point order, not localeCompare: the same on every machine, and no collator to load.
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.code, b.code),
   );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -1,18 +1,56 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node } from "yaml";
+import { cachedValue, storeValue } from "./cache.js";
+import { textFindings, type TextFinding } from "./check/text.js";
 import type { Diagnostic, Position } from "./diagnostics.js";
 
 export type FileKind = "report" | "documents" | "section";
 
-export interface RawFile {
-  kind: FileKind;
-  /** Path as shown to the user (data root as given + year + relative path). */
-  file: string;
-  doc: Document;
-  lines: LineCounter;
-  value: unknown;
+/** The YAML library, loaded on first use: a run whose files all come from the cache never needs it. */
+let yamlLib: typeof import("yaml") | undefined;
+function Y(): typeof import("yaml") {
+  yamlLib ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yamlLib;
+}
+
+/** Where every node of a file starts: data path (segments joined by NUL) → [line, col, keyLine, keyCol]. */
+export type PositionIndex = Record<string, [number, number, number, number]>;
+
+/** A data file: its value, and — parsed only when a position is needed — its YAML tree and line index. */
+export class RawFile {
+  private parsed?: { doc: Document; lines: LineCounter };
+
+  constructor(
+    readonly kind: FileKind,
+    /** Path as shown to the user (data root as given + year + relative path). */
+    readonly file: string,
+    readonly text: string,
+    readonly value: unknown,
+    parsed?: { doc: Document; lines: LineCounter },
+    /** Node positions, when they came from the cache instead of a parse. */
+    readonly positions?: PositionIndex,
+  ) {
+    this.parsed = parsed;
+  }
+
+  get doc(): Document {
+    return this.tree().doc;
+  }
+
+  get lines(): LineCounter {
+    return this.tree().lines;
+  }
+
+  private tree(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new (Y().LineCounter)();
+      this.parsed = { doc: Y().parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+    }
+    return this.parsed;
+  }
 }
 
 export interface LoadResult {
@@ -44,7 +82,7 @@ export function sectionOrder(a: string, b: string): number {
     if (kb[i] === undefined) return 1;
     if (ka[i] !== kb[i]) return ka[i] - kb[i];
   }
-  return a.localeCompare(b);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function loadYear(dataRoot: string, year: string): LoadResult {
@@ -88,7 +126,7 @@ function missingFile(file: string, message: string): Diagnostic {
 export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[]): RawFile {
   const fail = (code: string, message: string, line = 1, col = 1): RawFile => {
     diagnostics.push({ code, severity: "error", file, line, col, message });
-    return { kind, file, doc: parseDocument(""), lines: new LineCounter(), value: undefined };
+    return new RawFile(kind, file, "", undefined);
   };
   const size = fs.statSync(file).size;
   if (size > MAX_FILE_BYTES) {
@@ -127,6 +165,13 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
+  const cached = cachedValue(kind, text) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
+  if (cached?.value !== undefined) {
+    const raw = new RawFile(kind, file, text, cached.value, undefined, cached.positions);
+    reportText(raw, cached.text, diagnostics);
+    return raw;
+  }
+  const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const push = (code: string, offset: number, message: string) => {
@@ -138,7 +183,7 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     const detail = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     push(e.code === "DUPLICATE_KEY" ? "DV102" : "DV101", e.pos[0], vi && e.code === "DUPLICATE_KEY" ? vi : `YAML không hợp lệ: ${vi ?? detail}${vi ? ` (${detail})` : ""}`);
   }
-  if (doc.errors.length) return { kind, file, doc, lines, value: undefined };
+  if (doc.errors.length) return new RawFile(kind, file, text, undefined, { doc, lines });
   let unsafe = false;
   visit(doc, {
     Pair(_key, pair) {
@@ -153,23 +198,35 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     push("DV107", 0, `dữ liệu lồng quá sâu (${depth} cấp; tối đa ${MAX_DEPTH})`);
     unsafe = true;
   }
-  if (unsafe) return { kind, file, doc, lines, value: undefined };
+  if (unsafe) return new RawFile(kind, file, text, undefined, { doc, lines });
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     push("DV108", 0, /alias count/i.test(String(e)) ? `quá nhiều bí danh (alias/anchor); tối đa ${MAX_ALIASES}` : `bí danh (alias) không hợp lệ: ${String((e as Error).message).split("\n")[0]}`);
-    return { kind, file, doc, lines, value: undefined };
+    return new RawFile(kind, file, text, undefined, { doc, lines });
   }
   if (value === null || value === undefined) {
     push("DV109", 0, "tệp rỗng");
-    return { kind, file, doc, lines, value: undefined };
+    return new RawFile(kind, file, text, undefined, { doc, lines });
   }
-  return { kind, file, doc, lines, value };
+  const findings = textFindings(value);
+  const raw = new RawFile(kind, file, text, value, { doc, lines });
+  reportText(raw, findings, diagnostics);
+  storeValue(kind, text, { value, positions: positionIndex(doc, lines), text: findings });
+  return raw;
+}
+
+function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
+  for (const f of findings) {
+    const pos = locate(raw, f.path);
+    diagnostics.push({ code: f.code, severity: "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
+  }
 }
 
 /** Depth of the node tree, counted without recursion so hostile nesting cannot overflow the stack. */
 function nodeDepth(root: Node | null): number {
+  const { isMap, isSeq, isPair } = Y();
   let max = 0;
   const stack: Array<[unknown, number]> = [[root, 1]];
   while (stack.length) {
@@ -198,11 +255,34 @@ function validUtf8Prefix(bytes: Uint8Array): number {
   return lo;
 }
 
+/** Every node's position, by data path, so a cached file can be located without parsing it again. */
+export function positionIndex(doc: Document, lines: LineCounter): PositionIndex {
+  const { isMap, isSeq } = Y();
+  const index: PositionIndex = {};
+  const stack: Array<[unknown, string[], Node | null]> = [[doc.contents, [], null]];
+  while (stack.length) {
+    const [node, path, key] = stack.pop()!;
+    const at = lines.linePos((node as Node | null)?.range?.[0] ?? key?.range?.[0] ?? 0);
+    const keyAt = key?.range ? lines.linePos(key.range[0]) : at;
+    index[path.join("\0")] = [at.line, at.col, keyAt.line, keyAt.col];
+    if (isMap(node)) for (const p of node.items) stack.push([p.value, [...path, String((p.key as { value?: unknown })?.value)], p.key as Node]);
+    else if (isSeq(node)) node.items.forEach((item, i) => stack.push([item, [...path, String(i)], null]));
+  }
+  return index;
+}
+
 /**
  * Where a data path points in the file: the value node, or its key when `key` is set
  * (an unknown key is reported at the key itself). Walks up to the nearest node that exists.
  */
 export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false): Position {
+  if (raw.positions) {
+    for (let n = dataPath.length; n >= 0; n--) {
+      const hit = raw.positions[dataPath.slice(0, n).map(String).join("\0")];
+      if (hit) return key && n === dataPath.length ? { line: hit[2], col: hit[3] } : { line: hit[0], col: hit[1] };
+    }
+  }
+  const { isMap, isSeq, isScalar } = Y();
   let node: Node | null | undefined = raw.doc.contents as Node | null;
   let best: Node | null | undefined = node;
   let keyNode: Node | null = null;

@@ -1,30 +1,31 @@
 /** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
-import fs from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { schemaHash, schemaText, VALIDATOR_DIR, AJV_OPTIONS } from "./schemas.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { locate, type FileKind, type RawFile } from "./load.js";
 import type { Identity, Register, Report, Section, SectionData } from "./model.js";
 import { didYouMean } from "./suggest.js";
 
-const SCHEMA_FILES: Record<FileKind, string> = {
-  report: "report.schema.json",
-  documents: "documents.schema.json",
-  section: "section.schema.json",
-};
-
 let compiled: Record<FileKind, ValidateFunction> | undefined;
 
 function validators(): Record<FileKind, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true, allowUnionTypes: true, verbose: true });
-  const dir = new URL("../schemas/", import.meta.url);
-  const load = (name: string) => ajv.compile(JSON.parse(fs.readFileSync(new URL(name, dir), "utf8")));
-  compiled = {
-    report: load(SCHEMA_FILES.report),
-    documents: load(SCHEMA_FILES.documents),
-    section: load(SCHEMA_FILES.section),
-  };
+  compiled ??= { report: validator("report"), documents: validator("documents"), section: validator("section") };
   return compiled;
+}
+
+/** The ahead-of-time validator when it matches the schema on disk, else one compiled now. */
+function validator(kind: FileKind): ValidateFunction {
+  const text = schemaText(kind);
+  try {
+    const mod = createRequire(import.meta.url)(fileURLToPath(new URL(`${kind}.cjs`, VALIDATOR_DIR))) as { default: ValidateFunction; schemaHash: string };
+    if (mod.schemaHash === schemaHash(text)) return mod.default;
+  } catch {
+    // not built yet: compile below
+  }
+  const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  return new Ajv2020(AJV_OPTIONS).compile(JSON.parse(text));
 }
 
 export interface ValidateResult {

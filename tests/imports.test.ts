@@ -21,6 +21,11 @@ describe("import graph", () => {
     for (const heavy of ["docx", "handlebars", "unified", "remark-parse", "remark-gfm", "remark-stringify", "remark-directive"]) {
       expect(loaded, heavy).not.toContain(heavy);
     }
-    expect(loaded).toContain("ajv/dist/2020.js");
+  });
+  it("loads the YAML parser and Ajv's compiler only when a file is not in the cache or a schema is not prebuilt", () => {
+    const loaded = [...staticImports("src/cli.ts")];
+    expect(loaded).not.toContain("yaml");
+    expect(loaded).not.toContain("ajv/dist/2020.js");
+    expect(loaded).toContain("src/load.ts");
   });
 });

@@ -1,35 +1,20 @@
-/** Vietnamese text as a careful clerk would have it: NFC, tone marks in place, no stray spaces. */
-import type { Diagnostic } from "../diagnostics.js";
-import { textProblems } from "../text/vietnamese.js";
-import { at, type Rule } from "./rule.js";
+/**
+ * Vietnamese text as a careful clerk would have it: NFC, tone marks in place, no stray spaces.
+ * A rule on one file's text alone, so it runs when the file is loaded and its findings are cached with it.
+ */
+import { textProblems, type TextProblem } from "../text/vietnamese.js";
 
-type Visit = (path: Array<string | number>, text: string) => void;
-
-function walkStrings(value: unknown, path: Array<string | number>, visit: Visit): void {
-  if (typeof value === "string") visit(path, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+export interface TextFinding extends TextProblem {
+  path: Array<string | number>;
 }
 
-const vietnameseText: Rule = {
-  name: "vietnamese-text",
-  run(ctx) {
-    const out: Diagnostic[] = [];
-    const files: Array<[string, unknown]> = [
-      [ctx.report.identityFile, ctx.report.identity],
-      [ctx.report.registerFile, ctx.report.register],
-      ...ctx.report.sections.map((s): [string, unknown] => {
-        const { file: _file, ...data } = s;
-        return [s.file, data];
-      }),
-    ];
-    for (const [file, value] of files) {
-      walkStrings(value, [], (path, text) => {
-        for (const p of textProblems(text)) out.push(at(ctx, file, path, p.code, "warning", `${p.message} (sửa tự động: danvan check --fix)`));
-      });
-    }
-    return out;
-  },
-};
-
-export const textRules: Rule[] = [vietnameseText];
+export function textFindings(value: unknown): TextFinding[] {
+  const out: TextFinding[] = [];
+  const walk = (v: unknown, path: Array<string | number>) => {
+    if (typeof v === "string") for (const p of textProblems(v)) out.push({ ...p, path, message: `${p.message} (sửa tự động: danvan check --fix)` });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(value, []);
+  return out;
+}

@@ -1,25 +1,21 @@
 /** Vietnamese presentation of numbers and dates, as official documents write them. */
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
-
-function numberFormat(decimals: number): Intl.NumberFormat {
-  let f = numberFormats.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: "always" as never });
-    numberFormats.set(decimals, f);
-  }
-  return f;
-}
-
 /** Round half away from zero at `decimals`, immune to binary artefacts such as 91.375 → 91.37499999. */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.sign(value) * Math.round(Math.abs(value) * factor * (1 + Number.EPSILON)) / factor;
 }
 
-/** `5648145` → `5.648.145`; `16.3` with 1 decimal → `16,3`. */
+/**
+ * `5648145` → `5.648.145`; `16.3` with 1 decimal → `16,3`: thousands with dots, decimals with a comma, as
+ * Intl.NumberFormat("vi-VN") writes them — done by hand because creating that formatter costs more than a
+ * whole `danvan check` of the data.
+ */
 export function formatNumber(value: number, decimals = 0): string {
-  return numberFormat(decimals).format(roundTo(value, decimals));
+  const fixed = Math.abs(roundTo(value, decimals)).toFixed(decimals);
+  const [int, frac] = fixed.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${value < 0 && Number(fixed) !== 0 ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
 }
 
 /** Counts 1–9 written `06` as this report does before a noun; never for rates, years or money. */

@@ -77,8 +77,19 @@ function tonePlaces(gs: readonly Glyph[]): number[] {
   return [vowels[1]];
 }
 
-/** A word whose single tone mark sits where Vietnamese never puts it, with its repair. */
+const verdicts = new Map<string, ToneProblem | null>();
+
+/** A word whose single tone mark sits where Vietnamese never puts it, with its repair. Memoised: a report repeats its words. */
 export function misplacedTone(word: string): ToneProblem | undefined {
+  let verdict = verdicts.get(word);
+  if (verdict === undefined) {
+    verdict = judgeTone(word) ?? null;
+    if (verdicts.size < 100_000) verdicts.set(word, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function judgeTone(word: string): ToneProblem | undefined {
   const gs = glyphs(word);
   if (!gs) return undefined;
   const toned = gs.map((g, i) => (g.tone ? i : -1)).filter((i) => i >= 0);

@@ -1,0 +1,48 @@
+/**
+ * A content-addressed cache of parsed data files, like ESLint's or Prettier's: a file whose bytes the tool
+ * has already read cleanly is not parsed again. Keys hash the tool's version with the file's text, so an
+ * edit or an upgrade misses. It lives in the user's cache folder (never under the data root), is written
+ * atomically, and any failure to read or write it just means parsing as usual. DANVAN_CACHE=0 turns it off.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const VERSION = "danvan-load-2";
+
+function cacheDir(): string | undefined {
+  if (process.env.DANVAN_CACHE === "0") return undefined;
+  if (process.env.DANVAN_CACHE_DIR) return process.env.DANVAN_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  return path.join(base, "danvan");
+}
+
+function keyFor(kind: string, text: string): string {
+  return createHash("sha256").update(VERSION).update("\0").update(kind).update("\0").update(text).digest("hex");
+}
+
+export function cachedValue(kind: string, text: string): unknown {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, `${keyFor(kind, text)}.json`), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+export function storeValue(kind: string, text: string, value: unknown): void {
+  const dir = cacheDir();
+  if (!dir) return;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const target = path.join(dir, `${keyFor(kind, text)}.json`);
+    if (fs.existsSync(target)) return;
+    const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(value));
+    fs.renameSync(temp, target);
+  } catch {
+    // A cache that cannot be written is only slower.
+  }
+}
