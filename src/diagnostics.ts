@@ -95,6 +95,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV205", "giá trị không đúng dạng"],
   ["DV206", "giá trị không hợp lệ"],
   ["DV301", "không dựng được đoạn văn"],
+  ["DV310", "cú pháp {{…}} không hợp lệ trong đoạn văn"],
   ["DV311", "hàm không tồn tại trong đoạn văn"],
   ["DV312", "chú thích không tồn tại"],
   ["DV313", "số liệu không tồn tại"],

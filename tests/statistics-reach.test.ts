@@ -33,7 +33,7 @@ describe("statistics of 2021", () => {
       for (const call of helperCalls(site.text)) {
         if (!call.id) continue;
         let expected: string | undefined;
-        if (call.name === "n") expected = formatCount(stats.value(call.id), call.hash.pad !== "false");
+        if (call.name === "n") expected = formatCount(stats.value(call.id), call.hash.pad !== false);
         if (call.name === "ratio") {
           const { part, whole } = stats.ratioParts(call.id);
           expected = `${formatNumber(part)}/${formatNumber(whole)}`;

@@ -1,16 +1,11 @@
 /** Every piece of prose in a report, with the data path it lives at, and the helper calls inside it. */
 import type { Report, Section } from "../model.js";
+import { helperCallsOf, type HashValue } from "../prose-syntax.js";
 
 export interface ProseSite {
   section: Section;
   dataPath: Array<string | number>;
   text: string;
-}
-
-export interface HelperCall {
-  name: string;
-  id?: string;
-  hash: Record<string, string>;
 }
 
 export function proseSites(report: Report): ProseSite[] {
@@ -28,17 +23,7 @@ export function proseSites(report: Report): ProseSite[] {
   return sites;
 }
 
-const CALL = /\{\{\s*([^\s{}"]+)([^{}]*)\}\}/g;
-
-/** A light reading of {{name "id" key=value}}: enough to check references without loading Handlebars. */
-export function helperCalls(text: string): HelperCall[] {
-  const calls: HelperCall[] = [];
-  for (const m of text.matchAll(CALL)) {
-    const rest = m[2];
-    const id = /^\s*"([^"]*)"/.exec(rest)?.[1];
-    const hash: Record<string, string> = {};
-    for (const h of rest.matchAll(/(\w+)=("[^"]*"|\S+)/g)) hash[h[1]] = h[2].replace(/^"|"$/g, "");
-    calls.push({ name: m[1], id, hash });
-  }
-  return calls;
+/** The helper calls of a piece of prose, as render will read them (syntax errors are reported separately). */
+export function helperCalls(text: string): Array<{ name: string; id?: string; hash: Record<string, HashValue> }> {
+  return helperCallsOf(text).map((c) => ({ name: c.name, id: typeof c.args[0] === "string" ? c.args[0] : undefined, hash: c.hash }));
 }

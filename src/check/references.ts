@@ -1,5 +1,6 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
+import { parseProse, ProseSyntaxError } from "../prose-syntax.js";
 import { PROSE_HELPERS } from "../render/helpers.js";
 import { indexRegister } from "../register.js";
 import { FigureError, Statistics } from "../statistics.js";
@@ -40,6 +41,13 @@ const resolves: Rule = {
     const footnotes = new Set(ctx.report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
     for (const site of proseSites(ctx.report)) {
       const report = (code: string, message: string) => out.push(at(ctx, site.section.file, site.dataPath, code, "error", message));
+      try {
+        parseProse(site.text);
+      } catch (e) {
+        if (!(e instanceof ProseSyntaxError)) throw e;
+        report("DV310", e.message);
+        continue;
+      }
       for (const call of helperCalls(site.text)) {
         if (!(PROSE_HELPERS as readonly string[]).includes(call.name)) {
           report("DV311", `không có hàm {{${call.name}}}${didYouMean(call.name, PROSE_HELPERS)}; các hàm: ${PROSE_HELPERS.join(", ")}`);

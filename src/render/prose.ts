@@ -1,75 +1,41 @@
 /**
- * Prose from data is a small Handlebars template: literal text plus helper calls ({{n "id"}}, {{fn "id"}}…).
- * Its literal parts are escaped as Markdown before compiling, so data text can never inject structure,
- * while helpers return Markdown they build themselves (a footnote reference, an escaped citation).
+ * Prose from data: literal text, escaped as Markdown so it can never inject structure, and helper calls
+ * ({{n "id"}}, {{fn "id"}}…) whose Markdown the helpers build themselves.
  */
-import Handlebars from "handlebars";
+import { parseProse, ProseSyntaxError, type HashValue } from "../prose-syntax.js";
 import { escapeMarkdown } from "./escape.js";
 
-type HelperFn = (...args: unknown[]) => string;
+export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 
 export interface ProseEnv {
-  /** Render one prose string; throws ProseError naming the helper call that failed. */
+  /** Render one prose string; throws ProseError naming what failed. */
   render(source: string): string;
 }
 
-export class ProseError extends Error {
-  constructor(
-    message: string,
-    /** 1-based line and column inside the prose string, when Handlebars knows them. */
-    readonly line?: number,
-    readonly col?: number,
-  ) {
-    super(message);
-  }
-}
+export class ProseError extends Error {}
 
-export function createProseEnv(helpers: Record<string, HelperFn>): ProseEnv {
-  const hb = Handlebars.create();
-  for (const [name, fn] of Object.entries(helpers)) {
-    hb.registerHelper(name, (...args: unknown[]) => new hb.SafeString(fn(...args)));
-  }
-  const cache = new Map<string, HandlebarsTemplateDelegate>();
+export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv {
   return {
     render(source: string): string {
-      let template = cache.get(source);
-      if (!template) {
-        let ast: hbs.AST.Program;
-        try {
-          ast = hb.parse(source);
-        } catch (e) {
-          throw new ProseError(`cú pháp {{…}} không hợp lệ: ${firstLine(e)}`);
-        }
-        escapeContent(ast);
-        template = hb.compile(ast, { strict: true, knownHelpersOnly: true, knownHelpers: knownHelpers(helpers) });
-        cache.set(source, template);
-      }
+      let segments;
       try {
-        return template({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        segments = parseProse(source);
       } catch (e) {
-        const loc = /- (\d+):(\d+)/.exec(String((e as Error).message));
-        throw new ProseError(firstLine(e), loc ? Number(loc[1]) : undefined, loc ? Number(loc[2]) + 1 : undefined);
+        if (e instanceof ProseSyntaxError) throw new ProseError(e.message);
+        throw e;
       }
+      return segments
+        .map((s) => {
+          if ("text" in s) return escapeMarkdown(s.text);
+          const { name, args, hash } = s.call;
+          const helper = Object.hasOwn(helpers, name) ? helpers[name] : undefined;
+          if (!helper) throw new ProseError(`không có hàm {{${name}}}; các hàm: ${Object.keys(helpers).join(", ")}`);
+          if (args.length !== 1 || typeof args[0] !== "string") {
+            throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
+          }
+          return helper(args[0], hash);
+        })
+        .join("");
     },
   };
-}
-
-function knownHelpers(helpers: Record<string, HelperFn>): Record<string, boolean> {
-  return Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
-}
-
-function escapeContent(node: unknown): void {
-  if (!node || typeof node !== "object") return;
-  const n = node as { type?: string; value?: string; original?: string; body?: unknown[]; program?: unknown; inverse?: unknown };
-  if (n.type === "ContentStatement" && typeof n.value === "string") {
-    n.value = escapeMarkdown(n.value);
-    n.original = n.value;
-  }
-  for (const child of n.body ?? []) escapeContent(child);
-  escapeContent(n.program);
-  escapeContent(n.inverse);
-}
-
-function firstLine(e: unknown): string {
-  return String(e instanceof Error ? e.message : e).split("\n")[0];
 }

@@ -9,7 +9,7 @@ import { PROFILES } from "../../profile.js";
 import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../tree.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./layout.js";
-import { pinVolatileParts } from "./pin.js";
+import { coreProperties, pinZipTimes } from "./pin.js";
 import { buildStyles, STYLE } from "./styles.js";
 
 export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array> {
@@ -64,7 +64,7 @@ export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array>
     footnotes,
     sections,
   });
-  return pinVolatileParts(await Packer.toBuffer(doc), report.identity.date);
+  return pinZipTimes(await Packer.toBuffer(doc, false, [coreProperties(report.identity)]), report.identity.date);
 }
 
 /** A blank line between the last paragraph and the closing, as typed reports have. */
