@@ -48,6 +48,7 @@ export function parseProse(text: string): ProseSegment[] {
     const close = text.indexOf("}}", open + 2);
     if (close < 0) throw new ProseSyntaxError("thiếu }} đóng lời gọi hàm", open);
     const inner = text.slice(open + 2, close);
+    if (inner.includes("{{")) throw new ProseSyntaxError("thiếu }} đóng lời gọi hàm", open);
     const name = /^\s*([A-Za-z_][\w-]*)/.exec(inner);
     if (!name) throw new ProseSyntaxError(`lời gọi hàm không hợp lệ: {{${inner}}}`, open);
     const call: HelperCall = { name: name[1], args: [], hash: {}, offset: open };
