@@ -58,8 +58,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** A year's data is a few hundred kilobytes; anything far larger is a mistake or an attack. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** A year's register runs to about 10 KB per 100 documents; 4 MiB holds a hundred times 2021 and stops mistakes and attacks. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** The schemas nest six levels at most; deeper data is rejected before it reaches any recursive code. */
 export const MAX_DEPTH = 32;
 /** A paragraph on one line runs to a few thousand characters; far longer lines are not prose. */
@@ -104,7 +104,7 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
     }
   }
   const entries = fs.existsSync(sectionsDir) && fs.statSync(sectionsDir).isDirectory() ? fs.readdirSync(sectionsDir) : [];
-  const names = entries.filter((n) => /^\d{2}(-\d+)?-[a-z0-9-]+\.yaml$/.test(n)).sort(sectionOrder);
+  const names = entries.filter((n) => /^\d{2,}(-\d+)?-[a-z0-9-]+\.yaml$/.test(n)).sort(sectionOrder);
   for (const name of entries.filter((n) => !names.includes(n) && !n.startsWith(".")).sort()) {
     diagnostics.push({
       ...missingFile(path.join(sectionsDir, name), ""),

@@ -10,6 +10,7 @@ import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagn
 import { loadYear, locate, type RawFile } from "./load.js";
 import type { Report } from "./model.js";
 import { validateFiles } from "./validate.js";
+import type { Root } from "mdast";
 
 export const YEAR_PATTERN = /^\d{4}$/;
 
@@ -85,15 +86,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { written: [], diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
-  const { parseMarkdown, footnoteNumbers } = await import("./tree.js");
-  const tree = parseMarkdown(rendered.markdown);
+  const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
+  const { footnoteNumbers } = await import("./tree-walk.js");
 
   const outputs: Array<{ format: OutputFormat; file: string; data: () => Promise<string | Uint8Array> }> = [];
   const base = path.join(options.outDir, baseName(report));
-  if (options.formats.has("md")) {
-    const { writeMarkdown } = await import("./write/markdown.js");
-    outputs.push({ format: "md", file: `${base}.md`, data: async () => writeMarkdown(tree) });
-  }
+  if (options.formats.has("md")) outputs.push({ format: "md", file: `${base}.md`, data: async () => markdown! });
   const docxBytes = options.formats.has("docx") || options.formats.has("pdf")
     ? await (await import("./write/docx/index.js")).writeDocx(tree, report)
     : undefined;
@@ -122,6 +120,30 @@ function templatesUrl(dir: string): URL {
     throw new UsageError(`không tìm thấy mẫu "${path.join(dir, "report.md.hbs")}"`, "DV009");
   }
   return pathToFileURL(path.resolve(dir) + path.sep);
+}
+
+/**
+ * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
+ * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
+ */
+async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+  const { cachedValue, storeValue } = await import("./cache.js");
+  const hit = cachedValue("tree", rendered) as { tree: Root; markdown: string } | undefined;
+  if (hit?.tree && typeof hit.markdown === "string") return hit;
+  const { parseSubset } = await import("./markdown-subset.js");
+  const tree = parseSubset(rendered) ?? withoutPositions((await import("./tree.js")).parseMarkdown(rendered));
+  const { writeMarkdown } = await import("./write/markdown.js");
+  const markdown = await writeMarkdown(tree);
+  storeValue("tree", rendered, { tree, markdown });
+  return { tree, markdown: needMarkdown ? markdown : undefined };
+}
+
+/** Source positions of the rendered Markdown mean nothing to a reader of the report; the writers ignore them. */
+function withoutPositions<T>(node: T): T {
+  const n = node as { position?: unknown; children?: unknown[] };
+  delete n.position;
+  for (const c of n.children ?? []) withoutPositions(c);
+  return node;
 }
 
 /** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the year. */

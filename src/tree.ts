@@ -2,54 +2,16 @@
  * Stage 5: the one document tree both writers read. It is mdast (GFM + directives), the public spec
  * remark defines; footnotes stay linked by label here and are numbered only by the writers.
  */
-import type { Root, RootContent, FootnoteDefinition, Parent } from "mdast";
+import type { Root } from "mdast";
 import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import type { ContainerDirective } from "mdast-util-directive";
 
-export type { Root, RootContent };
+export * from "./tree-walk.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 export function parseMarkdown(markdown: string): Root {
   return parser.runSync(parser.parse(markdown)) as Root;
-}
-
-export function isDirective(node: unknown, name?: string): node is ContainerDirective {
-  const n = node as ContainerDirective;
-  return n?.type === "containerDirective" && (name === undefined || n.name === name);
-}
-
-/** Footnote labels in order of first reference, each mapped to its number 1, 2, … */
-export function footnoteNumbers(root: Root): Map<string, number> {
-  const numbers = new Map<string, number>();
-  const walk = (node: { type: string; children?: unknown[]; identifier?: string }) => {
-    if (node.type === "footnoteReference" && node.identifier && !numbers.has(node.identifier)) {
-      numbers.set(node.identifier, numbers.size + 1);
-    }
-    if (node.type === "footnoteDefinition") return; // a definition's own text is not reading order
-    for (const child of (node.children ?? []) as Array<typeof node>) walk(child);
-  };
-  walk(root);
-  return numbers;
-}
-
-export function footnoteDefinitions(root: Root): Map<string, FootnoteDefinition> {
-  const defs = new Map<string, FootnoteDefinition>();
-  const walk = (node: Parent | RootContent) => {
-    if (node.type === "footnoteDefinition") defs.set((node as FootnoteDefinition).identifier, node as FootnoteDefinition);
-    else if ("children" in node) for (const c of node.children) walk(c as RootContent);
-  };
-  walk(root);
-  return defs;
-}
-
-/** Plain text of a node, as a reader would see it (for tests and layout decisions). */
-export function textOf(node: unknown): string {
-  const n = node as { type?: string; value?: string; children?: unknown[] };
-  if (n.type === "text" || n.type === "inlineCode") return n.value ?? "";
-  if (n.type === "break") return "\n";
-  return (n.children ?? []).map(textOf).join("");
 }

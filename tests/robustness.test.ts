@@ -20,7 +20,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("hostile files", () => {
   it("refuses a file over the size limit", async () => {
     const dir = copyMini();
-    fs.appendFileSync(path.join(dir, "2021/sections/00-mo-dau.yaml"), `# ${"x".repeat(100)}\n`.repeat(12_000));
+    fs.appendFileSync(path.join(dir, "2021/sections/00-mo-dau.yaml"), `# ${"x".repeat(100)}\n`.repeat(45_000));
     const r = await runCli("check", "--data", dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/00-mo-dau\.yaml:1:1: lỗi DV105: tệp quá lớn/);

@@ -4,33 +4,36 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, ListItem } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import remarkGfm from "remark-gfm";
-import remarkStringify from "remark-stringify";
-import { unified } from "unified";
-import { footnoteNumbers, isDirective } from "../tree.js";
+import { footnoteNumbers, isDirective } from "../tree-walk.js";
+import { stringifySubset } from "./markdown-subset.js";
 
-const stringifier = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
-
-export function writeMarkdown(tree: Root): string {
-  const root = structuredClone(tree);
-  const numbers = footnoteNumbers(root);
+export async function writeMarkdown(tree: Root): Promise<string> {
+  const numbers = footnoteNumbers(tree);
   const definitions: RootContent[] = [];
   const lowered: RootContent[] = [];
-  for (const node of root.children) {
+  for (const node of tree.children) {
     if (node.type === "footnoteDefinition") {
       if (numbers.has(node.identifier)) definitions.push(node);
     } else lowered.push(...lower(node));
   }
-  relabel(root, numbers);
   definitions.sort((a, b) => numbers.get(ident(a))! - numbers.get(ident(b))!);
-  for (const d of definitions) relabelNode(d, numbers);
   // Definitions go after the body and closing, before the appendix, where a printed page has them.
   const appendixAt = lowered.findIndex((n) => n.type === "thematicBreak");
   const at = appendixAt < 0 ? lowered.length : appendixAt;
-  root.children = [...lowered.slice(0, at), ...definitions, ...lowered.slice(at)];
-  return stringifier.stringify(root as never) as string;
+  const root: Root = { type: "root", children: [...lowered.slice(0, at), ...definitions, ...lowered.slice(at)] };
+  const label = (id: string) => String(numbers.get(id) ?? id);
+  return stringifySubset(root, label) ?? withRemark(root, numbers);
+}
+
+/** Nodes outside danvan's own subset (from a user's template): remark writes them. */
+async function withRemark(tree: Root, numbers: Map<string, number>): Promise<string> {
+  const root = structuredClone(tree);
+  relabel(root, numbers);
+  const [{ unified }, gfm, stringify] = await Promise.all([import("unified"), import("remark-gfm"), import("remark-stringify")]);
+  const processor = unified()
+    .use(gfm.default)
+    .use(stringify.default, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+  return processor.stringify(root as never) as string;
 }
 
 function ident(node: RootContent): string {
@@ -91,16 +94,21 @@ function joinLines(node: ContainerDirective): RootContent[] {
   return out;
 }
 
-/** "(báo cáo)" stands beside the first recipients on paper; in Markdown it closes the last of them. */
+/** "(báo cáo)" stands beside the first recipients on paper; in Markdown it closes the last of them. New nodes: the tree is shared. */
 function lowerRecipients(node: ContainerDirective): RootContent[] {
   const note = node.attributes?.note ?? "";
   const first = Number(node.attributes?.first ?? 0);
-  const children = node.children as RootContent[];
-  for (const child of children) {
-    if (child.type !== "list" || !note || first < 1) continue;
-    const item = child.children[Math.min(first, child.children.length) - 1] as ListItem | undefined;
-    const para = item?.children[0];
-    if (para?.type === "paragraph") (para.children as PhrasingContent[]).push({ type: "text", value: ` ${note}` });
-  }
-  return children;
+  return (node.children as RootContent[]).map((child) => {
+    if (child.type !== "list" || !note || first < 1) return child;
+    const at = Math.min(first, child.children.length) - 1;
+    return {
+      ...child,
+      children: child.children.map((item, i) => {
+        const para = item.children[0];
+        if (i !== at || para?.type !== "paragraph") return item;
+        const withNote: Paragraph = { ...para, children: [...(para.children as PhrasingContent[]), { type: "text", value: ` ${note}` }] };
+        return { ...item, children: [withNote, ...item.children.slice(1)] } as ListItem;
+      }),
+    };
+  });
 }

@@ -6,7 +6,7 @@ import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph,
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model.js";
 import { PROFILES } from "../../profile.js";
-import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../tree.js";
+import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./layout.js";
 import { coreProperties, pinZipTimes } from "./pin.js";

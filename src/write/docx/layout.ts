@@ -16,7 +16,7 @@ import {
 import type { Paragraph as MdParagraph, PhrasingContent, RootContent, Table as MdTable } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import type { ProfileSpec } from "../../profile.js";
-import { isDirective } from "../../tree.js";
+import { isDirective } from "../../tree-walk.js";
 import { allStrong, runs } from "./inline.js";
 import { STYLE } from "./styles.js";
 

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: times `danvan check` and `danvan build-report` as whole processes on data/2021 and on
+ * synthetic years 10× and 100× its size, cold (no parse cache) and warm (cache filled by a warm-up run);
+ * medians of several runs, peak memory; pandoc converting the built 2021 Markdown as the yardstick.
+ * Prints a table and writes out/bench/results.json. A benchmark, not a test: nothing here fails.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateYear } from "./generate.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const cli = path.join(root, "bin/danvan.js");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-bench-"));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nDANVAN_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))';
+
+function time(command, args, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = Number(/DANVAN_MAXRSS=(\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN) / 1024;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return { ms, rss };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function measure(label, args, { cache, runs = RUNS }) {
+  const cacheDir = path.join(work, `cache-${label.replace(/\W+/g, "-")}`);
+  const env = cache ? { DANVAN_CACHE_DIR: cacheDir } : { DANVAN_CACHE: "0" };
+  time(process.execPath, ["--import", RSS_HOOK, cli, ...args], env); // warm-up (fills the cache when on)
+  const samples = Array.from({ length: runs }, () => time(process.execPath, ["--import", RSS_HOOK, cli, ...args], env));
+  return { label, ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), runs };
+}
+
+const dataRoot = path.join(work, "data");
+fs.cpSync(path.join(root, "data"), dataRoot, { recursive: true });
+const sizes = [
+  { name: "1×", copies: 1 },
+  { name: "10×", copies: 10 },
+  { name: "100×", copies: 100 },
+];
+for (const size of sizes.slice(1)) {
+  size.year = String(3000 + size.copies);
+  size.stats = generateYear(path.join(dataRoot, "2021"), path.join(dataRoot, size.year), size.copies);
+}
+sizes[0].year = "2021";
+
+const results = { machine: { cpus: os.cpus().length, node: process.version }, baseline: {}, rows: [] };
+results.baseline.node = median(Array.from({ length: RUNS }, () => time(process.execPath, ["-e", "0"]).ms));
+const pandoc = spawnSync("pandoc", ["--version"]).status === 0;
+for (const size of sizes) {
+  const out = path.join(work, `out-${size.year}`);
+  const runs = size.copies >= 100 ? 3 : RUNS;
+  for (const cache of [false, true]) {
+    const mode = cache ? "warm" : "cold";
+    results.rows.push({ size: size.name, mode, command: "check", ...measure(`check ${size.year} ${mode}`, ["check", size.year, "--data", dataRoot], { cache, runs }) });
+    results.rows.push({ size: size.name, mode, command: "build-report", ...measure(`build ${size.year} ${mode}`, ["build-report", size.year, "--data", dataRoot, "--out", out], { cache, runs }) });
+  }
+}
+if (pandoc) {
+  const md = path.join(work, "out-2021", "143-BC-BDVTU-2021.md");
+  results.baseline.pandoc = median(Array.from({ length: RUNS }, () => time("pandoc", [md, "-o", path.join(work, "pandoc.docx")]).ms));
+}
+
+const row = (r) => `| ${r.size.padEnd(4)} | ${r.mode} | ${r.command.padEnd(12)} | ${r.ms.toFixed(0).padStart(6)} ms | ${r.rss.toFixed(0).padStart(4)} MB |`;
+console.log(`node -e 0: ${results.baseline.node.toFixed(0)} ms; pandoc (2021 Markdown → DOCX): ${pandoc ? `${results.baseline.pandoc.toFixed(0)} ms` : "not installed"}`);
+console.log("| size | mode | command      |  median | peak RSS |\n|------|------|--------------|---------|----------|");
+for (const r of results.rows) console.log(row(r));
+const get = (size, mode, command) => results.rows.find((r) => r.size === size && r.mode === mode && r.command === command).ms;
+const budgets = [];
+for (const mode of ["cold", "warm"]) {
+  if (pandoc) budgets.push([`build-report 2021 (${mode}) ≤ pandoc`, get("1×", mode, "build-report") <= results.baseline.pandoc]);
+  budgets.push([`check 2021 (${mode}) ≤ 2 × node -e 0`, get("1×", mode, "check") <= 2 * results.baseline.node]);
+  budgets.push([`build-report 100× (${mode}) ≤ 5 s`, get("100×", mode, "build-report") <= 5000]);
+  budgets.push([`100× / 10× build-report (${mode}) ≤ 12`, get("100×", mode, "build-report") / get("10×", mode, "build-report") <= 12]);
+}
+budgets.push(["peak memory ≤ 500 MB", Math.max(...results.rows.map((r) => r.rss)) <= 500]);
+results.budgets = Object.fromEntries(budgets);
+for (const [name, ok] of budgets) console.log(`${ok ? "ok  " : "OVER"} ${name}`);
+const outDir = path.join(root, "out/bench");
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`wrote ${path.relative(root, path.join(outDir, "results.json"))}`);
+fs.rmSync(work, { recursive: true, force: true });
