@@ -16,10 +16,13 @@ const cli = path.join(root, "bin/danvan.js");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-bench-"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nDANVAN_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))';
+/** GNU time reports a child's peak memory without changing how node starts; the --import hook is the fallback. */
+const GNU_TIME = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0;
 
 function time(command, args, env = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, encoding: "utf8", maxBuffer: 1 << 30 });
+  const [cmd, argv] = GNU_TIME ? ["/usr/bin/time", ["-f", "DANVAN_MAXRSS=%M", command, ...args]] : [command, args];
+  const r = spawnSync(cmd, argv, { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = Number(/DANVAN_MAXRSS=(\d+)/.exec(r.stderr ?? "")?.[1] ?? NaN) / 1024;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
@@ -34,8 +37,9 @@ function median(xs) {
 function measure(label, args, { cache, runs = RUNS }) {
   const cacheDir = path.join(work, `cache-${label.replace(/\W+/g, "-")}`);
   const env = cache ? { DANVAN_CACHE_DIR: cacheDir } : { DANVAN_CACHE: "0" };
-  time(process.execPath, ["--import", RSS_HOOK, cli, ...args], env); // warm-up (fills the cache when on)
-  const samples = Array.from({ length: runs }, () => time(process.execPath, ["--import", RSS_HOOK, cli, ...args], env));
+  const node = GNU_TIME ? [cli, ...args] : ["--import", RSS_HOOK, cli, ...args];
+  time(process.execPath, node, env); // warm-up (fills the cache when on)
+  const samples = Array.from({ length: runs }, () => time(process.execPath, node, env));
   return { label, ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), runs };
 }
 
