@@ -97,7 +97,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       else if (opts.format === "sarif") io.out(formatSarif(all, CODES));
       else {
         const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
-        const text = formatText(all, summary, { color, source: readSource });
+        const chalk = color ? new (await import("chalk")).Chalk({ level: 1 }) : undefined;
+        const text = formatText(all, summary, { chalk, source: readSource });
         io.out(text);
       }
       if (summary.errors || (opts.strict && summary.warnings)) exit = ExitCode.dataProblems;

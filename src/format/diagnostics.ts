@@ -1,5 +1,5 @@
 /** Diagnostics as text (with code frames), JSON, GitHub workflow annotations or SARIF 2.1.0. */
-import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 
 export type DiagnosticFormat = "text" | "json" | "github" | "sarif";
@@ -33,12 +33,14 @@ export function codeFrame(source: string | undefined, line: number, col: number)
   return out;
 }
 
-export function formatText(diagnostics: readonly Diagnostic[], summary: Summary, options: { color: boolean; source: (file: string) => string | undefined }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+/** `chalk` is passed in only when the terminal shows colour, so plain runs never load it. */
+export function formatText(diagnostics: readonly Diagnostic[], summary: Summary, options: { chalk?: ChalkInstance; source: (file: string) => string | undefined }): string {
+  const c = options.chalk;
   const blocks = diagnostics.map((d) => {
     const head = formatDiagnostic(d);
-    const colored = head.replace(/(lỗi|cảnh báo) (DV\d+)/, (_m, sev: string, code: string) => (sev === "lỗi" ? c.red.bold(`${sev} ${code}`) : c.yellow.bold(`${sev} ${code}`)));
-    return [colored, ...codeFrame(options.source(d.file), d.line, d.col).map((l) => c.dim(l))].join("\n");
+    const colored = c ? head.replace(/(lỗi|cảnh báo) (DV\d+)/, (_m, sev: string, code: string) => (sev === "lỗi" ? c.red.bold(`${sev} ${code}`) : c.yellow.bold(`${sev} ${code}`))) : head;
+    const frame = codeFrame(options.source(d.file), d.line, d.col);
+    return [colored, ...(c ? frame.map((l) => c.dim(l)) : frame)].join("\n");
   });
   return [...blocks, summaryLine(summary)].join("\n\n");
 }
