@@ -18,6 +18,10 @@ function cacheDir(): string | undefined {
   return path.join(base, "danvan");
 }
 
+export function cacheEnabled(): boolean {
+  return cacheDir() !== undefined;
+}
+
 function keyFor(kind: string, text: string): string {
   return createHash("sha256").update(VERSION).update("\0").update(kind).update("\0").update(text).digest("hex");
 }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
-import { cachedValue, storeValue } from "./cache.js";
+import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "./check/text.js";
 import type { Diagnostic, Position } from "./diagnostics.js";
 
@@ -211,10 +211,11 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     return new RawFile(kind, file, text, undefined, { doc, lines });
   }
   const findings = textFindings(value);
-  const raw = new RawFile(kind, file, text, value, { doc, lines });
-  reportText(raw, findings, diagnostics);
-  storeValue(kind, text, { value, positions: positionIndex(doc, lines), text: findings });
-  return raw;
+  reportText(new RawFile(kind, file, text, value, { doc, lines }), findings, diagnostics);
+  if (cacheEnabled()) storeValue(kind, text, { value, positions: positionIndex(doc, lines), text: findings });
+  // The YAML tree of a large year weighs far more than its values: it is parsed again only if a later
+  // stage needs a position in this file.
+  return new RawFile(kind, file, text, value);
 }
 
 function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
