@@ -200,7 +200,8 @@ export function registerTable(table: MdTable, p: ProfileSpec, fn: Footnotes): Ta
           (c, col) =>
             new TableCell({ width: { size: widths[col], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(c, col)] }),
         );
-    return new TableRow({ tableHeader: header, cantSplit: true, children: tableCells });
+    // Only the first row carries tblHeader: an explicit "false" on the others still reads as a header to some tools.
+    return new TableRow({ tableHeader: header || undefined, cantSplit: true, children: tableCells });
   });
   return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows });
 }

@@ -44,6 +44,7 @@ describe("2021 DOCX", () => {
     const groupAndTypeRows = register.groups.length + register.groups.reduce((n, g) => n + g.types.length, 0);
     expect(rows).toHaveLength(1 + groupAndTypeRows + numbers.length);
     expect(rows[0][0]).toContain("<w:tblHeader/>");
+    expect(appendix.match(/<w:tblHeader/g)).toHaveLength(1);
     expect(appendix).toContain("<w:tblGrid>");
     const text = paragraphTexts(appendix).join("\n");
     for (const n of numbers) expect(text).toContain(n);
