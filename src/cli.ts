@@ -31,6 +31,23 @@ export function parseFormats(value: string): Set<OutputFormat> {
   return formats;
 }
 
+/** Commander's own messages, in the clerk's language. */
+function commanderMessage(message: string): string {
+  const rules: Array<[RegExp, (...m: string[]) => string]> = [
+    [/^error: unknown command '(.+)'/, (c) => `không có lệnh "${c}"; xem danvan --help`],
+    [/^error: unknown option '(.+)'/, (o) => `không có tùy chọn "${o}"; xem danvan --help`],
+    [/^error: missing required argument '(.+)'/, (a) => `thiếu đối số bắt buộc <${a}>`],
+    [/^error: option '(.+)' argument missing/, (o) => `tùy chọn ${o} cần một giá trị`],
+    [/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, (o, v, c) => `giá trị "${v}" không hợp lệ cho ${o}; chọn một trong: ${c}`],
+    [/^error: too many arguments/, () => "thừa đối số; xem danvan --help"],
+  ];
+  for (const [re, say] of rules) {
+    const m = re.exec(message);
+    if (m) return say(...m.slice(1));
+  }
+  return message.replace(/^error: /, "");
+}
+
 function readSource(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
@@ -51,7 +68,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description("Dựng báo cáo của Ban Dân vận từ dữ liệu YAML theo năm (Markdown, DOCX)")
     .option("--debug", "in chi tiết lỗi nội bộ (stack trace)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .helpOption("-h, --help", "hiển thị trợ giúp")
+    .helpCommand("help [command]", "hiển thị trợ giúp của một lệnh")
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(`danvan: DV001: ${commanderMessage(s.trim())}\n`),
+    });
 
   program
     .command("build-report")

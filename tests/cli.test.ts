@@ -67,3 +67,16 @@ describe("danvan check", () => {
     expect((await runCli("check", "2021", "--strict")).code).toBe(1);
   });
 });
+
+describe("argument errors", () => {
+  it.each([
+    [["nosuch"], 'không có lệnh "nosuch"'],
+    [["build-report"], "thiếu đối số bắt buộc <year>"],
+    [["check", "--format", "xml"], 'giá trị "xml" không hợp lệ'],
+    [["check", "--nope"], 'không có tùy chọn "--nope"'],
+  ])("%j is answered in Vietnamese with exit 2", async (args, message) => {
+    const r = await runCli(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`danvan: DV001: ${message}`);
+  });
+});
