@@ -83,30 +83,26 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const checked = checkYear(options.dataRoot, options.year);
   if (!checked.report || hasErrors(checked.diagnostics)) return { written: [], diagnostics: checked.diagnostics };
   const report = checked.report;
+  // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
+  const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
+  if (pdf) await pdf.requireSoffice();
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { written: [], diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
   const { footnoteNumbers } = await import("./tree-walk.js");
 
-  const outputs: Array<{ format: OutputFormat; file: string; data: () => Promise<string | Uint8Array> }> = [];
+  // Everything is produced in memory first, so a failure on the way leaves the previous outputs untouched.
   const base = path.join(options.outDir, baseName(report));
-  if (options.formats.has("md")) outputs.push({ format: "md", file: `${base}.md`, data: async () => markdown! });
-  const docxBytes = options.formats.has("docx") || options.formats.has("pdf")
-    ? await (await import("./write/docx/index.js")).writeDocx(tree, report)
-    : undefined;
-  if (options.formats.has("docx")) outputs.push({ format: "docx", file: `${base}.docx`, data: async () => docxBytes! });
-
-  // Everything is produced in memory first, so a failure above leaves the previous outputs untouched.
-  const produced = await Promise.all(outputs.map(async (o) => ({ ...o, bytes: await o.data() })));
+  const docx = options.formats.has("docx") || pdf ? await (await import("./write/docx/index.js")).writeDocx(tree, report) : undefined;
+  const produced: Array<{ format: OutputFormat; file: string; bytes: string | Uint8Array }> = [];
+  if (options.formats.has("md")) produced.push({ format: "md", file: `${base}.md`, bytes: markdown! });
+  if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, bytes: docx! });
   prepareOutDir(options.outDir);
   const { writeFileAtomic } = await import("./write/atomic.js");
   for (const o of produced) writeFileAtomic(o.file, o.bytes);
   const written = produced.map(({ format, file }) => ({ format, file }));
-  if (options.formats.has("pdf")) {
-    const { convertToPdf } = await import("./write/pdf.js");
-    written.push({ format: "pdf", file: await convertToPdf(docxBytes!, `${base}.pdf`) });
-  }
+  if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`) });
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
     written,

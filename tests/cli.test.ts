@@ -42,9 +42,11 @@ describe("danvan build-report", () => {
     const saved = process.env.PATH;
     process.env.PATH = "/nonexistent";
     try {
-      const r = await runCli("build-report", "2021", "--out", tmp(), "--format", "pdf");
+      const out = tmp();
+      const r = await runCli("build-report", "2021", "--out", out, "--format", "docx,pdf");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("libreoffice-writer-nogui");
+      expect(fs.readdirSync(out)).toEqual([]);
     } finally {
       process.env.PATH = saved;
     }

@@ -21,7 +21,7 @@ export async function findSoffice(): Promise<string | undefined> {
   return undefined;
 }
 
-export async function convertToPdf(docx: Uint8Array, target: string): Promise<string> {
+export async function requireSoffice(): Promise<string> {
   const soffice = await findSoffice();
   if (!soffice) {
     throw new UsageError(
@@ -29,6 +29,11 @@ export async function convertToPdf(docx: Uint8Array, target: string): Promise<st
       "DV007",
     );
   }
+  return soffice;
+}
+
+export async function convertToPdf(docx: Uint8Array, target: string): Promise<string> {
+  const soffice = await requireSoffice();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-pdf-"));
   try {
     const input = path.join(work, "report.docx");
