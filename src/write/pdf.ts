@@ -9,7 +9,15 @@ import { writeFileAtomic } from "./atomic.js";
 
 const run = promisify(execFile);
 
-export async function findSoffice(): Promise<string | undefined> {
+let found: Promise<string | undefined> | undefined;
+
+/** Looked up once per run: asking LibreOffice its version takes a good part of a second. */
+export function findSoffice(): Promise<string | undefined> {
+  found ??= lookUp();
+  return found;
+}
+
+async function lookUp(): Promise<string | undefined> {
   for (const name of ["soffice", "libreoffice"]) {
     try {
       await run(name, ["--version"], { timeout: 60_000 });
