@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkReport } from "./check/index.js";
+import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadYear, locate, type RawFile } from "./load.js";
 import type { Report } from "./model.js";
@@ -48,6 +48,7 @@ export function checkYear(dataRoot: string, year: string): CheckedYear {
   const validated = validateFiles(year, loaded.files);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   if (validated.report) diagnostics.push(...checkReport(validated.report, locator(loaded.files)));
+  else if (validated.partial) diagnostics.push(...checkReport(validated.partial, locator(loaded.files), partialRules));
   return { year, report: validated.report, files: loaded.files, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -29,28 +29,40 @@ function validator(kind: FileKind): ValidateFunction {
 }
 
 export interface ValidateResult {
+  /** The whole report, when every file is valid. */
   report?: Report;
+  /**
+   * The valid files only, when the identity and the register are valid but some section is not: enough for
+   * the rules that do not depend on every section, so one run still reports every problem it can.
+   */
+  partial?: Report;
   diagnostics: Diagnostic[];
 }
 
 export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
   const diagnostics: Diagnostic[] = [];
+  const valid = new Set<RawFile>();
   for (const raw of files) {
     if (raw.value === undefined) continue; // already reported as a YAML error
     const validate = validators()[raw.kind];
-    if (!validate(raw.value)) diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+    if (validate(raw.value)) valid.add(raw);
+    else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
   }
-  const complete =
-    files.every((f) => f.value !== undefined) && files.some((f) => f.kind === "report") && files.some((f) => f.kind === "documents");
-  if (diagnostics.length || !complete) return { diagnostics };
-  const identityRaw = files.find((f) => f.kind === "report")!;
-  const registerRaw = files.find((f) => f.kind === "documents")!;
-  const identity = identityRaw.value as Identity;
-  const register = registerRaw.value as Register;
+  const identityRaw = files.find((f) => f.kind === "report");
+  const registerRaw = files.find((f) => f.kind === "documents");
+  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics };
   const sections: Section[] = files
-    .filter((f) => f.kind === "section")
+    .filter((f) => f.kind === "section" && valid.has(f))
     .map((f) => ({ ...(f.value as SectionData), file: f.file }));
-  return { report: { year, identityFile: identityRaw.file, registerFile: registerRaw.file, identity, register, sections }, diagnostics };
+  const report: Report = {
+    year,
+    identityFile: identityRaw.file,
+    registerFile: registerRaw.file,
+    identity: identityRaw.value as Identity,
+    register: registerRaw.value as Register,
+    sections,
+  };
+  return valid.size === files.length ? { report, diagnostics } : { partial: report, diagnostics };
 }
 
 function pathOf(instancePath: string): string[] {
