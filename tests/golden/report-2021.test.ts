@@ -22,3 +22,13 @@ describe("2021 report golden", () => {
     expect(md).toBe(fs.readFileSync(golden, "utf8"));
   });
 });
+
+describe("2021 Markdown read by pandoc as GitHub-flavoured Markdown", () => {
+  it("has its 66-row table and 19 footnotes", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const html = execFileSync("pandoc", ["-f", "gfm", "-t", "html", golden], { encoding: "utf8" });
+    expect(html.match(/<tr/g)).toHaveLength(66);
+    expect(html.match(/<li id="fn\d+"/g)).toHaveLength(19);
+    expect(html).not.toMatch(/:::|\[\^/);
+  });
+});
