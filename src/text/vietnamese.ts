@@ -124,23 +124,26 @@ const WORD = /[\p{L}\p{M}]+/gu;
 /** Everything mechanical that is wrong with a piece of text, in reading order of kinds. */
 export function textProblems(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
-  const detached = /\s[\u0300\u0301\u0303\u0309\u0323]/u.exec(text.normalize("NFC"));
+  const nfc = text.normalize("NFC");
+  const detached = /\s[\u0300\u0301\u0303\u0309\u0323]/u.exec(nfc);
   if (detached) {
-    const nfc = text.normalize("NFC");
     const start = Math.max(0, nfc.lastIndexOf(" ", Math.max(0, detached.index - 1)) + 1);
     const end = nfc.indexOf(" ", detached.index + 3);
     const window = nfc.slice(start, end < 0 ? undefined : end);
     problems.push({ code: "DV362", message: `dấu thanh bị tách khỏi chữ (dán từ PDF cũ): "${window}" → "${fixText(window)}"` });
   }
+  // Only words with a tone mark can have it misplaced: skip the rest without looking them up.
   const words = new Set<string>();
-  for (const m of text.normalize("NFC").matchAll(WORD)) {
-    const p = misplacedTone(m[0]);
+  for (const m of nfc.matchAll(WORD)) {
+    const word = m[0];
+    if (/^[A-Za-z]+$/.test(word)) continue;
+    const p = misplacedTone(word);
     if (p && !words.has(p.word)) {
       words.add(p.word);
       problems.push({ code: "DV362", message: `dấu thanh đặt sai chữ: "${p.word.normalize("NFC")}" → "${p.fixed}"` });
     }
   }
-  if (text !== text.normalize("NFC") && problems.length === 0) {
+  if (text !== nfc && problems.length === 0) {
     problems.push({ code: "DV361", message: "văn bản chưa ở dạng Unicode dựng sẵn (NFC)" });
   }
   const before = /(\S) +([,.;:)])/u.exec(text);
