@@ -10,6 +10,8 @@ import os from "node:os";
 import path from "node:path";
 
 const VERSION = "danvan-load-2";
+/** Entries kept; past this the oldest half goes, so a clerk's cache stays a few tens of megabytes. */
+const MAX_ENTRIES = 2000;
 
 function cacheDir(): string | undefined {
   if (process.env.DANVAN_CACHE === "0") return undefined;
@@ -46,7 +48,15 @@ export function storeValue(kind: string, text: string, value: unknown): void {
     const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
     fs.writeFileSync(temp, JSON.stringify(value));
     fs.renameSync(temp, target);
+    prune(dir);
   } catch {
     // A cache that cannot be written is only slower.
   }
+}
+
+function prune(dir: string): void {
+  const names = fs.readdirSync(dir).filter((n) => n.endsWith(".json"));
+  if (names.length <= MAX_ENTRIES) return;
+  const byAge = names.map((n) => ({ n, t: fs.statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of byAge.slice(0, names.length - MAX_ENTRIES / 2)) fs.rmSync(path.join(dir, n), { force: true });
 }
