@@ -8,8 +8,23 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const VERSION = "danvan-load-2";
+/**
+ * The code that produced an entry is part of its key: a hash of every module beside this one (dist/ when
+ * installed, src/ under the tests), so a changed rule or reader never serves an old result.
+ */
+let codeVersion: string | undefined;
+function version(): string {
+  if (!codeVersion) {
+    const root = fileURLToPath(new URL(".", import.meta.url));
+    const hash = createHash("sha256");
+    const files = fs.readdirSync(root, { recursive: true }).map(String).filter((f) => /\.(js|ts|cjs)$/.test(f)).sort();
+    for (const f of files) hash.update(f).update(fs.readFileSync(path.join(root, f)));
+    codeVersion = hash.digest("hex").slice(0, 16);
+  }
+  return codeVersion;
+}
 /** Entries kept; past this the oldest half goes, so a clerk's cache stays a few tens of megabytes. */
 const MAX_ENTRIES = 2000;
 
@@ -25,7 +40,7 @@ export function cacheEnabled(): boolean {
 }
 
 function keyFor(kind: string, text: string): string {
-  return createHash("sha256").update(VERSION).update("\0").update(kind).update("\0").update(text).digest("hex");
+  return createHash("sha256").update(version()).update("\0").update(kind).update("\0").update(text).digest("hex");
 }
 
 export function cachedValue(kind: string, text: string): unknown {
