@@ -36,13 +36,6 @@ export class UsageError extends Error {
   }
 }
 
-/** Raised when data problems stop a pipeline; carries every diagnostic found so far. */
-export class DataError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.length} data problem(s)`);
-  }
-}
-
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

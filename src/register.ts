@@ -30,14 +30,3 @@ export function citation(entry: RegisterEntry, options: CitationOptions = {}): s
   const head = options.type === false ? `Số ${entry.doc.number}` : `${entry.type} số ${entry.doc.number}`;
   return options.date === false ? head : `${head}, ngày ${formatDate(entry.doc.date)}`;
 }
-
-/** The id a number and symbol gets: `70-KH/BDVTU-BCSĐUB` → `70-kh-bdvtu-bcsdub`. */
-export function idForNumber(number: string): string {
-  return number
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}

@@ -1,13 +1,13 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
 import { formatNumber, formatPercent, roundTo } from "../format/vi.js";
-import { FigureError, Statistics } from "../statistics.js";
+import { FigureError } from "../statistics.js";
 import { at, type Rule } from "./rule.js";
 
 const statedTotals: Rule = {
   name: "stated-totals",
   run(ctx) {
-    const stats = new Statistics(ctx.report);
+    const stats = ctx.statistics;
     const out: Diagnostic[] = [];
     for (const s of ctx.report.sections) {
       for (const [id, stat] of Object.entries(s.statistics ?? {})) {
@@ -37,7 +37,7 @@ const statedTotals: Rule = {
 const statedRates: Rule = {
   name: "stated-rates",
   run(ctx) {
-    const stats = new Statistics(ctx.report);
+    const stats = ctx.statistics;
     const out: Diagnostic[] = [];
     for (const s of ctx.report.sections) {
       for (const [id, stat] of Object.entries(s.statistics ?? {})) {

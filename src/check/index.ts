@@ -1,6 +1,7 @@
 /** Stage 3: the named rules, run in order over a valid Report. */
 import type { Diagnostic } from "../diagnostics.js";
 import type { Report } from "../model.js";
+import { Statistics } from "../statistics.js";
 import { documentRules } from "./documents.js";
 import { figureRules } from "./figures.js";
 import { referenceRules } from "./references.js";
@@ -13,5 +14,6 @@ export const rules: Rule[] = [...referenceRules, ...figureRules, ...documentRule
 export const partialRules: Rule[] = [...figureRules, ...documentRules];
 
 export function checkReport(report: Report, locate: Locate, only: readonly Rule[] = rules): Diagnostic[] {
-  return only.flatMap((rule) => rule.run({ report, locate }));
+  const statistics = new Statistics(report);
+  return only.flatMap((rule) => rule.run({ report, locate, statistics }));
 }

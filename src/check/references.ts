@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { parseProse, ProseSyntaxError } from "../prose-syntax.js";
 import { PROSE_HELPERS } from "../render/helpers.js";
 import { indexRegister } from "../register.js";
-import { FigureError, Statistics } from "../statistics.js";
+import { FigureError } from "../statistics.js";
 import { didYouMean } from "../suggest.js";
 import { helperCalls, proseSites } from "./prose.js";
 import { at, type Rule, type RuleContext } from "./rule.js";
@@ -36,7 +36,7 @@ const resolves: Rule = {
   name: "references-resolve",
   run(ctx) {
     const out: Diagnostic[] = [];
-    const statistics = new Statistics(ctx.report);
+    const statistics = ctx.statistics;
     const register = indexRegister(ctx.report.register);
     const footnotes = new Set(ctx.report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
     for (const site of proseSites(ctx.report)) {

@@ -1,11 +1,14 @@
 import type { Diagnostic, Position } from "../diagnostics.js";
 import type { Report } from "../model.js";
+import type { Statistics } from "../statistics.js";
 
 export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;
 
 export interface RuleContext {
   report: Report;
   locate: Locate;
+  /** The report's figures, indexed once for every rule. */
+  statistics: Statistics;
 }
 
 /** A named check over a valid Report; returns diagnostics, never prints or throws. */
