@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node } from "yaml";
 import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "./check/text.js";
 import type { Diagnostic, Position } from "./diagnostics.js";
+import { readYamlSubset } from "./yaml-subset.js";
 
 export type FileKind = "report" | "documents" | "section";
 
@@ -171,6 +172,9 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     reportText(raw, cached.text, diagnostics);
     return raw;
   }
+  // Files as `danvan fmt` writes them are read without the YAML library; anything else goes to it.
+  const fast = readYamlSubset(text);
+  if (fast) return withFindings(new RawFile(kind, file, text, fast.value, undefined, fast.positions), diagnostics);
   const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -210,12 +214,16 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     push("DV109", 0, "tệp rỗng");
     return new RawFile(kind, file, text, undefined, { doc, lines });
   }
-  const findings = textFindings(value);
-  reportText(new RawFile(kind, file, text, value, { doc, lines }), findings, diagnostics);
-  if (cacheEnabled()) storeValue(kind, text, { value, positions: positionIndex(doc, lines), text: findings });
-  // The YAML tree of a large year weighs far more than its values: it is parsed again only if a later
-  // stage needs a position in this file.
-  return new RawFile(kind, file, text, value);
+  // The YAML tree of a large year weighs far more than its values: only its positions are kept.
+  return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
+}
+
+/** Reports the file's text findings and caches what was read. */
+function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
+  const findings = textFindings(raw.value);
+  reportText(raw, findings, diagnostics);
+  if (cacheEnabled()) storeValue(raw.kind, raw.text, { value: raw.value, positions: raw.positions, text: findings });
+  return raw;
 }
 
 function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
