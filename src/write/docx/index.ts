@@ -11,6 +11,7 @@ import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./layout.js";
 import { coreProperties, pinZipTimes } from "./pin.js";
 import { buildStyles, STYLE } from "./styles.js";
+import { zipPackage } from "./zip.js";
 
 export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array> {
   const profile = PROFILES[report.identity.profile];
@@ -64,7 +65,25 @@ export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array>
     footnotes,
     sections,
   });
-  return pinZipTimes(await Packer.toBuffer(doc, false, [coreProperties(report.identity)]), report.identity.date);
+  const overrides = [coreProperties(report.identity)];
+  const files = packageFiles(doc, overrides);
+  if (files) return zipPackage(files, report.identity.date);
+  return pinZipTimes(await Packer.toBuffer(doc, false, overrides), report.identity.date);
+}
+
+type PackageFiles = Map<string, string | Uint8Array>;
+
+/**
+ * The package's files by path, from the compiler Packer zips with, so that Node's zlib can zip them.
+ * The compiler is not docx.js's public API: if a release changes it, packing falls back to Packer
+ * (slower, same document); tests/write/docx/zip.test.ts notices the change.
+ */
+export function packageFiles(doc: Document, overrides: Array<{ path: string; data: string }>): PackageFiles | undefined {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify: undefined, overrides: unknown[]) => unknown } }).compiler;
+  const files = typeof compiler?.compile === "function" ? compiler.compile(doc, undefined, overrides) : undefined;
+  if (!(files instanceof Map)) return undefined;
+  for (const [name, data] of files) if (typeof name !== "string" || !(typeof data === "string" || data instanceof Uint8Array)) return undefined;
+  return files as PackageFiles;
 }
 
 /** A blank line between the last paragraph and the closing, as typed reports have. */
