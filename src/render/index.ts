@@ -1,13 +1,12 @@
 /** Stage 4: Report → Markdown with directives, through templates/report.md.hbs in strict mode. */
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Report } from "../model.js";
+import { DEFAULT_TEMPLATES, LAYOUT_FILE, loadLayout, RUNTIME_OPTIONS } from "./layout.js";
 import { buildView, type Locate } from "./view.js";
 
-export const DEFAULT_TEMPLATES = new URL("../../templates/", import.meta.url);
+export { DEFAULT_TEMPLATES };
 
 export interface RenderResult {
   markdown?: string;
@@ -17,15 +16,10 @@ export interface RenderResult {
 export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES): RenderResult {
   const { view, diagnostics } = buildView(report, locate);
   if (!view) return { diagnostics };
-  const file = new URL("report.md.hbs", templatesDir);
-  const hb = Handlebars.create();
-  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  // A Markdown hard line break; a literal backslash before {{ would escape the mustache instead.
-  hb.registerHelper("br", () => "\\");
-  const source = fs.readFileSync(file, "utf8");
+  const file = new URL(LAYOUT_FILE, templatesDir);
   try {
-    const template = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: { eq: true, br: true } });
-    return { markdown: template(bare(view), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), diagnostics };
+    const template = loadLayout(templatesDir);
+    return { markdown: template(bare(view), RUNTIME_OPTIONS), diagnostics };
   } catch (err) {
     const message = String((err as Error).message).split("\n");
     const text = message.join(" ");
