@@ -163,7 +163,17 @@ export function inline(source: string): PhrasingContent[] {
     if (last?.kind === "text") last.value += v;
     else tokens.push({ kind: "text", value: v });
   };
+  const special = /[\\*[]/g;
   for (let k = 0; k < source.length; k++) {
+    // Ordinary text is taken a run at a time: appending it a character at a time would leave the tree
+    // holding millions of one-character string pieces (hundreds of MB for a large year).
+    special.lastIndex = k;
+    const next = special.exec(source)?.index ?? source.length;
+    if (next > k) {
+      pushText(source.slice(k, next));
+      k = next - 1;
+      continue;
+    }
     const c = source[k];
     if (c === "\\") {
       const next = source[k + 1];
