@@ -81,21 +81,14 @@ export interface BuildResult {
 
 /** Steps 1–6. Refuses to write anything while the data has errors; outputs replace old ones only whole. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
-  const checked = checkYear(options.dataRoot, options.year);
-  if (!checked.report || hasErrors(checked.diagnostics)) return { written: [], diagnostics: checked.diagnostics };
-  const report = checked.report;
-  // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
-  const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
-  if (pdf) await pdf.requireSoffice();
-  const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
-  const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
-  if (rendered.markdown === undefined) return { written: [], diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
-  const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
-  const { footnoteNumbers } = await import("./tree-walk.js");
+  const assembled = await assemble(options);
+  if (!assembled.ok) return { written: [], diagnostics: assembled.diagnostics };
+  const { pdf, base, markdown, summary, diagnostics } = assembled;
+  // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
+  // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
+  const docx = assembled.docx ? await assembled.docx.pack() : undefined;
 
   // Everything is produced in memory first, so a failure on the way leaves the previous outputs untouched.
-  const base = path.join(options.outDir, baseName(report));
-  const docx = options.formats.has("docx") || pdf ? await (await import("./write/docx/index.js")).writeDocx(tree, report) : undefined;
   const produced: Array<{ format: OutputFormat; file: string; bytes: string | Uint8Array }> = [];
   if (options.formats.has("md")) produced.push({ format: "md", file: `${base}.md`, bytes: markdown! });
   if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, bytes: docx! });
@@ -104,10 +97,43 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   for (const o of produced) writeFileAtomic(o.file, o.bytes);
   const written = produced.map(({ format, file }) => ({ format, file }));
   if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`) });
+  return { written, diagnostics, summary };
+}
+
+type Assembled =
+  | { ok: false; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      diagnostics: Diagnostic[];
+      pdf?: typeof import("./write/pdf.js");
+      base: string;
+      markdown?: string;
+      docx?: { pack(): Promise<Uint8Array> };
+      summary: NonNullable<BuildResult["summary"]>;
+    };
+
+/** Steps 1–5 up to the DOCX's objects: check, render, the document tree, the Markdown. */
+async function assemble(options: BuildOptions): Promise<Assembled> {
+  const checked = checkYear(options.dataRoot, options.year);
+  if (!checked.report || hasErrors(checked.diagnostics)) return { ok: false, diagnostics: checked.diagnostics };
+  const report = checked.report;
+  // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
+  const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
+  if (pdf) await pdf.requireSoffice();
+  const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
+  const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
+  if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
+  const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
+  const { footnoteNumbers } = await import("./tree-walk.js");
+  const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
-    written,
+    ok: true,
     diagnostics: checked.diagnostics,
+    pdf,
+    base: path.join(options.outDir, baseName(report)),
+    markdown,
+    docx,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
   };
 }

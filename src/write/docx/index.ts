@@ -14,6 +14,14 @@ import { buildStyles, STYLE } from "./styles.js";
 import { zipPackage } from "./zip.js";
 
 export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array> {
+  return docxDocument(tree, report).pack();
+}
+
+/**
+ * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
+ * that lets go of them keeps only the document while it is packed.
+ */
+export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
   // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
@@ -66,9 +74,14 @@ export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array>
     sections,
   });
   const overrides = [coreProperties(report.identity)];
-  const files = packageFiles(doc, overrides);
-  if (files) return zipPackage(files, report.identity.date);
-  return pinZipTimes(await Packer.toBuffer(doc, false, overrides), report.identity.date);
+  const date = report.identity.date;
+  return {
+    async pack() {
+      const files = packageFiles(doc, overrides);
+      if (files) return zipPackage(files, date);
+      return pinZipTimes(await Packer.toBuffer(doc, false, overrides), date);
+    },
+  };
 }
 
 type PackageFiles = Map<string, string | Uint8Array>;
