@@ -6,21 +6,16 @@
 import fs from "node:fs";
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from "yaml";
 import type { FileKind } from "./load.js";
+import { schemaText } from "./schemas.js";
 
 type Schema = Record<string, unknown>;
-
-const schemaFiles: Record<FileKind, string> = {
-  report: "report.schema.json",
-  documents: "documents.schema.json",
-  section: "section.schema.json",
-};
 
 const schemas = new Map<FileKind, Schema>();
 
 function schemaFor(kind: FileKind): Schema {
   let s = schemas.get(kind);
   if (!s) {
-    s = JSON.parse(fs.readFileSync(new URL(`../schemas/${schemaFiles[kind]}`, import.meta.url), "utf8")) as Schema;
+    s = JSON.parse(schemaText(kind)) as Schema;
     schemas.set(kind, s);
   }
   return s;
