@@ -93,7 +93,8 @@ class Reader {
       if (!m) throw GIVE_UP;
       const quoted = m[1] === undefined;
       const key = quoted ? m[2] : m[1];
-      if (FORBIDDEN_KEYS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
+      // An empty key's data path would collide with its parent's in the position index.
+      if (key === "" || FORBIDDEN_KEYS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) throw GIVE_UP;
       if (!quoted && NOT_A_STRING.test(key) && !(PLAIN_INT.test(key) && !key.startsWith("-"))) throw GIVE_UP;
       out[key] = this.value(indent, indent + m[0].length, join(path, key), depth, [this.at, indent]);
       this.skipInsignificant();
@@ -203,8 +204,9 @@ function isItem(line: string, col: number): boolean {
   return line[col] === "-" && (line.length === col + 1 || line[col + 1] === " ");
 }
 
+/** Data paths joined as load.ts's position index joins them. */
 function join(path: string, segment: string): string {
-  return path === "" && segment !== "" ? segment : `${path}\0${segment}`;
+  return path === "" ? segment : `${path}\0${segment}`;
 }
 
 const BOOLEANS: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };

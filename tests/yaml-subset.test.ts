@@ -103,6 +103,7 @@ describe("YAML subset reader", () => {
     ["a document marker", "---\na: 1\n"],
     ["a float the core schema reads specially", "a: .inf\n"],
     ["a key that is not a string", "1.5: x\n"],
+    ["an empty key", '"": x\n'],
     ["an empty file", ""],
   ])("leaves %s to the library", (_name, text) => {
     expect(readYamlSubset(text)).toBeUndefined();
