@@ -1,7 +1,8 @@
 /**
  * docx.js stamps the package with the time of packing: in the core properties and in every zip entry.
  * The core properties are supplied whole (as an override, dated by the report); the zip entries' DOS
- * timestamps are rewritten in place. Nothing is recompressed, and the same data gives the same bytes.
+ * timestamps are rewritten in place (only when packing falls back to Packer: zip.ts dates its own entries).
+ * Nothing is recompressed, and the same data gives the same bytes.
  */
 import type { Identity } from "../../model.js";
 
