@@ -8,7 +8,7 @@ import { unzipSync } from "fflate";
 
 function build(out: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/danvan.js", "build-report", "2021", "--out", out], { stdio: "ignore" });
+    const child = spawn(process.execPath, ["bin/danvan.cjs", "build-report", "2021", "--out", out], { stdio: "ignore" });
     child.on("exit", (code) => resolve(code ?? -1));
   });
 }

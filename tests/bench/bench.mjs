@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { generateYear } from "./generate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const cli = path.join(root, "bin/danvan.js");
+const cli = path.join(root, "bin/danvan.cjs");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-bench-"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nDANVAN_MAXRSS="+process.resourceUsage().maxRSS+"\\n"))';

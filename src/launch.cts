@@ -1,0 +1,103 @@
+/**
+ * How bin/danvan.cjs starts the CLI: from the bundles `npm run build` writes to dist/bundle/, compiled with
+ * V8's code cache, or — when there are none — from tsc's modules in dist/. A cold danvan spent most of a
+ * 2021 build compiling and first-running code (docx.js above all); the cache, made by a training run at
+ * build time (src/build/train.ts), keeps that work between runs. It is checked against the bundle it was
+ * made from (size and time), and V8 rejects it after a Node upgrade; a rejected or missing cache is made
+ * again after the run, when the folder is writable. CommonJS, like the bundles: an ES module entry costs
+ * Node 20 a few milliseconds more to start.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { createRequire } from "node:module";
+
+/** What bin/danvan.cjs and the build's training run use of src/cli.ts. */
+export interface Cli {
+  main(argv: string[], io?: { out: (line: string) => void; err: (line: string) => void }): Promise<number>;
+  installSignalHandlers(): void;
+}
+
+export const BUNDLE_DIR = path.join(__dirname, "bundle");
+const MAIN = "main.cjs";
+const DOCX = "./docx.cjs";
+
+interface LoadedBundle {
+  script: vm.Script;
+  cacheFile: string;
+  stamp: string;
+  fresh: boolean;
+}
+
+const loaded = new Map<string, LoadedBundle>();
+const exportsOf = new Map<string, unknown>();
+
+/** The CLI module: bundled when built, else tsc's output. */
+export async function loadCli(): Promise<Cli> {
+  if (!fs.existsSync(path.join(BUNDLE_DIR, MAIN))) return (await import("./cli.js")) as Cli;
+  return requireBundle(MAIN) as Cli;
+}
+
+function requireBundle(name: string): unknown {
+  const done = exportsOf.get(name);
+  if (done) return done;
+  const file = path.join(BUNDLE_DIR, name);
+  const cacheFile = `${file}.cache`;
+  const stat = fs.statSync(file);
+  const stamp = `${stat.size}:${stat.mtimeMs}\n`;
+  const cachedData = readCache(cacheFile, stamp);
+  const source = fs.readFileSync(file, "utf8");
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  loaded.set(name, { script, cacheFile, stamp, fresh: cachedData !== undefined && !script.cachedDataRejected });
+  const module = { exports: {} as unknown };
+  const nodeRequire = createRequire(file);
+  const bundleRequire = Object.assign((id: string) => (id === DOCX ? requireBundle(DOCX) : nodeRequire(id)), nodeRequire);
+  exportsOf.set(name, module.exports);
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, bundleRequire, module, file, BUNDLE_DIR);
+  exportsOf.set(name, module.exports);
+  return module.exports;
+}
+
+/** The cache, if it was made from this very bundle file. */
+export function readCache(cacheFile: string, stamp: string): Buffer | undefined {
+  try {
+    const data = fs.readFileSync(cacheFile);
+    const header = Buffer.from(stamp);
+    return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the code cache of each bundle this run loaded whose cache was missing or rejected (all of them
+ * when `force`), with what V8 compiled during the run. A folder that cannot be written is left as it is.
+ */
+export function saveCodeCaches(force = false): void {
+  for (const bundle of loaded.values()) {
+    if (bundle.fresh && !force) continue;
+    const temp = `${bundle.cacheFile}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(temp, Buffer.concat([Buffer.from(bundle.stamp), bundle.script.createCachedData()]));
+      fs.renameSync(temp, bundle.cacheFile);
+      bundle.fresh = true;
+    } catch {
+      fs.rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** Each bundle this run loaded, and whether V8 took its code cache. */
+export function cacheStatus(): Array<{ bundle: string; cached: boolean }> {
+  return [...loaded].map(([bundle, b]) => ({ bundle, cached: b.fresh }));
+}
+
+/** The whole run, as bin/danvan.cjs makes it. */
+export async function run(argv: string[]): Promise<number> {
+  const cli = await loadCli();
+  cli.installSignalHandlers();
+  const code = await cli.main(argv);
+  saveCodeCaches();
+  return code;
+}

@@ -1,0 +1,73 @@
+/**
+ * What a user runs is dist/bundle/, loaded by src/launch.cts with V8's code cache: it must do exactly what
+ * the sources do, keep docx.js out of `check`, and use the cache made at build time (by `npm ci`'s prepare).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { buildInTemp } from "./helpers/build.js";
+import { runCli } from "./helpers/run-cli.js";
+
+// The launcher as shipped (vitest does not compile .cts sources).
+const { readCache } = createRequire(import.meta.url)("../dist/launch.cjs") as typeof import("../src/launch.cjs");
+
+const env = { ...process.env, DANVAN_CACHE: "0", NO_COLOR: "1" };
+
+function danvan(...args: string[]) {
+  return spawnSync(process.execPath, ["bin/danvan.cjs", ...args], { env, encoding: "utf8" });
+}
+
+describe("the shipped bundle", () => {
+  it("builds the same bytes as the sources", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-bundle-"));
+    const run = danvan("build-report", "2021", "--out", out);
+    expect(run.status).toBe(0);
+    const { file } = await buildInTemp("data", "2021");
+    for (const ext of ["docx", "md"]) {
+      expect(fs.readFileSync(path.join(out, path.basename(file(ext)!))).equals(fs.readFileSync(file(ext)!)), ext).toBe(true);
+    }
+  });
+
+  it("checks as the sources check: same report, same exit code", async () => {
+    const run = danvan("check", "2021");
+    const direct = await runCli("check", "2021");
+    expect(run.status).toBe(direct.code);
+    expect(run.stdout.trim()).toBe(direct.stdout.trim());
+    expect(run.stderr.trim()).toBe(direct.stderr.trim());
+  });
+
+  it("keeps docx.js in its own bundle, out of what check loads", () => {
+    const main = fs.readFileSync("dist/bundle/main.cjs", "utf8");
+    const docx = fs.readFileSync("dist/bundle/docx.cjs", "utf8");
+    expect(docx).toContain("var Packer = class");
+    expect(main).not.toContain("var Packer = class");
+    expect(main).toContain('require("./docx.cjs")');
+  });
+
+  it("runs from the code cache made at build time", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-bundle-"));
+    const script = `
+      const launch = require("./dist/launch.cjs");
+      launch.loadCli().then(async (cli) => {
+        await cli.main(["node", "danvan", "build-report", "2021", "--out", ${JSON.stringify(out)}], { out() {}, err() {} });
+        process.stdout.write(JSON.stringify(launch.cacheStatus()));
+      });`;
+    const run = spawnSync(process.execPath, ["-e", script], { env, encoding: "utf8" });
+    expect(JSON.parse(run.stdout)).toEqual([
+      { bundle: "main.cjs", cached: true },
+      { bundle: "./docx.cjs", cached: true },
+    ]);
+  });
+
+  it("ignores a cache made from another bundle", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-cache-"));
+    const file = path.join(dir, "x.cache");
+    fs.writeFileSync(file, Buffer.concat([Buffer.from("100:5\n"), Buffer.from([1, 2, 3])]));
+    expect(readCache(file, "100:5\n")).toEqual(Buffer.from([1, 2, 3]));
+    expect(readCache(file, "101:5\n")).toBeUndefined();
+    expect(readCache(path.join(dir, "missing.cache"), "100:5\n")).toBeUndefined();
+  });
+});
