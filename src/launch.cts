@@ -20,7 +20,8 @@ export interface Cli {
 
 export const BUNDLE_DIR = path.join(__dirname, "bundle");
 const MAIN = "main.cjs";
-const DOCX = "./docx.cjs";
+/** The bundles main.cjs requires by name (src/build/bundle.ts, APART). */
+const APART = new Set(["./docx.cjs", "./remark.cjs"]);
 
 interface LoadedBundle {
   script: vm.Script;
@@ -52,7 +53,7 @@ function requireBundle(name: string): unknown {
   loaded.set(name, { script, cacheFile, stamp, fresh: cachedData !== undefined && !script.cachedDataRejected });
   const module = { exports: {} as unknown };
   const nodeRequire = createRequire(file);
-  const bundleRequire = Object.assign((id: string) => (id === DOCX ? requireBundle(DOCX) : nodeRequire(id)), nodeRequire);
+  const bundleRequire = Object.assign((id: string) => (APART.has(id) ? requireBundle(id) : nodeRequire(id)), nodeRequire);
   exportsOf.set(name, module.exports);
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, bundleRequire, module, file, BUNDLE_DIR);
   exportsOf.set(name, module.exports);

@@ -21,11 +21,14 @@ function danvan(...args: string[]) {
 }
 
 describe("the shipped bundle", () => {
-  it("builds the same bytes as the sources", async () => {
+  it.each([
+    ["data", "the 2021 report"],
+    ["tests/fixtures/years/inject", "text only remark can read and write (remark's own bundle)"],
+  ])("builds the same bytes as the sources from %s (%s)", async (dataRoot) => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-bundle-"));
-    const run = danvan("build-report", "2021", "--out", out);
-    expect(run.status).toBe(0);
-    const { file } = await buildInTemp("data", "2021");
+    const run = danvan("build-report", "2021", "--data", dataRoot, "--out", out);
+    expect(run.status, run.stderr).toBe(0);
+    const { file } = await buildInTemp(dataRoot, "2021");
     for (const ext of ["docx", "md"]) {
       expect(fs.readFileSync(path.join(out, path.basename(file(ext)!))).equals(fs.readFileSync(file(ext)!)), ext).toBe(true);
     }
@@ -39,12 +42,14 @@ describe("the shipped bundle", () => {
     expect(run.stderr.trim()).toBe(direct.stderr.trim());
   });
 
-  it("keeps docx.js in its own bundle, out of what check loads", () => {
+  it("keeps docx.js and remark in bundles of their own, out of what check loads", () => {
     const main = fs.readFileSync("dist/bundle/main.cjs", "utf8");
-    const docx = fs.readFileSync("dist/bundle/docx.cjs", "utf8");
-    expect(docx).toContain("var Packer = class");
+    expect(fs.readFileSync("dist/bundle/docx.cjs", "utf8")).toContain("var Packer = class");
+    expect(fs.readFileSync("dist/bundle/remark.cjs", "utf8")).toContain("function remarkParse(");
     expect(main).not.toContain("var Packer = class");
+    expect(main).not.toContain("function remarkParse(");
     expect(main).toContain('require("./docx.cjs")');
+    expect(main).toContain('require("./remark.cjs")');
   });
 
   it("runs from the code cache made at build time", () => {

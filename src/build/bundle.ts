@@ -1,9 +1,9 @@
 /**
- * Build step: bundle dist/ into two CommonJS files that src/launch.ts loads with a V8 code cache.
- * `main.cjs` is the CLI and every stage but the DOCX writer; `docx.cjs` is the DOCX writer with docx.js, so
- * `danvan check` never reads docx.js. yaml, Handlebars and Ajv stay in node_modules: they are required only
- * when a run needs them. Without this, a cold start spent more time compiling and first-running modules
- * than working (see README, Speed).
+ * Build step: bundle dist/ into CommonJS files that src/launch.cts loads with a V8 code cache (made by
+ * src/build/train.ts). `main.cjs` is the CLI and the stages every run needs; the modules in APART are
+ * bundles of their own, read only by the runs that use them. yaml, Handlebars and Ajv stay in
+ * node_modules, required only when needed. Without this, a cold start spent more time compiling and
+ * first-running modules than working (see README, Speed).
  */
 import { build, type Plugin } from "esbuild";
 import fs from "node:fs";
@@ -14,15 +14,18 @@ const dist = fileURLToPath(new URL("../", import.meta.url));
 const out = path.join(dist, "bundle");
 /** Loaded at run time from node_modules, only by the runs that need them. */
 const LAZY_PACKAGES = ["yaml", "handlebars", "ajv"];
-export const DOCX_BUNDLE = "./docx.cjs";
 
-/** The DOCX writer, as pipeline.ts imports it; main.cjs requires the DOCX bundle there instead. */
-const DOCX_IMPORT = 'import("./write/docx/index.js")';
+/**
+ * Modules loaded only by some runs, each its own bundle: the DOCX writer with docx.js (never read by
+ * `check`), and remark, which reads and writes only what danvan's own Markdown subset steps aside from.
+ * The key is the module in dist/; every `import()` of it becomes a require of its bundle.
+ */
+export const APART: Record<string, string> = { "write/docx/index.js": "./docx.cjs", "tree.js": "./remark.cjs" };
 
 /**
  * Two rewrites of dist/ as it is bundled. Code that finds its files relative to itself (`import.meta.url`)
  * finds them from its place in dist/, wherever the bundle is: the URL is rebuilt at run time from the
- * bundle's folder. And the DOCX writer is required from its own bundle, through the launcher's require.
+ * bundle's folder. And a module kept apart is required from its bundle, through the launcher's require.
  */
 const rewrites: Plugin = {
   name: "danvan-rewrites",
@@ -32,7 +35,11 @@ const rewrites: Plugin = {
       const relative = path.relative(out, args.path).split(path.sep).join("/");
       let source = await fs.promises.readFile(args.path, "utf8");
       source = source.replaceAll("import.meta.url", `${MODULE_URL}(${JSON.stringify(relative)})`);
-      if (source.includes(DOCX_IMPORT)) source = source.replaceAll(DOCX_IMPORT, `Promise.resolve().then(() => require(${JSON.stringify(DOCX_BUNDLE)}))`);
+      source = source.replace(/\bimport\("(\.{1,2}\/[^"]+)"\)/g, (call, spec: string) => {
+        const target = path.relative(dist, path.resolve(path.dirname(args.path), spec)).split(path.sep).join("/");
+        const bundle = APART[target];
+        return bundle ? `Promise.resolve().then(() => require(${JSON.stringify(bundle)}))` : call;
+      });
       return { contents: source, loader: "js" };
     });
   },
@@ -54,8 +61,12 @@ const common = {
 } as const;
 
 fs.rmSync(out, { recursive: true, force: true });
-await build({ ...common, entryPoints: [path.join(dist, "cli.js")], outfile: path.join(out, "main.cjs"), plugins: [rewrites], external: [...common.external, DOCX_BUNDLE] });
-await build({ ...common, entryPoints: [path.join(dist, "write/docx/index.js")], outfile: path.join(out, DOCX_BUNDLE), plugins: [rewrites] });
-if (!fs.readFileSync(path.join(out, "main.cjs"), "utf8").includes(`require(${JSON.stringify(DOCX_BUNDLE)})`)) {
-  throw new Error(`bundle: pipeline.js no longer imports the DOCX writer as ${DOCX_IMPORT}; update src/build/bundle.ts`);
+const apart = Object.values(APART);
+await build({ ...common, entryPoints: [path.join(dist, "cli.js")], outfile: path.join(out, "main.cjs"), plugins: [rewrites], external: [...common.external, ...apart] });
+for (const [module, bundle] of Object.entries(APART)) {
+  await build({ ...common, entryPoints: [path.join(dist, module)], outfile: path.join(out, bundle), plugins: [rewrites], external: [...common.external, ...apart] });
+}
+const main = fs.readFileSync(path.join(out, "main.cjs"), "utf8");
+for (const bundle of apart) {
+  if (!main.includes(`require(${JSON.stringify(bundle)})`)) throw new Error(`bundle: nothing in main.cjs loads ${bundle} any more; update APART in src/build/bundle.ts`);
 }

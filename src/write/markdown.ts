@@ -29,11 +29,7 @@ export async function writeMarkdown(tree: Root): Promise<string> {
 async function withRemark(tree: Root, numbers: Map<string, number>): Promise<string> {
   const root = structuredClone(tree);
   relabel(root, numbers);
-  const [{ unified }, gfm, stringify] = await Promise.all([import("unified"), import("remark-gfm"), import("remark-stringify")]);
-  const processor = unified()
-    .use(gfm.default)
-    .use(stringify.default, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
-  return processor.stringify(root as never) as string;
+  return (await import("../tree.js")).stringifyMarkdown(root);
 }
 
 function ident(node: RootContent): string {
