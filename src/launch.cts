@@ -46,7 +46,7 @@ function requireBundle(name: string): unknown {
   const cacheFile = `${file}.cache`;
   const stat = fs.statSync(file);
   const stamp = `${stat.size}:${stat.mtimeMs}\n`;
-  const cachedData = readCache(cacheFile, stamp);
+  const cachedData = useCodeCache() ? readCache(cacheFile, stamp) : undefined;
   const source = fs.readFileSync(file, "utf8");
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
@@ -58,6 +58,11 @@ function requireBundle(name: string): unknown {
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, bundleRequire, module, file, BUNDLE_DIR);
   exportsOf.set(name, module.exports);
   return module.exports;
+}
+
+/** DANVAN_CODE_CACHE=0 runs the bundles without their code cache, to measure what it buys. */
+function useCodeCache(): boolean {
+  return process.env.DANVAN_CODE_CACHE !== "0";
 }
 
 /** The cache, if it was made from this very bundle file. */
@@ -76,6 +81,7 @@ export function readCache(cacheFile: string, stamp: string): Buffer | undefined 
  * when `force`), with what V8 compiled during the run. A folder that cannot be written is left as it is.
  */
 export function saveCodeCaches(force = false): void {
+  if (!useCodeCache()) return;
   for (const bundle of loaded.values()) {
     if (bundle.fresh && !force) continue;
     const temp = `${bundle.cacheFile}.${process.pid}.tmp`;
