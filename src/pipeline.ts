@@ -86,6 +86,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { pdf, base, markdown, summary, diagnostics } = assembled;
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
+  if (assembled.docx && assembled.large) (await import("./gc.js")).collectGarbage();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
 
   // Everything is produced in memory first, so a failure on the way leaves the previous outputs untouched.
@@ -100,6 +101,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   return { written, diagnostics, summary };
 }
 
+/** Ten times 2021 is ~0.6 M characters of Markdown; past this, a build collects garbage before packing. */
+const LARGE_REPORT_CHARS = 2_000_000;
+
 type Assembled =
   | { ok: false; diagnostics: Diagnostic[] }
   | {
@@ -108,6 +112,8 @@ type Assembled =
       pdf?: typeof import("./write/pdf.js");
       base: string;
       markdown?: string;
+      /** Past LARGE_REPORT_CHARS of rendered Markdown. */
+      large: boolean;
       docx?: { pack(): Promise<Uint8Array> };
       summary: NonNullable<BuildResult["summary"]>;
     };
@@ -133,6 +139,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     pdf,
     base: path.join(options.outDir, baseName(report)),
     markdown,
+    large: rendered.markdown.length > LARGE_REPORT_CHARS,
     docx,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
   };

@@ -1,0 +1,21 @@
+/**
+ * One full garbage collection, asked for where a large build is about to need the most memory: before
+ * docx.js packs the document, the data, the view and both trees are garbage, and V8 would otherwise carry
+ * them into the packing (100× 2021: peak 500–540 MB without, ~480 MB with). Node exposes the collector
+ * only behind a V8 flag; it is set just long enough to take the function and set back, so the flags —
+ * which V8's code cache is keyed by — are as they were.
+ */
+import v8 from "node:v8";
+import vm from "node:vm";
+
+let collect: (() => void) | undefined;
+
+export function collectGarbage(): void {
+  if (!collect) {
+    const exposed = typeof (globalThis as { gc?: unknown }).gc === "function";
+    if (!exposed) v8.setFlagsFromString("--expose-gc");
+    collect = vm.runInNewContext("gc") as () => void;
+    if (!exposed) v8.setFlagsFromString("--no-expose-gc");
+  }
+  collect();
+}
