@@ -1,8 +1,8 @@
 /** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { schemaHash, schemaText, VALIDATOR_DIR, AJV_OPTIONS } from "./schemas.js";
+import { prebuiltValidator } from "./prebuilt-validators.js";
+import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { locate, type FileKind, type RawFile } from "./load.js";
 import type { Identity, Register, Report, Section, SectionData } from "./model.js";
@@ -18,12 +18,8 @@ function validators(): Record<FileKind, ValidateFunction> {
 /** The ahead-of-time validator when it matches the schema on disk, else one compiled now. */
 function validator(kind: FileKind): ValidateFunction {
   const text = schemaText(kind);
-  try {
-    const mod = createRequire(import.meta.url)(fileURLToPath(new URL(`${kind}.cjs`, VALIDATOR_DIR))) as { default: ValidateFunction; schemaHash: string };
-    if (mod.schemaHash === schemaHash(text)) return mod.default;
-  } catch {
-    // not built yet: compile below
-  }
+  const prebuilt = prebuiltValidator(kind);
+  if (prebuilt?.schemaHash === schemaHash(text)) return prebuilt.default;
   const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
   return new Ajv2020(AJV_OPTIONS).compile(JSON.parse(text));
 }

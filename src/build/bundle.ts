@@ -32,6 +32,7 @@ const rewrites: Plugin = {
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
       if (!args.path.startsWith(dist)) return undefined;
+      if (args.path === path.join(dist, "prebuilt-validators.js")) return { contents: PREBUILT_VALIDATORS, loader: "js", resolveDir: dist };
       const relative = path.relative(out, args.path).split(path.sep).join("/");
       let source = await fs.promises.readFile(args.path, "utf8");
       source = source.replaceAll("import.meta.url", `${MODULE_URL}(${JSON.stringify(relative)})`);
@@ -44,6 +45,18 @@ const rewrites: Plugin = {
     });
   },
 };
+
+/** prebuilt-validators.js as bundled: the validators compile-schemas.js wrote, required statically. */
+const PREBUILT_VALIDATORS = `
+const validators = {
+  report: () => require("./validators/report.cjs"),
+  documents: () => require("./validators/documents.cjs"),
+  section: () => require("./validators/section.cjs"),
+};
+export function prebuiltValidator(kind) {
+  return validators[kind]?.();
+}
+`;
 
 /** Defined once at the top of each bundle, where `require` and `__dirname` are still the bundle's own. */
 const MODULE_URL = "__danvanModuleUrl";

@@ -36,7 +36,8 @@ function glyphs(word: string): Glyph[] | undefined {
         if (last.tone) return undefined; // two tones on one letter: not ours to guess
         last.tone = ch;
       } else last.modifiers.push(ch);
-    } else if (/\p{M}/u.test(ch)) {
+    } else if (ch >= "\u0300" && /\p{M}/u.test(ch)) {
+      // (no combining mark sits below U+0300: letters skip the Unicode lookup)
       return undefined;
     } else out.push({ base: ch, lower: ch.toLowerCase(), modifiers: [] });
   }
