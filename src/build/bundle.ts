@@ -83,3 +83,7 @@ const main = fs.readFileSync(path.join(out, "main.cjs"), "utf8");
 for (const bundle of apart) {
   if (!main.includes(`require(${JSON.stringify(bundle)})`)) throw new Error(`bundle: nothing in main.cjs loads ${bundle} any more; update APART in src/build/bundle.ts`);
 }
+// The launcher runs bundles as scripts, where a dynamic import() has no loader to go to.
+for (const bundle of ["main.cjs", ...apart]) {
+  if (/\bimport\(/.test(fs.readFileSync(path.join(out, bundle), "utf8"))) throw new Error(`bundle: ${bundle} still has a dynamic import(); keep that module apart or bundle the package`);
+}
