@@ -23,9 +23,10 @@ const LAZY_PACKAGES = ["yaml", "handlebars", "ajv"];
 export const APART: Record<string, string> = { "write/docx/index.js": "./docx.cjs", "tree.js": "./remark.cjs" };
 
 /**
- * Two rewrites of dist/ as it is bundled. Code that finds its files relative to itself (`import.meta.url`)
+ * Rewrites of dist/ as it is bundled. Code that finds its files relative to itself (`import.meta.url`)
  * finds them from its place in dist/, wherever the bundle is: the URL is rebuilt at run time from the
- * bundle's folder. And a module kept apart is required from its bundle, through the launcher's require.
+ * bundle's folder. A module kept apart is required from its bundle, through the launcher's require (whose
+ * list, in src/launch.cts, names the same bundles). prebuilt-validators.js becomes static requires.
  */
 const rewrites: Plugin = {
   name: "danvan-rewrites",
