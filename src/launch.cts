@@ -3,13 +3,14 @@
  * V8's code cache, or — when there are none — from tsc's modules in dist/. A cold danvan spent most of a
  * 2021 build compiling and first-running code (docx.js above all); the cache, made by a training run at
  * build time (src/build/train.ts), keeps that work between runs. It is checked against the bundle it was
- * made from (size and time), and V8 rejects it after a Node upgrade; a rejected or missing cache is made
+ * made from (size and time) and against damage (a digest), and V8 rejects it after a Node upgrade; a rejected or missing cache is made
  * again after the run, when the folder is writable. CommonJS, like the bundles: an ES module entry costs
  * Node 20 a few milliseconds more to start.
  */
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 
 /** What bin/danvan.cjs and the build's training run use of src/cli.ts. */
@@ -45,7 +46,7 @@ function requireBundle(name: string): unknown {
   const file = path.join(BUNDLE_DIR, name);
   const cacheFile = `${file}.cache`;
   const stat = fs.statSync(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}\n`;
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
   const cachedData = useCodeCache() ? readCache(cacheFile, stamp) : undefined;
   const source = fs.readFileSync(file, "utf8");
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -65,15 +66,30 @@ function useCodeCache(): boolean {
   return process.env.DANVAN_CODE_CACHE !== "0";
 }
 
-/** The cache, if it was made from this very bundle file. */
+/**
+ * A cache file: a header line — the bundle's size and time, and the SHA-256 of the data — then V8's data.
+ * The digest matters: V8 does not verify code cache data in release builds, and a damaged cache would
+ * crash the process (tried: a few flipped bytes end in a segmentation fault).
+ */
+export function cacheFileData(stamp: string, data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${stamp}:${digest(data)}\n`), data]);
+}
+
+/** The cache's data, if the file was made from this very bundle and arrived whole. */
 export function readCache(cacheFile: string, stamp: string): Buffer | undefined {
   try {
-    const data = fs.readFileSync(cacheFile);
-    const header = Buffer.from(stamp);
-    return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+    const file = fs.readFileSync(cacheFile);
+    const newline = file.indexOf(10);
+    const header = file.subarray(0, newline).toString();
+    const data = file.subarray(newline + 1);
+    return newline > 0 && header === `${stamp}:${digest(data)}` ? data : undefined;
   } catch {
     return undefined;
   }
+}
+
+function digest(data: Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /**
@@ -86,7 +102,7 @@ export function saveCodeCaches(force = false): void {
     if (bundle.fresh && !force) continue;
     const temp = `${bundle.cacheFile}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(temp, Buffer.concat([Buffer.from(bundle.stamp), bundle.script.createCachedData()]));
+      fs.writeFileSync(temp, cacheFileData(bundle.stamp, bundle.script.createCachedData()));
       fs.renameSync(temp, bundle.cacheFile);
       bundle.fresh = true;
     } catch {

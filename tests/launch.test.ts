@@ -12,7 +12,7 @@ import { buildInTemp } from "./helpers/build.js";
 import { runCli } from "./helpers/run-cli.js";
 
 // The launcher as shipped (vitest does not compile .cts sources).
-const { readCache } = createRequire(import.meta.url)("../dist/launch.cjs") as typeof import("../src/launch.cjs");
+const { cacheFileData, readCache } = createRequire(import.meta.url)("../dist/launch.cjs") as typeof import("../src/launch.cjs");
 
 const env = { ...process.env, DANVAN_CACHE: "0", NO_COLOR: "1" };
 
@@ -67,12 +67,17 @@ describe("the shipped bundle", () => {
     ]);
   });
 
-  it("ignores a cache made from another bundle", () => {
+  it("ignores a cache made from another bundle, or damaged (V8 would crash on it)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-cache-"));
     const file = path.join(dir, "x.cache");
-    fs.writeFileSync(file, Buffer.concat([Buffer.from("100:5\n"), Buffer.from([1, 2, 3])]));
-    expect(readCache(file, "100:5\n")).toEqual(Buffer.from([1, 2, 3]));
-    expect(readCache(file, "101:5\n")).toBeUndefined();
-    expect(readCache(path.join(dir, "missing.cache"), "100:5\n")).toBeUndefined();
+    const data = Buffer.from([1, 2, 3, 4, 5]);
+    fs.writeFileSync(file, cacheFileData("100:5", data));
+    expect(readCache(file, "100:5")).toEqual(data);
+    expect(readCache(file, "101:5")).toBeUndefined();
+    const damaged = fs.readFileSync(file);
+    damaged[damaged.length - 2] ^= 0xff;
+    fs.writeFileSync(file, damaged);
+    expect(readCache(file, "100:5")).toBeUndefined();
+    expect(readCache(path.join(dir, "missing.cache"), "100:5")).toBeUndefined();
   });
 });
