@@ -13,10 +13,6 @@ import { coreProperties, pinZipTimes } from "./pin.js";
 import { buildStyles, STYLE } from "./styles.js";
 import { zipPackage } from "./zip.js";
 
-export async function writeDocx(tree: Root, report: Report): Promise<Uint8Array> {
-  return docxDocument(tree, report).pack();
-}
-
 /**
  * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
  * that lets go of them keeps only the document while it is packed.
