@@ -1,0 +1,127 @@
+/**
+ * `danvan import <file.docx> <year>`: a signed DOCX read back into a data year. Stages: read the package
+ * (bounded), parse its XML, build a document model, recognise header, title, sections, closing and
+ * appendix, write the YAML through `fmt`'s formatter into a staging folder, check it, then rename it into
+ * place. Nothing is written when any stage fails, and an existing year is never touched.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { UsageError, type Diagnostic } from "../diagnostics.js";
+import { YEAR_PATTERN } from "../pipeline.js";
+import { readBody, type Warning } from "./body.js";
+import { citationIndex, citeDocuments } from "./citations.js";
+import { findClosing, readClosing, type Closing } from "./closing.js";
+import { readDocument, type Para } from "./document.js";
+import { guessPeriod, readHeader } from "./header.js";
+import { findAppendix, readAppendix, type Appendix } from "./appendix.js";
+import { parasOf } from "./lines.js";
+import { readPackage } from "./package.js";
+import { repairVietnamese, type Repair } from "./text.js";
+import { writeYear } from "./write.js";
+import { parseXml, XmlError, type XmlElement } from "./xml.js";
+
+export interface ImportOptions {
+  file: string;
+  year: string;
+  dataRoot: string;
+}
+
+export interface ImportResult {
+  /** Files written, under the year's folder. */
+  written: string[];
+  /** What import could not place where it belongs, or could not read (DV607–DV609), by paragraph. */
+  warnings: Diagnostic[];
+  /** Vietnamese text repaired (DV610), each listed. */
+  repairs: Diagnostic[];
+  /** `check` on the written year: errors mean nothing was written. */
+  diagnostics: Diagnostic[];
+  summary: { sections: number; footnotes: number; documents: number };
+}
+
+export function importDocx(options: ImportOptions): ImportResult {
+  const { file, year, dataRoot } = options;
+  if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
+  const target = path.join(dataRoot, year);
+  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè`, "DV606");
+  const parts = readPackage(file);
+  const xml = (name: string): XmlElement | undefined => {
+    const text = parts.get(name);
+    if (text === undefined) return undefined;
+    try {
+      return parseXml(text);
+    } catch (err) {
+      throw new UsageError(`tệp DOCX "${file}" bị hỏng: phần ${name} không phải XML hợp lệ (${err instanceof XmlError ? err.message : String(err)})`, "DV603");
+    }
+  };
+  const model = readDocument(xml("word/document.xml")!, xml("word/styles.xml"), xml("word/numbering.xml"), xml("word/footnotes.xml"), xml("word/endnotes.xml"));
+  const blocks = model.blocks;
+  const header = readHeader(blocks, file);
+  const warnings: Warning[] = [];
+  const repairs: Repair[] = [];
+
+  const closingAt = findClosing(blocks, header.next);
+  let closing: Closing | undefined;
+  let afterClosing = blocks.length;
+  let bodyEnd = blocks.length;
+  if (closingAt >= 0) {
+    const read = readClosing(blocks, closingAt);
+    closing = read.closing;
+    afterClosing = read.next;
+    bodyEnd = closingAt;
+  } else warnings.push({ paragraph: blocks[blocks.length - 1]?.index ?? 1, message: 'không thấy phần "Nơi nhận:" và chữ ký: người ký và nơi nhận cần điền trong report.yaml' });
+
+  const appendixAt = findAppendix(blocks, closingAt >= 0 ? afterClosing : header.next);
+  let appendix: Appendix | undefined;
+  const used = new Set<number>();
+  if (appendixAt >= 0) {
+    const read = readAppendix(blocks, appendixAt);
+    appendix = read.appendix;
+    for (const b of read.used) used.add(b);
+    if (closingAt < 0) bodyEnd = appendixAt;
+    for (const row of appendix.unread) warnings.push({ paragraph: row.index, message: `hàng "${row.text.slice(0, 60)}" của bảng phụ lục không đọc được thành văn bản (số, ngày, nội dung): chưa đưa vào documents.yaml` });
+  }
+  // Whatever stands after the closing and is not the appendix goes back into the body, with a warning.
+  const unplaced: Para[] = [];
+  for (let b = afterClosing; b < blocks.length; b++) if (!used.has(b)) unplaced.push(...parasOf(blocks[b]).filter((p) => p.inlines.length));
+
+  const register = appendix?.register ?? { groups: [] };
+  const known = citationIndex(register);
+  const sections = readBody(
+    blocks.slice(header.next, bodyEnd),
+    { notes: model.notes, cite: (t) => citeDocuments(t, known), repairs, warnings, noteIds: new Map(), takenIds: new Set() },
+    unplaced,
+  );
+  const fix = (text: string) => repairVietnamese(text, 1, repairs);
+  const issuerFullName = appendix?.fullName ?? sentenceCase(header.issuer);
+  const report = {
+    profile: header.profile,
+    superior: fix(header.superior || header.issuer),
+    issuer: { name: fix(header.issuer), fullName: fix(issuerFullName) },
+    number: header.number,
+    place: fix(header.place),
+    date: header.date,
+    type: fix(header.type),
+    title: header.title.map(fix),
+    period: guessPeriod(header.title, header.date),
+    signer: closing?.signer ?? { title: "", name: "" },
+    recipients: closing?.recipients ?? { list: [], filing: "Lưu" },
+    appendix: { heading: appendix?.heading ?? "PHỤ LỤC", title: appendix?.title.length ? appendix.title.map(fix) : [""] },
+  };
+  const written = writeYear(dataRoot, year, { report, register, sections });
+  const diag = (list: readonly { paragraph: number; message: string }[], code: string): Diagnostic[] =>
+    list.map((w) => ({ code, severity: "warning", file, line: w.paragraph, col: 1, message: `đoạn ${w.paragraph}: ${w.message}` }));
+  const footnotes = sections.reduce((n, s) => n + Object.keys(s.data.footnotes ?? {}).length, 0);
+  const documents = register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
+  return {
+    written: written.files,
+    warnings: diag(warnings, "DV607"),
+    repairs: diag(repairs, "DV610"),
+    diagnostics: written.diagnostics,
+    summary: { sections: sections.length, footnotes, documents },
+  };
+}
+
+function sentenceCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
