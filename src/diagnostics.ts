@@ -111,4 +111,13 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV363", "dấu cách trước dấu câu"],
   ["DV364", "hai dấu cách liền nhau"],
   ["DV401", "lỗi trong mẫu (template)"],
+  ["DV600", "không đọc được tệp cần nhập"],
+  ["DV601", "tệp cần nhập không phải DOCX"],
+  ["DV602", "tệp DOCX được đặt mật khẩu (mã hóa) hoặc là tệp .doc cũ"],
+  ["DV603", "tệp DOCX bị hỏng"],
+  ["DV604", "tệp DOCX quá lớn hoặc nghi là zip bomb"],
+  ["DV605", "không nhận ra phần đầu văn bản (số, ngày, tên loại)"],
+  ["DV606", "năm đã tồn tại (danvan import không ghi đè)"],
+  ["DV607", "nội dung không xếp được đúng chỗ khi nhập: đưa vào mục gần nhất"],
+  ["DV608", "chữ tiếng Việt đã sửa khi nhập (NFC, dấu thanh)"],
 ]);

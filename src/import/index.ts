@@ -29,9 +29,9 @@ export interface ImportOptions {
 export interface ImportResult {
   /** Files written, under the year's folder. */
   written: string[];
-  /** What import could not place where it belongs, or could not read (DV607–DV609), by paragraph. */
+  /** What import could not place where it belongs, or could not read (DV607), by paragraph. */
   warnings: Diagnostic[];
-  /** Vietnamese text repaired (DV610), each listed. */
+  /** Vietnamese text repaired (DV608), each listed. */
   repairs: Diagnostic[];
   /** `check` on the written year: errors mean nothing was written. */
   diagnostics: Diagnostic[];
@@ -115,7 +115,7 @@ export function importDocx(options: ImportOptions): ImportResult {
   return {
     written: written.files,
     warnings: diag(warnings, "DV607"),
-    repairs: diag(repairs, "DV610"),
+    repairs: diag(repairs, "DV608"),
     diagnostics: written.diagnostics,
     summary: { sections: sections.length, footnotes, documents },
   };
