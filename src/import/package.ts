@@ -71,7 +71,8 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
     chunks.set(entry.name, parts);
     let size = 0;
     entry.ondata = (err, data) => {
-      if (err) throw corrupt(`không giải nén được "${entry.name}" (${err.message})`);
+      // fflate hands an error thrown here back to this same callback: keep our own as it was.
+      if (err) throw err instanceof UsageError ? err : corrupt(`không giải nén được "${entry.name}" (${err.message})`);
       size += data.length;
       total += data.length;
       // The declared size is a claim; these counts are what was actually inflated.
