@@ -1,8 +1,8 @@
 /** Stage 3: the named rules, run in order over a valid Report. */
 import type { Diagnostic } from "../diagnostics.js";
-import type { Report } from "../model.js";
-import { Statistics } from "../statistics.js";
-import { documentRules } from "./documents.js";
+import type { Report } from "../model/index.js";
+import { Statistics } from "../model/statistics.js";
+import { documentRules } from "./register.js";
 import { figureRules } from "./figures.js";
 import { referenceRules } from "./references.js";
 import type { Locate, Rule } from "./rule.js";
