@@ -7,8 +7,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
-import { loadYear, locate, type RawFile } from "./load/index.js";
-import type { Report } from "./model/index.js";
+import { loadYear, locate } from "./load/index.js";
+import type { RawFile, Report } from "./model/index.js";
 import { validateFiles } from "./validate/index.js";
 import type { Root } from "mdast";
 

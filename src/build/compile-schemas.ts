@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { AJV_OPTIONS, SCHEMA_FILES, schemaHash, schemaText, VALIDATOR_DIR } from "../validate/schemas.js";
-import type { FileKind } from "../load/index.js";
+import type { FileKind } from "../model/index.js";
 
 const dir = fileURLToPath(VALIDATOR_DIR);
 fs.mkdirSync(dir, { recursive: true });

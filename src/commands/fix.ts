@@ -3,7 +3,7 @@
  * in the YAML source itself, inside string scalars only, so comments, key order and layout stay as they are.
  */
 import { parseDocument, visit } from "yaml";
-import type { RawFile } from "../load/index.js";
+import type { RawFile } from "../model/index.js";
 import { fixText } from "../text/tone-marks.js";
 
 export interface FixChange {

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from "yaml";
-import type { FileKind } from "../load/index.js";
+import type { FileKind } from "../model/index.js";
 import { schemaText } from "../validate/schemas.js";
 
 type Schema = Record<string, unknown>;

@@ -8,7 +8,8 @@ import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
 import { UsageError } from "../diagnostics.js";
 import { formatYaml } from "./fmt.js";
-import { loadYear, type FileKind } from "../load/index.js";
+import { loadYear } from "../load/index.js";
+import type { FileKind } from "../model/index.js";
 
 export interface NewYearResult {
   written: string[];

@@ -1,58 +1,12 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "../check/text.js";
 import type { Diagnostic, Position } from "../diagnostics.js";
+import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
 import { readYamlSubset } from "./yaml-subset.js";
-
-export type FileKind = "report" | "documents" | "section";
-
-/** The YAML library, loaded on first use: a run whose files all come from the cache never needs it. */
-let yamlLib: typeof import("yaml") | undefined;
-function Y(): typeof import("yaml") {
-  yamlLib ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
-  return yamlLib;
-}
-
-/** Where every node of a file starts: data path (segments joined by NUL) → [line, col, keyLine, keyCol]. */
-export type PositionIndex = Record<string, [number, number, number, number]>;
-
-/** A data file: its value, and — parsed only when a position is needed — its YAML tree and line index. */
-export class RawFile {
-  private parsed?: { doc: Document; lines: LineCounter };
-
-  constructor(
-    readonly kind: FileKind,
-    /** Path as shown to the user (data root as given + year + relative path). */
-    readonly file: string,
-    readonly text: string,
-    readonly value: unknown,
-    parsed?: { doc: Document; lines: LineCounter },
-    /** Node positions, when they came from the cache instead of a parse. */
-    readonly positions?: PositionIndex,
-  ) {
-    this.parsed = parsed;
-  }
-
-  get doc(): Document {
-    return this.tree().doc;
-  }
-
-  get lines(): LineCounter {
-    return this.tree().lines;
-  }
-
-  private tree(): { doc: Document; lines: LineCounter } {
-    if (!this.parsed) {
-      const lines = new (Y().LineCounter)();
-      this.parsed = { doc: Y().parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
-    }
-    return this.parsed;
-  }
-}
 
 export interface LoadResult {
   files: RawFile[];

@@ -7,7 +7,7 @@
  * reports everything. tests/load/yaml-subset.test.ts holds the two readers equal on every data file and on
  * mutated copies of them.
  */
-import type { PositionIndex } from "./index.js";
+import type { PositionIndex } from "../model/index.js";
 
 export interface SubsetResult {
   value: unknown;

@@ -1,4 +1,7 @@
-/** The typed Report every stage after validation reads. Shapes mirror schemas/*.json. */
+/** The typed Report every stage after validation reads, and the data files it is read from. Shapes mirror schemas/*.json. */
+import { createRequire } from "node:module";
+import type { Document, LineCounter } from "yaml";
+import type { Position } from "../diagnostics.js";
 
 export type Profile = "party" | "state";
 
@@ -86,3 +89,52 @@ export interface Report {
   sections: Section[];
   register: Register;
 }
+
+export type FileKind = "report" | "documents" | "section";
+
+/** The YAML library, loaded on first use: a run whose files all come from the cache never needs it. */
+let yamlLib: typeof import("yaml") | undefined;
+export function yamlLibrary(): typeof import("yaml") {
+  yamlLib ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yamlLib;
+}
+
+/** Where every node of a file starts: data path (segments joined by NUL) → [line, col, keyLine, keyCol]. */
+export type PositionIndex = Record<string, [number, number, number, number]>;
+
+/** A data file: its value, and — parsed only when a position is needed — its YAML tree and line index. */
+export class RawFile {
+  private parsed?: { doc: Document; lines: LineCounter };
+
+  constructor(
+    readonly kind: FileKind,
+    /** Path as shown to the user (data root as given + year + relative path). */
+    readonly file: string,
+    readonly text: string,
+    readonly value: unknown,
+    parsed?: { doc: Document; lines: LineCounter },
+    /** Node positions, when they came from the cache instead of a parse. */
+    readonly positions?: PositionIndex,
+  ) {
+    this.parsed = parsed;
+  }
+
+  get doc(): Document {
+    return this.tree().doc;
+  }
+
+  get lines(): LineCounter {
+    return this.tree().lines;
+  }
+
+  private tree(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new (yamlLibrary().LineCounter)();
+      this.parsed = { doc: yamlLibrary().parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+    }
+    return this.parsed;
+  }
+}
+
+/** Where a data path of a file starts, for diagnostics: what check rules and render are given. */
+export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;

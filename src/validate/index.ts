@@ -4,8 +4,8 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { prebuiltValidator } from "./prebuilt-validators.js";
 import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { locate, type FileKind, type RawFile } from "../load/index.js";
-import type { Identity, Register, Report, Section, SectionData } from "../model/index.js";
+import { locate } from "../load/index.js";
+import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
 import { didYouMean } from "../text/suggest.js";
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;

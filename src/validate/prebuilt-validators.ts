@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import type { FileKind } from "../load/index.js";
+import type { FileKind } from "../model/index.js";
 import { VALIDATOR_DIR } from "./schemas.js";
 
 export interface PrebuiltValidator {

@@ -1,7 +1,7 @@
 /** The schemas and the one Ajv configuration both the build-time compiler and the runtime fallback use. */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import type { FileKind } from "../load/index.js";
+import type { FileKind } from "../model/index.js";
 
 export const SCHEMA_FILES: Record<FileKind, string> = {
   report: "report.schema.json",
