@@ -3,7 +3,7 @@
  * rows (a Roman numeral and an issuer), type rows (a type alone), entry rows (n, "Type số X", d/m/yyyy,
  * summary) — read into documents.yaml's shape.
  */
-import type { Register, RegisterGroup, RegisterType } from "../model.js";
+import type { Register, RegisterGroup, RegisterType } from "../model/index.js";
 import type { Block, Table } from "./document.js";
 import { lines, parasOf, shownText } from "./lines.js";
 import { documentId, romanValue, squash } from "./text.js";

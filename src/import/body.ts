@@ -4,7 +4,7 @@
  * `1- `, `2- ` … paragraphs numbered items, bold `* ` lines subheadings, the rest paragraphs. Footnote
  * references become `{{fn "id"}}` with ids made from the note's words.
  */
-import type { Block as DataBlock, SectionData } from "../model.js";
+import type { Block as DataBlock, SectionData } from "../model/index.js";
 import { allBold, type Block, type Inline, type Para } from "./document.js";
 import { isEmpty, shownText } from "./lines.js";
 import { repairVietnamese, romanValue, slug, squash, uniqueId, type Repair } from "./text.js";

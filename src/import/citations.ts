@@ -3,8 +3,8 @@
  * exactly what the helper prints back ("Kế hoạch số 3111/KH-UBND, ngày 11/8/2017", or "Số …" for
  * `type=false`, without the date for `date=false`): a rebuilt report then reads as the signed one.
  */
-import { formatDate } from "../format/vi.js";
-import type { Register } from "../model.js";
+import { formatDate } from "../text/format.js";
+import type { Register } from "../model/index.js";
 
 interface Known {
   id: string;

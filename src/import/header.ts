@@ -4,7 +4,7 @@
  * files lay it out as a table, as paragraphs or as text boxes.
  */
 import { UsageError } from "../diagnostics.js";
-import type { Profile } from "../model.js";
+import type { Profile } from "../model/index.js";
 import { allBold, type Block } from "./document.js";
 import { lines, parasOf, shownText } from "./lines.js";
 import { squash } from "./text.js";

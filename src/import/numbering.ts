@@ -2,7 +2,7 @@
  * Word's automatic numbering (w:numPr → numbering.xml), turned back into the label a reader sees: `I.`,
  * `1-`, `a)`, or a bullet. Counters run per abstract numbering, as Word counts them.
  */
-import { roman as toRoman } from "../format/roman.js";
+import { roman as toRoman } from "../text/roman.js";
 import { elements, first, type XmlElement } from "./xml.js";
 
 interface Level {

@@ -1,5 +1,5 @@
 /** Text helpers import shares: whitespace as a reader sees it, slugs for ids and file names, Vietnamese repairs. */
-import { fixText, textProblems } from "../text/vietnamese.js";
+import { fixText, textProblems } from "../text/tone-marks.js";
 
 /** Tabs, no-break and repeated spaces are layout, not wording: one space. */
 export function squash(text: string): string {

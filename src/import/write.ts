@@ -7,11 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { Document } from "yaml";
 import { hasErrors, type Diagnostic } from "../diagnostics.js";
-import { formatYaml } from "../fmt.js";
-import type { FileKind } from "../load.js";
-import type { Register } from "../model.js";
+import { formatYaml } from "../commands/fmt.js";
+import type { FileKind } from "../model/index.js";
+import type { Register } from "../model/index.js";
 import { checkYear } from "../pipeline.js";
-import { SCHEMA_FILES } from "../schemas.js";
+import { SCHEMA_FILES } from "../validate/schemas.js";
 import type { ImportedSection } from "./body.js";
 
 export interface ImportedYear {
