@@ -151,9 +151,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument("<file>", "tệp .docx")
     .argument("<year>", "năm cần tạo, ví dụ 2021")
     .option("--data <dir>", "thư mục dữ liệu", "data")
-    .action(async (file: string, year: string, opts: { data: string }) => {
+    .option("--figures", "chuyển các số liệu nhận ra được (a/b … đạt tỷ lệ x%, n đơn (khiếu nại: x, tố cáo: y)) thành số liệu có kiểu")
+    .action(async (file: string, year: string, opts: { data: string; figures?: boolean }) => {
       const { importDocx } = await import("./import/index.js");
-      const result = importDocx({ file, year, dataRoot: opts.data });
+      const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
       printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
       if (hasErrors(result.diagnostics)) {
         io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);

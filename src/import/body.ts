@@ -4,7 +4,8 @@
  * `1- `, `2- ` … paragraphs numbered items, bold `* ` lines subheadings, the rest paragraphs. Footnote
  * references become `{{fn "id"}}` with ids made from the note's words.
  */
-import type { Block as DataBlock, SectionData } from "../model/index.js";
+import type { Block as DataBlock, SectionData, Statistic } from "../model/index.js";
+import { typeFigures } from "./figures.js";
 import { allBold, type Block, type Inline, type Para } from "./document.js";
 import { isEmpty, shownText } from "./lines.js";
 import { repairVietnamese, romanValue, slug, squash, uniqueId, type Repair } from "./text.js";
@@ -27,6 +28,8 @@ export interface BodyContext {
   /** Package note id → footnote id in the data, for notes already defined. */
   noteIds: Map<string, string>;
   takenIds: Set<string>;
+  /** `--figures`: recognised numbers become typed statistics. */
+  figures: boolean;
 }
 
 const ROMAN_HEADING = /^([IVXLCDM]+)\s*[-.–)]\s*(\S.*)$/u;
@@ -39,10 +42,11 @@ interface Working {
   heading?: string;
   body: DataBlock[];
   footnotes: Record<string, string>;
+  statistics: Record<string, Statistic>;
 }
 
 export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: readonly Para[] = []): ImportedSection[] {
-  const sections: Working[] = [{ level: 0, body: [], footnotes: {} }];
+  const sections: Working[] = [{ level: 0, body: [], footnotes: {}, statistics: {} }];
   let romanSeen = 0;
   const current = () => sections[sections.length - 1];
   const paras: Para[] = [];
@@ -66,13 +70,13 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
     const romanN = roman ? romanValue(roman[1]) : undefined;
     if (roman && romanN !== undefined && (headingish || romanN === romanSeen + 1)) {
       romanSeen = romanN;
-      sections.push({ level: 1, heading: prose(p, ctx, current(), roman[2]), body: [], footnotes: {} });
+      sections.push({ level: 1, heading: prose(p, ctx, current(), roman[2]), body: [], footnotes: {}, statistics: {} });
       continue;
     }
     const decimal = DECIMAL_HEADING.exec(text);
     if (decimal && headingish && !/^\d/.test(decimal[2])) {
       const level = romanSeen > 0 ? 2 : 1;
-      sections.push({ level, heading: "", body: [], footnotes: {} });
+      sections.push({ level, heading: "", body: [], footnotes: {}, statistics: {} });
       current().heading = prose(p, ctx, current(), decimal[2]);
       continue;
     }
@@ -148,7 +152,8 @@ function prose(p: Para, ctx: BodyContext, section: Working, shown: string): stri
   out = out.replace(/[\t\u00a0\u2007\u202f\n ]+/g, " ").replace(/^ /, "").replace(/ $/, "");
   out = out.replace(/ (\{\{fn "[^"]+"\}\})/g, "$1");
   if (skip > 0) out = out.slice(skip).replace(/^ /, "");
-  return repairVietnamese(out, p.index, ctx.repairs);
+  out = repairVietnamese(out, p.index, ctx.repairs);
+  return ctx.figures ? typeFigures(out, { statistics: section.statistics, taken: ctx.takenIds }) : out;
 }
 
 function footnoteId(noteRef: string, ctx: BodyContext, section: Working, paragraph: number): string {
@@ -159,7 +164,8 @@ function footnoteId(noteRef: string, ctx: BodyContext, section: Working, paragra
   const id = uniqueId(slug(text, 4, 32) || "chu-thich", ctx.takenIds);
   ctx.noteIds.set(noteRef, id);
   if (!ctx.notes.has(noteRef)) ctx.warnings.push({ paragraph, message: `chú thích số ${noteRef} không có nội dung trong tệp; để trống` });
-  section.footnotes[id] = repairVietnamese(ctx.cite(text), paragraph, ctx.repairs) || "…";
+  const note = repairVietnamese(ctx.cite(text), paragraph, ctx.repairs) || "…";
+  section.footnotes[id] = ctx.figures ? typeFigures(note, { statistics: section.statistics, taken: ctx.takenIds }) : note;
   return id;
 }
 
@@ -182,6 +188,7 @@ function name(sections: Working[]): ImportedSection[] {
     const file = `${uniqueId(base, taken)}.yaml`;
     const data: SectionData = { level: s.level, ...(s.level > 0 ? { heading: s.heading ?? "" } : {}), body: s.body };
     if (Object.keys(s.footnotes).length) data.footnotes = s.footnotes;
+    if (Object.keys(s.statistics).length) data.statistics = s.statistics;
     return { file, data };
   });
 }

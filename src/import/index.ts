@@ -24,6 +24,8 @@ export interface ImportOptions {
   file: string;
   year: string;
   dataRoot: string;
+  /** Recognised figures become typed statistics with `stated` (README, import). */
+  figures?: boolean;
 }
 
 export interface ImportResult {
@@ -88,7 +90,7 @@ export function importDocx(options: ImportOptions): ImportResult {
   const known = citationIndex(register);
   const sections = readBody(
     blocks.slice(header.next, bodyEnd),
-    { notes: model.notes, cite: (t) => citeDocuments(t, known), repairs, warnings, noteIds: new Map(), takenIds: new Set() },
+    { notes: model.notes, cite: (t) => citeDocuments(t, known), repairs, warnings, noteIds: new Map(), takenIds: new Set(), figures: options.figures ?? false },
     unplaced,
   );
   const fix = (text: string) => repairVietnamese(text, 1, repairs);
