@@ -120,4 +120,5 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV606", "năm đã tồn tại (danvan import không ghi đè)"],
   ["DV607", "nội dung không xếp được đúng chỗ khi nhập: đưa vào mục gần nhất"],
   ["DV608", "chữ tiếng Việt đã sửa khi nhập (NFC, dấu thanh)"],
+  ["DV609", "tệp DOCX thiếu phụ lục danh mục văn bản hoặc phần chữ ký"],
 ]);

@@ -70,7 +70,7 @@ export function importDocx(options: ImportOptions): ImportResult {
     closing = read.closing;
     afterClosing = read.next;
     bodyEnd = closingAt;
-  } else warnings.push({ paragraph: blocks[blocks.length - 1]?.index ?? 1, message: 'không thấy phần "Nơi nhận:" và chữ ký: người ký và nơi nhận cần điền trong report.yaml' });
+  }
 
   const appendixAt = findAppendix(blocks, closingAt >= 0 ? afterClosing : header.next);
   let appendix: Appendix | undefined;
@@ -87,6 +87,12 @@ export function importDocx(options: ImportOptions): ImportResult {
   for (let b = afterClosing; b < blocks.length; b++) if (!used.has(b)) unplaced.push(...parasOf(blocks[b]).filter((p) => p.inlines.length));
 
   const register = appendix?.register ?? { groups: [] };
+  // The data model has no report without these; making them up would be worse than saying so.
+  const missing = [
+    ...(register.groups.length ? [] : ["phụ lục danh mục văn bản (PHỤ LỤC, bảng: TT, thể loại và số, ngày, nội dung)"]),
+    ...(closing?.signer.name && closing.signer.title ? [] : ['phần "Nơi nhận:" và chữ ký (chức vụ, họ tên người ký)']),
+  ];
+  if (missing.length) throw new UsageError(`không nhập được "${file}": không tìm thấy ${missing.join("; ")}`, "DV609");
   const known = citationIndex(register);
   const sections = readBody(
     blocks.slice(header.next, bodyEnd),
@@ -105,9 +111,9 @@ export function importDocx(options: ImportOptions): ImportResult {
     type: fix(header.type),
     title: header.title.map(fix),
     period: guessPeriod(header.title, header.date),
-    signer: closing?.signer ?? { title: "", name: "" },
-    recipients: closing?.recipients ?? { list: [], filing: "Lưu" },
-    appendix: { heading: appendix?.heading ?? "PHỤ LỤC", title: appendix?.title.length ? appendix.title.map(fix) : [""] },
+    signer: closing!.signer,
+    recipients: closing!.recipients,
+    appendix: { heading: appendix!.heading, title: appendix!.title.length ? appendix!.title.map(fix) : [appendix!.heading] },
   };
   const written = writeYear(dataRoot, year, { report, register, sections });
   const diag = (list: readonly { paragraph: number; message: string }[], code: string): Diagnostic[] =>
