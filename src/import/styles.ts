@@ -40,7 +40,8 @@ export class Styles {
         numId: first(numPr, "w:numId")?.attrs["w:val"],
         ilvl: ilvl === undefined ? undefined : Number(ilvl),
       });
-      if (s.attrs["w:type"] === "paragraph" && isOn({ name: "", attrs: { "w:val": s.attrs["w:default"] ?? "0" }, children: [] })) this.defaultParagraph = id;
+      const isDefault = s.attrs["w:default"] === "1" || s.attrs["w:default"] === "true" || s.attrs["w:default"] === "on";
+      if (s.attrs["w:type"] === "paragraph" && isDefault) this.defaultParagraph = id;
     }
   }
 

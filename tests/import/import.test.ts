@@ -126,6 +126,19 @@ describe("import of danvan's own 2021 report", () => {
     expect(coverage(docxText(original), docxText(file("docx")!))).toBeGreaterThanOrEqual(0.999);
   });
 
+  it("detects the state profile from the header (Số:, the state motto) and rebuilds the same text", async () => {
+    const src = tmp("danvan-import-state-src-");
+    fs.cpSync("data/2021", path.join(src, "2021"), { recursive: true });
+    const reportFile = path.join(src, "2021/report.yaml");
+    fs.writeFileSync(reportFile, fs.readFileSync(reportFile, "utf8").replace(/^profile: party$/m, "profile: state"));
+    const original = (await buildInTemp(src, "2021", ["docx"])).file("docx")!;
+    const { r, data, rebuilt } = await importAndRebuild(original, "2021");
+    expect(r.code).toBe(0);
+    expect(parse(fs.readFileSync(path.join(data, "2021/report.yaml"), "utf8")).profile).toBe("state");
+    expect(coverage(docxText(original), docxText(rebuilt!))).toBeGreaterThanOrEqual(0.99);
+    expect(anchors(rebuilt!)).toEqual(anchors(original));
+  });
+
   it("reads the same after LibreOffice rewrote runs, styles and numbering", async () => {
     const lo = "tests/import/fixtures/libreoffice/143-BC-BDVTU-2021.docx";
     const { r, data, rebuilt } = await importAndRebuild(lo, "2021");
