@@ -31,6 +31,9 @@ function qualified(uri: string, local: string): string {
 
 export class XmlError extends Error {}
 
+/** Deeper than any Word file nests (tables in tables stay under 40); the readers that walk the tree recurse. */
+export const MAX_DEPTH = 256;
+
 export function parseXml(text: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true });
   const root: XmlElement = { name: "#root", attrs: {}, children: [] };
@@ -45,11 +48,16 @@ export function parseXml(text: string): XmlElement {
       if (a.prefix === "xmlns" || a.name === "xmlns") continue;
       attrs[qualified(a.uri, a.local)] = a.value;
     }
+    if (stack.length > MAX_DEPTH) {
+      failure ??= new Error(`lồng sâu quá ${MAX_DEPTH} cấp`);
+      return;
+    }
     const el: XmlElement = { name: qualified(tag.uri, tag.local), attrs, children: [] };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
   parser.on("closetag", () => {
+    if (failure) return;
     stack.pop();
   });
   parser.on("text", (t) => {
