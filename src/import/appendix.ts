@@ -5,7 +5,7 @@
  */
 import type { Register, RegisterGroup, RegisterType } from "../model/index.js";
 import type { Block, Table } from "./document.js";
-import { lines, parasOf, shownText } from "./lines.js";
+import { lines, shownText } from "./lines.js";
 import { documentId, romanValue, squash } from "./text.js";
 
 export interface Appendix {
@@ -75,7 +75,7 @@ export function readRegister(table: Table): { register: Register; unread: Array<
   table.rows.forEach((row, r) => {
     const cells = cellsOf(row);
     const [c0 = "", c1 = "", c2 = "", c3 = ""] = cells;
-    const index = parasOf(table)[0]?.index ?? table.index;
+    const index = row.flatMap((c) => c.paras)[0]?.index ?? table.index;
     if (r === 0 && !DATE.test(c2) && !romanValue(c0)) return; // the header row
     if (c1 && !c2 && !c3 && !ENTRY.test(c1)) {
       if (romanValue(c0) !== undefined || !group) {

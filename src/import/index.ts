@@ -80,10 +80,10 @@ export function importDocx(options: ImportOptions): ImportResult {
     appendix = read.appendix;
     for (const b of read.used) used.add(b);
     if (closingAt < 0) bodyEnd = appendixAt;
-    for (const row of appendix.unread) warnings.push({ paragraph: row.index, message: `hàng "${row.text.slice(0, 60)}" của bảng phụ lục không đọc được thành văn bản (số, ngày, nội dung): chưa đưa vào documents.yaml` });
   }
-  // Whatever stands after the closing and is not the appendix goes back into the body, with a warning.
-  const unplaced: Para[] = [];
+  // Whatever stands after the closing and is not the appendix goes back into the body, with a warning; so does
+  // an appendix row that reads as no group, type or entry.
+  const unplaced: Para[] = (appendix?.unread ?? []).map((row) => ({ kind: "para", index: row.index, inlines: [{ text: row.text, bold: false }], heading: false }));
   for (let b = afterClosing; b < blocks.length; b++) if (!used.has(b)) unplaced.push(...parasOf(blocks[b]).filter((p) => p.inlines.length));
 
   const register = appendix?.register ?? { groups: [] };

@@ -51,6 +51,7 @@ const body = [
     [cell(p(b("TT"))), cell(p(b("Thể loại, số văn bản"))), cell(p(b("Ngày ban hành"))), cell(p(b("Nội dung")))],
     [cell(p(b("I"))), cell(p(b("Ban Thường vụ Tỉnh ủy")), '<w:gridSpan w:val="3"/>')],
     [cell(p(r("1"))), cell(p(r("Kế hoạch số") + "<w:r><w:br/></w:r>" + r("7-KH/TU"))), cell(p(r("02/3/2022"))), cell(p(r("Về công tác dân vận.")))],
+    [cell(p(r("2"))), cell(p(r("Tờ trình số 9-TTr/TU"))), cell(p(r("chưa rõ ngày"))), cell(p(r("Về khen thưởng.")))],
   ),
 ].join("");
 
@@ -104,7 +105,9 @@ describe("import of a document as Word writes it", () => {
       body: ["Đã tổ chức hội nghị quán triệt.", "Chỉ tiêu | Kết quả", "Hội nghị | 12", { bullets: ["Mở lớp tập huấn.", "Kiểm tra cơ sở."] }],
     });
     // The body table and the line after the closing are kept, each with a warning naming its paragraph.
-    expect(read("02-danh-gia-chung.yaml").body).toEqual(["Còn hạn chế.", "Bản này được in 05 bản."]);
+    // So is an appendix row that reads as no entry (its date is not a date).
+    expect(read("02-danh-gia-chung.yaml").body).toEqual(["Còn hạn chế.", "2 | Tờ trình số 9-TTr/TU | chưa rõ ngày | Về khen thưởng.", "Bản này được in 05 bản."]);
+    expect(res.stderr).toMatch(/DV607: đoạn \d+: không xếp được đoạn "2 \| Tờ trình số 9-TTr\/TU/);
     expect(res.stderr).toMatch(/DV607: đoạn \d+: bảng trong thân văn bản/);
     expect(res.stderr).toMatch(/DV607: đoạn \d+: không xếp được đoạn "Bản này được in 05 bản\."/);
     const docs = parse(fs.readFileSync(path.join(data, "2022/documents.yaml"), "utf8"));
