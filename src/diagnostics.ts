@@ -121,4 +121,5 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV607", "nội dung không xếp được đúng chỗ khi nhập: đưa vào mục gần nhất"],
   ["DV608", "chữ tiếng Việt đã sửa khi nhập (NFC, dấu thanh)"],
   ["DV609", "tệp DOCX thiếu phụ lục danh mục văn bản hoặc phần chữ ký"],
+  ["DV610", "không ghi được năm nhập vào thư mục dữ liệu"],
 ]);

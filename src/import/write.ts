@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Document } from "yaml";
-import { hasErrors, type Diagnostic } from "../diagnostics.js";
+import { hasErrors, UsageError, type Diagnostic } from "../diagnostics.js";
 import { formatYaml } from "../commands/fmt.js";
 import type { FileKind } from "../model/index.js";
 import type { Register } from "../model/index.js";
@@ -28,8 +28,13 @@ function yamlText(value: unknown, kind: FileKind, depth: string, comment: string
 
 export function writeYear(dataRoot: string, year: string, data: ImportedYear, source = "danvan import"): { files: string[]; diagnostics: Diagnostic[] } {
   const target = path.join(dataRoot, year);
-  fs.mkdirSync(dataRoot, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
+  let staging: string;
+  try {
+    fs.mkdirSync(dataRoot, { recursive: true });
+    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
+  } catch (err) {
+    throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, "DV610");
+  }
   const stagedYear = path.join(staging, year);
   const comment = ` Nhập từ tệp DOCX bằng "${source}"; đọc lại và sửa trước khi dùng.`;
   try {
@@ -57,6 +62,9 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
     return { files: files.map(([rel]) => path.join(target, rel)), diagnostics };
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    // The disk, permissions, or a year made meanwhile by another run: the environment, not a bug.
+    if (code && !(err instanceof UsageError)) throw new UsageError(`không ghi được năm ${year} vào "${dataRoot}": ${code}`, "DV610");
     throw err;
   }
 }

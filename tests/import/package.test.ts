@@ -115,6 +115,15 @@ describe("import refuses bad input with exit 2 and writes nothing", () => {
     expect(fs.readFileSync(path.join(dir, "data/2021/report.yaml"), "utf8")).toBe("mine\n");
   });
 
+  it("a data folder that cannot be written (a file stands in its place)", async () => {
+    const dir = tmp("danvan-import-ro-");
+    fs.writeFileSync(path.join(dir, "data"), "not a folder");
+    const r = await runCli("import", "tests/import/fixtures/libreoffice/143-BC-BDVTU-2021.docx", "2021", "--data", path.join(dir, "data"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("DV610");
+    expect(fs.readFileSync(path.join(dir, "data"), "utf8")).toBe("not a folder");
+  });
+
   it("a missing file", async () => {
     const r = await runCli("import", path.join(tmp("danvan-import-none-"), "none.docx"), "2021", "--data", tmp("danvan-import-data-"));
     expect(r.code).toBe(2);
