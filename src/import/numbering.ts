@@ -58,13 +58,15 @@ export class Numbering {
     counts[ilvl] = counts[ilvl] === undefined ? (num.starts.get(ilvl) ?? level.start) : counts[ilvl] + 1;
     counts.length = ilvl + 1;
     if (level.format === "bullet") return { text: "-", bullet: true };
-    if (level.format === "none") return { text: level.text, bullet: false };
-    const text = level.text.replace(/%([1-9])/g, (_m, d: string) => {
-      const i = Number(d) - 1;
-      const fmt = levels.get(i)?.format ?? "decimal";
-      return formatCounter(counts[i] ?? 1, fmt);
-    });
-    return { text, bullet: false };
+    // A level numbered "none" shows nothing for its %n (LibreOffice gives every heading style such a list).
+    const text = level.text
+      .replace(/%([1-9])/g, (_m, d: string) => {
+        const i = Number(d) - 1;
+        const fmt = levels.get(i)?.format ?? "decimal";
+        return fmt === "none" ? "" : formatCounter(counts[i] ?? 1, fmt);
+      })
+      .trim();
+    return text ? { text, bullet: false } : undefined;
   }
 }
 

@@ -151,11 +151,16 @@ describe("import of danvan's own 2021 report", () => {
   });
 });
 
-describe("import of a DOCX made by pandoc", () => {
-  const docx = path.join(tmp("danvan-pandoc-"), "report.docx");
-  execFileSync("pandoc", ["-f", "markdown", "-t", "docx", "-o", docx, "tests/import/fixtures/pandoc/report.md"]);
-
+describe.each([
+  ["pandoc", () => {
+    const docx = path.join(tmp("danvan-pandoc-"), "report.docx");
+    execFileSync("pandoc", ["-f", "markdown", "-t", "docx", "-o", docx, "tests/import/fixtures/pandoc/report.md"]);
+    return docx;
+  }],
+  ["pandoc, then ODT and LibreOffice", () => "tests/import/fixtures/libreoffice/pandoc-report.docx"],
+])("import of a DOCX made by %s", (_name, make) => {
   it("finds the header, headings, automatic numbered lists, footnotes, closing and appendix table", async () => {
+    const docx = make();
     const { r, data, rebuilt } = await importAndRebuild(docx, "2022");
     expect(r.code).toBe(0);
     const report = parse(fs.readFileSync(path.join(data, "2022/report.yaml"), "utf8"));
