@@ -100,7 +100,20 @@ export function importDocx(options: ImportOptions): ImportResult {
     unplaced,
   );
   const fix = (text: string) => repairVietnamese(text, 1, repairs);
+  if (!header.superior) warnings.push({ paragraph: 1, message: `phần đầu chỉ có một dòng tên cơ quan ("${header.issuer}"): dùng làm cả cơ quan cấp trên (superior); sửa trong report.yaml` });
+  if (!appendix?.fullName) warnings.push({ paragraph: 1, message: `không thấy dòng "(Kèm theo … của …)" dưới phụ lục: tên đầy đủ của cơ quan (issuer.fullName) lấy từ "${header.issuer}"; sửa trong report.yaml` });
+  if (!appendix?.title.length) warnings.push({ paragraph: 1, message: "phụ lục không có dòng tên: dùng tiêu đề phụ lục làm tên; sửa appendix.title trong report.yaml" });
   const issuerFullName = appendix?.fullName ?? sentenceCase(header.issuer);
+  for (const g of register.groups) {
+    g.issuer = fix(g.issuer);
+    for (const t of g.types) {
+      t.type = fix(t.type);
+      if (t.heading) t.heading = fix(t.heading);
+      for (const d of t.documents) d.summary = fix(d.summary);
+    }
+  }
+  const signer = closing!.signer;
+  const recipients = closing!.recipients;
   const report = {
     profile: header.profile,
     superior: fix(header.superior || header.issuer),
@@ -111,8 +124,8 @@ export function importDocx(options: ImportOptions): ImportResult {
     type: fix(header.type),
     title: header.title.map(fix),
     period: guessPeriod(header.title, header.date),
-    signer: closing!.signer,
-    recipients: closing!.recipients,
+    signer: { ...(signer.authority ? { authority: fix(signer.authority) } : {}), title: fix(signer.title), name: fix(signer.name) },
+    recipients: { ...recipients, list: recipients.list.map(fix), filing: fix(recipients.filing) },
     appendix: { heading: appendix!.heading, title: appendix!.title.length ? appendix!.title.map(fix) : [appendix!.heading] },
   };
   const written = writeYear(dataRoot, year, { report, register, sections });
