@@ -35,7 +35,8 @@ export interface BodyContext {
 const ROMAN_HEADING = /^([IVXLCDM]+)\s*[-.–)]\s*(\S.*)$/u;
 const DECIMAL_HEADING = /^(\d{1,2})\s*[-.–)]\s*(\S.*)$/u;
 const NUMBERED = /^(\d{1,3})\s*[-.)]\s+(\S.*)$/u;
-const BULLET = /^[-+•–]\s+(\S.*)$/u;
+/** "+ " lines stay as typed: danvan's bullets print "- ", and a sub-list's "+" would be lost. */
+const BULLET = /^[-•–]\s+(\S.*)$/u;
 
 interface Working {
   level: 0 | 1 | 2;

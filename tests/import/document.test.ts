@@ -114,6 +114,18 @@ describe("import of a document as Word writes it", () => {
     expect(docs.groups).toEqual([{ issuer: "Ban Thường vụ Tỉnh ủy", types: [{ type: "Kế hoạch", documents: [{ id: "7-kh-tu", number: "7-KH/TU", date: "2022-03-02", summary: "Về công tác dân vận." }] }] }]);
   });
 
+  it("writes the same bytes from the same document", async () => {
+    const file = wordDocx();
+    const roots = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), "danvan-word-same-")));
+    for (const root of roots) expect((await runCli("import", file, "2022", "--data", root)).code).toBe(0);
+    const read = (root: string) =>
+      fs.readdirSync(path.join(root, "2022"), { recursive: true }).map(String).sort().map((f) => {
+        const full = path.join(root, "2022", f);
+        return [f, fs.statSync(full).isFile() ? fs.readFileSync(full, "utf8") : ""];
+      });
+    expect(read(roots[1])).toEqual(read(roots[0]));
+  });
+
   it("refuses a document without the appendix register, which a data year cannot be without", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-word-noapp-"));
     const file = path.join(dir, "a.docx");
