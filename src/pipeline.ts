@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadYear, locate, type RawFile } from "./load.js";
-import type { Report } from "./model.js";
+import type { Profile, Report } from "./model.js";
+import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate.js";
 import type { Root } from "mdast";
 
@@ -129,7 +130,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
-  const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
+  const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
   const { footnoteNumbers } = await import("./tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
@@ -156,15 +157,17 @@ function templatesUrl(dir: string): URL {
  * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
-async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
   const { cachedValue, storeValue } = await import("./cache.js");
-  const hit = cachedValue("tree", rendered) as { tree: Root; markdown: string } | undefined;
+  // The Markdown writer marks roles by profile: the same text in another profile is another entry.
+  const key = `${profile}\n${rendered}`;
+  const hit = cachedValue("tree", key) as { tree: Root; markdown: string } | undefined;
   if (hit?.tree && typeof hit.markdown === "string") return hit;
   const { parseSubset } = await import("./markdown-subset.js");
   const tree = parseSubset(rendered) ?? withoutPositions((await import("./tree.js")).parseMarkdown(rendered));
   const { writeMarkdown } = await import("./write/markdown.js");
-  const markdown = await writeMarkdown(tree);
-  storeValue("tree", rendered, { tree, markdown });
+  const markdown = await writeMarkdown(tree, PROFILES[profile]);
+  storeValue("tree", key, { tree, markdown });
   return { tree, markdown: needMarkdown ? markdown : undefined };
 }
 

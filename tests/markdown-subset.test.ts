@@ -8,6 +8,7 @@ import { parseSubset } from "../src/markdown-subset.js";
 import { checkYear, locator } from "../src/pipeline.js";
 import { renderMarkdown } from "../src/render/index.js";
 import { parseMarkdown, textOf } from "../src/tree.js";
+import { PROFILES } from "../src/profile.js";
 import { writeMarkdown } from "../src/write/markdown.js";
 
 function rendered(dataRoot: string): string {
@@ -41,14 +42,14 @@ describe("Markdown subset reader", () => {
 
 describe("Markdown subset writer", () => {
   it("writes Markdown that remark reads back into the same document (a fixed point)", async () => {
-    const md = await writeMarkdown(parseSubset(rendered("data"))!);
-    const again = await writeMarkdown(parseMarkdown(md) as Root);
+    const md = await writeMarkdown(parseSubset(rendered("data"))!, PROFILES.party);
+    const again = await writeMarkdown(parseMarkdown(md) as Root, PROFILES.party);
     expect(again).toBe(md);
     expect(md).toContain("[^19]: Năm 2018: thực hiện 03 cuộc");
   });
 
   it("keeps hostile text literal through the round trip", async () => {
-    const md = await writeMarkdown(parseMarkdown(rendered("tests/fixtures/years/inject")) as Root);
+    const md = await writeMarkdown(parseMarkdown(rendered("tests/fixtures/years/inject")) as Root, PROFILES.party);
     const texts = (parseMarkdown(md) as Root).children.map(textOf);
     expect(texts).toContain("1. không phải danh sách đánh số");
     expect(texts).toContain("# không phải tiêu đề");

@@ -10,7 +10,7 @@ import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../tree-wa
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./layout.js";
 import { coreProperties, pinZipTimes } from "./pin.js";
-import { buildStyles, STYLE } from "./styles.js";
+import { buildStyles, pruneStyles, STYLE } from "./styles.js";
 import { zipPackage } from "./zip.js";
 
 /**
@@ -37,10 +37,10 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     // The closing never stands alone on a page: the last paragraph of the text travels with it.
     const keepNext = isDirective(nodes[i + 1], "closing");
     if (isDirective(node, "header")) main.push(headerBlock(node, profile, numbers));
-    else if (isDirective(node, "title")) main.push(...titleBlock(node, numbers));
+    else if (isDirective(node, "title")) main.push(...titleBlock(node, profile, numbers));
     else if (isDirective(node, "closing")) main.push(spacer(), closingBlock(node, profile, numbers));
     else if (isDirective(node, "appendix")) appendix.push(...appendixBlocks(node, profile, numbers));
-    else main.push(...bodyBlock(node as RootContent, numbers, keepNext));
+    else main.push(...bodyBlock(node as RootContent, numbers, profile, keepNext));
   });
 
   // Phase 3: page setup — A4, the profile's margins, page number centred at the top from page 2.
@@ -74,7 +74,7 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
   return {
     async pack() {
       const files = packageFiles(doc, overrides);
-      if (files) return zipPackage(files, date);
+      if (files) return zipPackage(withPrunedStyles(files), date);
       return pinZipTimes(await Packer.toBuffer(doc, false, overrides), date);
     },
   };
@@ -93,6 +93,15 @@ export function packageFiles(doc: Document, overrides: Array<{ path: string; dat
   if (!(files instanceof Map)) return undefined;
   for (const [name, data] of files) if (typeof name !== "string" || !(typeof data === "string" || data instanceof Uint8Array)) return undefined;
   return files as PackageFiles;
+}
+
+/** styles.xml keeps only the styles the other parts use (the Packer fallback ships docx.js's full set). */
+function withPrunedStyles(files: PackageFiles): PackageFiles {
+  const styles = files.get("word/styles.xml");
+  if (typeof styles !== "string") return files;
+  const parts = [...files].filter(([name, data]) => name !== "word/styles.xml" && name.endsWith(".xml") && typeof data === "string").map(([, data]) => data as string);
+  files.set("word/styles.xml", pruneStyles(styles, parts));
+  return files;
 }
 
 /** A blank line between the last paragraph and the closing, as typed reports have. */
