@@ -68,7 +68,8 @@ export interface ReportView {
     heading: string;
     title: string[];
     hasTitle: boolean;
-    attached: string;
+    /** The "(Kèm theo …)" line, or two lines when one would wrap and leave a word alone. */
+    attached: string[];
     columns: string[];
     rows: RowView[];
   };
@@ -178,12 +179,23 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
       heading: e(report.identity.appendix.heading),
       title: (id.appendix.title ?? []).map(e),
       hasTitle: Boolean(id.appendix.title?.length),
-      attached: e(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)} của ${id.issuer.fullName})`),
+      attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
       columns: REGISTER_COLUMNS.map((c) => e(c.label)),
       rows,
     },
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
+}
+
+/**
+ * What fits on one line of the appendix's reference at 13 pt italic across the text width: 2021's
+ * 76 characters do; a longer one is set as two lines broken before "của", never a word alone.
+ */
+const REFERENCE_LINE_CHARS = 76;
+
+function referenceLines(head: string, tail: string): string[] {
+  const one = `${head} ${tail}`;
+  return one.length <= REFERENCE_LINE_CHARS ? [one] : [head, tail];
 }
 
 /** `{roman}-` → `II-`, `{n}.` → `2.`, `{alpha})` → `b)`. */

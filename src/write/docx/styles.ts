@@ -112,8 +112,8 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       style(STYLE.docType, "Document Type", p.size.docType, p.marks.docType, { spacing: { before: 360, after: 0 }, keepNext: true }),
       style(STYLE.summary, "Document Summary", p.size.summary, p.marks.summary, { spacing: { after: 0 }, keepNext: true }),
       style(STYLE.titleRule, "Title Rule", p.size.summary, {}, { spacing: { after: 240 } }),
-      // An empty paragraph two points high whose bottom border is the rule; indents set its length.
-      style(STYLE.rule, "Rule", 4, {}, { spacing: { before: 0, after: 0, line: 40, lineRule: LineRuleType.EXACT } }),
+      // An empty paragraph in 2 pt type whose bottom border is the rule; indents set its length.
+      style(STYLE.rule, "Rule", 4, {}, { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } }),
       style(STYLE.recipientsLabel, "Recipients Heading", p.size.recipientsLabel, p.marks.recipientsLabel, { ...left, keepNext: true }),
       style(STYLE.recipients, "Recipients", p.size.recipients, {}, { ...left, keepNext: true, indent: { left: RECIPIENT_HANG, hanging: RECIPIENT_HANG } }),
       style(STYLE.recipientsNote, "Recipients Note", p.size.recipients, {}, { ...left, keepNext: true }),
