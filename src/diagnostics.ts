@@ -110,5 +110,6 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV362", "dấu thanh đặt sai chỗ hoặc bị tách"],
   ["DV363", "dấu cách trước dấu câu"],
   ["DV364", "hai dấu cách liền nhau"],
+  ["DV390", "máy thiếu phông chữ của thể thức (PDF sẽ khác DOCX)"],
   ["DV401", "lỗi trong mẫu (template)"],
 ]);

@@ -98,7 +98,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { writeFileAtomic } = await import("./write/atomic.js");
   for (const o of produced) writeFileAtomic(o.file, o.bytes);
   const written = produced.map(({ format, file }) => ({ format, file }));
-  if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`) });
+  if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`, assembled.date) });
   return { written, diagnostics, summary };
 }
 
@@ -111,6 +111,8 @@ type Assembled =
       ok: true;
       diagnostics: Diagnostic[];
       pdf?: typeof import("./write/pdf.js");
+      /** The report's date, which the PDF carries as its creation date. */
+      date: string;
       base: string;
       markdown?: string;
       /** Past LARGE_REPORT_CHARS of rendered Markdown. */
@@ -127,6 +129,13 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
   const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
   if (pdf) await pdf.requireSoffice();
+  const diagnostics = [...checked.diagnostics];
+  const fontProblem = pdf ? await pdf.fontProblem(PROFILES[report.identity.profile].font) : undefined;
+  if (fontProblem) {
+    // The profile chooses the font, so the warning points at it.
+    const at = locator(checked.files)(report.identityFile, ["profile"]);
+    diagnostics.push({ code: "DV390", severity: "warning", file: report.identityFile, line: at.line, col: at.col, message: fontProblem });
+  }
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
@@ -136,8 +145,9 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
     ok: true,
-    diagnostics: checked.diagnostics,
+    diagnostics: sortDiagnostics(diagnostics),
     pdf,
+    date: report.identity.date,
     base: path.join(options.outDir, baseName(report)),
     markdown,
     large: rendered.markdown.length > LARGE_REPORT_CHARS,
