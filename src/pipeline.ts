@@ -7,10 +7,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
-import { loadYear, locate, type RawFile } from "./load.js";
-import type { Profile, Report } from "./model.js";
+import { loadYear, locate } from "./load/index.js";
+import type { Profile, RawFile, Report } from "./model/index.js";
 import { PROFILES } from "./profile.js";
-import { validateFiles } from "./validate.js";
+import { validateFiles } from "./validate/index.js";
 import type { Root } from "mdast";
 
 export const YEAR_PATTERN = /^\d{4}$/;
@@ -140,7 +140,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
-  const { footnoteNumbers } = await import("./tree-walk.js");
+  const { footnoteNumbers } = await import("./parse/tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
@@ -168,13 +168,13 @@ function templatesUrl(dir: string): URL {
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
 async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
-  const { cachedValue, storeValue } = await import("./cache.js");
+  const { cachedValue, storeValue } = await import("./load/cache.js");
   // The Markdown writer marks roles by profile: the same text in another profile is another entry.
   const key = `${profile}\n${rendered}`;
   const hit = cachedValue("tree", key) as { tree: Root; markdown: string } | undefined;
   if (hit?.tree && typeof hit.markdown === "string") return hit;
-  const { parseSubset } = await import("./markdown-subset.js");
-  const tree = parseSubset(rendered) ?? withoutPositions((await import("./tree.js")).parseMarkdown(rendered));
+  const { parseSubset } = await import("./parse/markdown-subset.js");
+  const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
   const { writeMarkdown } = await import("./write/markdown.js");
   const markdown = await writeMarkdown(tree, PROFILES[profile]);
   storeValue("tree", key, { tree, markdown });

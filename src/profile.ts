@@ -4,7 +4,7 @@
  * named in the document tree (docs/template-roles.md) to what this table says about it.
  * Sizes are half-points (docx.js `size`), lengths twips (1 mm = 56.7).
  */
-import type { Profile } from "./model.js";
+import type { Profile } from "./model/index.js";
 
 /** How a heading or an item is numbered: `{roman}`, `{n}` or `{alpha}` and the text around it. */
 export interface Numbering {

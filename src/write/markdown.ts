@@ -6,7 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, ROLES, rowRole } from "../tree-walk.js";
+import { footnoteNumbers, isDirective, ROLES, rowRole } from "../parse/tree-walk.js";
 import { stringifySubset } from "./markdown-subset.js";
 
 export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
@@ -34,7 +34,7 @@ export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<s
 async function withRemark(tree: Root, numbers: Map<string, number>): Promise<string> {
   const root = structuredClone(tree);
   relabel(root, numbers);
-  return (await import("../tree.js")).stringifyMarkdown(root);
+  return (await import("../parse/remark.js")).stringifyMarkdown(root);
 }
 
 function ident(node: RootContent): string {

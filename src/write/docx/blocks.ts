@@ -6,7 +6,7 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
 import type { BlockContent, DefinitionContent, FootnoteDefinition, PhrasingContent, RootContent } from "mdast";
 import type { ProfileSpec } from "../../profile.js";
-import { isDirective } from "../../tree-walk.js";
+import { isDirective } from "../../parse/tree-walk.js";
 import { runs } from "./inline.js";
 import { STYLE } from "./styles.js";
 import { textWidth, THIN_GRID } from "./table.js";
