@@ -40,8 +40,8 @@ describe("series periods", () => {
     });
     const errors = checkYear(root, "2024").diagnostics.filter((d) => d.severity === "error");
     expect(errors.map((d) => [d.code, d.line, d.col])).toEqual([
-      ["DV202", 26, 7],
-      ["DV202", 28, 7],
+      ["DV202", 30, 7],
+      ["DV202", 32, 7],
     ]);
     for (const d of errors) expect(d.message).toMatch(/quý \(2019-q1/);
     expect(errors[0].message).toContain('"2024-q5"');
