@@ -98,7 +98,9 @@ function recipients(node: ContainerDirective, width: number, fn: Footnotes): Arr
     verticalCentre: [false, true],
     rightBorder: [true, false],
   });
-  return [bracket, ...paras.slice(bracketed)];
+  // A table cell must end with a paragraph (Word calls the file damaged otherwise).
+  const after = paras.slice(bracketed);
+  return [bracket, ...(after.length ? after : [new Paragraph({ style: STYLE.recipients, children: [] })])];
 }
 
 /** PHỤ LỤC, its title, the "(Kèm theo …)" line, then the register table. */

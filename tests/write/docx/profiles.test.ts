@@ -99,6 +99,10 @@ function commonChecks(get: () => Parts) {
     expect(lines.length).toBeGreaterThan(0);
   });
 
+  it("ends every table cell with a paragraph, as Word requires", () => {
+    expect(get()["word/document.xml"]).not.toMatch(/<\/w:tbl><\/w:tc>/);
+  });
+
   it("hangs wrapped recipient lines", () => {
     expect(styleBlock(get()["word/styles.xml"], "Recipients")).toMatch(/<w:ind w:left="\d+" w:hanging="\d+"\/>/);
   });
