@@ -9,15 +9,16 @@ import { PROFILES } from "../../profile.js";
 import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
-import { coreProperties, pinZipTimes } from "./pin.js";
+import { coreProperties } from "./pin.js";
 import { buildStyles, pruneStyles, STYLE } from "./styles.js";
+import { unzipPackage } from "./unzip.js";
 import { zipPackage } from "./zip.js";
 
 /**
  * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
  * that lets go of them keeps only the document while it is packed.
  */
-export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint8Array> } {
+export function docxDocument(tree: Root, report: Report): { pack(options?: { viaPacker?: boolean }): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
   // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
@@ -72,10 +73,11 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
   const overrides = [coreProperties(report.identity)];
   const date = report.identity.date;
   return {
-    async pack() {
-      const files = packageFiles(doc, overrides);
+    async pack(options: { viaPacker?: boolean } = {}) {
+      const files = options.viaPacker ? undefined : packageFiles(doc, overrides);
       if (files) return zipPackage(withPrunedStyles(files), date);
-      return pinZipTimes(await Packer.toBuffer(doc, false, overrides), date);
+      // The fallback's archive is read back and treated like the compiler's files: the same bytes either way.
+      return zipPackage(withPrunedStyles(unzipPackage(await Packer.toBuffer(doc, false, overrides))), date);
     },
   };
 }
@@ -95,7 +97,7 @@ export function packageFiles(doc: Document, overrides: Array<{ path: string; dat
   return files as PackageFiles;
 }
 
-/** styles.xml keeps only the styles the other parts use (the Packer fallback ships docx.js's full set). */
+/** styles.xml keeps only the styles the other parts use. */
 function withPrunedStyles(files: PackageFiles): PackageFiles {
   const styles = files.get("word/styles.xml");
   if (typeof styles !== "string") return files;
