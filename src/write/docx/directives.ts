@@ -22,6 +22,12 @@ function lines(node: ContainerDirective, style: string, fn: Footnotes, marks: (i
   return paragraphsOf(node).map((para, i) => new Paragraph({ style, children: runs(para.children, fn, marks(i)) }));
 }
 
+/** The role's lines as one paragraph broken by line breaks: its spacing stands around the whole. */
+function oneParagraph(node: ContainerDirective, style: string, fn: Footnotes): Paragraph {
+  const children = paragraphsOf(node).flatMap((para, i) => [...(i ? [new TextRun({ break: 1 })] : []), ...runs(para.children, fn)]);
+  return new Paragraph({ style, children });
+}
+
 function rolesIn(node: ContainerDirective, names: readonly string[]): ContainerDirective[] {
   return node.children.filter((c): c is ContainerDirective => isDirective(c) && names.includes(c.name));
 }
@@ -109,7 +115,7 @@ export function appendixBlocks(node: ContainerDirective, p: ProfileSpec, fn: Foo
   for (const role of rolesIn(node, ROLES.appendix)) {
     if (role.name === "appendix-heading") out.push(...lines(role, STYLE.appendixHeading, fn));
     else if (role.name === "appendix-title") out.push(...lines(role, STYLE.appendixTitle, fn));
-    else if (role.name === "appendix-reference") out.push(...lines(role, STYLE.appendixReference, fn));
+    else if (role.name === "appendix-reference") out.push(oneParagraph(role, STYLE.appendixReference, fn));
     else out.push(registerTable(role, p, fn));
   }
   return out;
