@@ -25,7 +25,7 @@ export interface SectionView {
   blocks: BlockView[];
 }
 
-/** A row of the appendix table and its role; `cells` follow REGISTER_COLUMNS for a `document` row. */
+/** A row of the appendix table and its role; the template writes a `document` row's values in REGISTER_COLUMNS order. */
 export interface RowView {
   role: "group" | "type" | "document";
   /** group: its roman number; document: its number within the type. */
@@ -141,6 +141,7 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
           ...none,
           role: "document",
           number: String(di + 1),
+          // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
           citation: [e(`${t.type} số`), e(d.number)],
           date: formatDate(d.date),
           summary: e(d.summary),
