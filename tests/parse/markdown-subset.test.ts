@@ -37,6 +37,11 @@ describe("Markdown subset reader", () => {
     });
   }
 
+  it("builds remark's tree for tests/fixtures/years/district (state profile, 2024)", () => {
+    const md = renderedYear("tests/fixtures/years/district", "2024");
+    expect(parseSubset(md)).toEqual(strip(parseMarkdown(md)));
+  });
+
   it("agrees with remark on thousands of mutated pieces of rendered reports", () => {
     const sources = ["data", "tests/fixtures/years/mini", "tests/fixtures/years/inject"].map((r) => rendered(r).split("\n"));
     sources.push(renderedYear("tests/fixtures/years/district", "2024").split("\n"));
