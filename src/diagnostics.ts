@@ -103,7 +103,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV341", "tổng ghi không khớp các thành phần"],
   ["DV342", "tỷ lệ ghi không khớp hai số đếm"],
   ["DV343", "phần lớn hơn tổng"],
-  ["DV344", "năm của chuỗi số liệu ngoài giai đoạn báo cáo"],
+  ["DV344", "kỳ (năm, quý, tháng, nửa năm) của chuỗi số liệu ngoài giai đoạn báo cáo"],
   ["DV351", "ngày không có thật"],
   ["DV352", "ngày sau ngày của báo cáo"],
   ["DV361", "văn bản chưa ở dạng NFC"],

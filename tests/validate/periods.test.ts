@@ -48,6 +48,15 @@ describe("series periods", () => {
   });
 });
 
+describe("periods and the report's period", () => {
+  it("warns about a quarter outside the period by its year (DV344)", () => {
+    const root = district((dir) => replaceIn(path.join(dir, "report.yaml"), "  from: 2024\n", "  from: 2025\n"));
+    fs.writeFileSync(path.join(root, "2024/report.yaml"), fs.readFileSync(path.join(root, "2024/report.yaml"), "utf8").replace("  to: 2024\n", "  to: 2025\n"));
+    const warnings = checkYear(root, "2024").diagnostics.filter((d) => d.code === "DV344");
+    expect(warnings.map((d) => d.message)).toEqual(["2024-q1", "2024-q2", "2024-q3", "2024-q4"].map((k) => `kỳ ${k} nằm ngoài giai đoạn báo cáo 2025 - 2025`));
+  });
+});
+
 describe("identity", () => {
   it("lets a unit without a superior body and an appendix without a title pass", () => {
     const root = district((dir) => {
