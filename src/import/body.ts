@@ -28,13 +28,23 @@ export interface BodyContext {
   /** Package note id → footnote id in the data, for notes already defined. */
   noteIds: Map<string, string>;
   takenIds: Set<string>;
+  /** Filled in as headings and items are read: the first style of each wins, later ones stay literal. */
+  numbering: NumberingSeen;
   /** `--figures`: recognised numbers become typed statistics. */
   figures: boolean;
 }
 
-const ROMAN_HEADING = /^([IVXLCDM]+)\s*[-.–)]\s*(\S.*)$/u;
-const DECIMAL_HEADING = /^(\d{1,2})\s*[-.–)]\s*(\S.*)$/u;
-const NUMBERED = /^(\d{1,3})\s*[-.)]\s+(\S.*)$/u;
+const ROMAN_HEADING = /^([IVXLCDM]+)\s*([-.–)])\s*(\S.*)$/u;
+const DECIMAL_HEADING = /^(\d{1,2})\s*([-.–)])\s*(\S.*)$/u;
+/** "1- ", "2. ", or "a) ", "b. ": an item's number, its mark, its text. */
+const NUMBERED = /^(\d{1,3}|[a-z]{1,2})\s*([-.)])\s+(\S.*)$/u;
+
+/** How the document numbers headings and items, as `format.numbering` writes it (`{roman}-`, `{alpha})`). */
+export interface NumberingSeen {
+  level1?: string;
+  level2?: string;
+  items?: string;
+}
 /** "+ " lines stay as typed: danvan's bullets print "- ", and a sub-list's "+" would be lost. */
 const BULLET = /^[-•–]\s+(\S.*)$/u;
 
@@ -69,16 +79,16 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
     const headingish = p.heading || allBold(p.inlines);
     const roman = ROMAN_HEADING.exec(text);
     const romanN = roman ? romanValue(roman[1]) : undefined;
-    if (roman && romanN !== undefined && (headingish || romanN === romanSeen + 1)) {
+    if (roman && romanN !== undefined && (headingish || romanN === romanSeen + 1) && agrees(ctx.numbering, "level1", `{roman}${mark(roman[2])}`)) {
       romanSeen = romanN;
-      sections.push({ level: 1, heading: prose(p, ctx, current(), roman[2]), body: [], footnotes: {}, statistics: {} });
+      sections.push({ level: 1, heading: prose(p, ctx, current(), roman[3]), body: [], footnotes: {}, statistics: {} });
       continue;
     }
     const decimal = DECIMAL_HEADING.exec(text);
-    if (decimal && headingish && !/^\d/.test(decimal[2])) {
-      const level = romanSeen > 0 ? 2 : 1;
+    const level = romanSeen > 0 ? 2 : 1;
+    if (decimal && headingish && !/^\d/.test(decimal[3]) && agrees(ctx.numbering, level === 2 ? "level2" : "level1", `{n}${mark(decimal[2])}`)) {
       sections.push({ level, heading: "", body: [], footnotes: {}, statistics: {} });
-      current().heading = prose(p, ctx, current(), decimal[2]);
+      current().heading = prose(p, ctx, current(), decimal[3]);
       continue;
     }
     const section = current();
@@ -90,10 +100,10 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
       else section.body.push({ bullets: [item] });
       continue;
     }
-    const run = numberedRun(paras, i);
+    const run = numberedRun(paras, i, ctx.numbering);
     if (run > 0) {
       const items: string[] = [];
-      for (let k = 0; k < run; k++) items.push(prose(paras[i + k], ctx, section, NUMBERED.exec(shownText(paras[i + k]))![2]));
+      for (let k = 0; k < run; k++) items.push(prose(paras[i + k], ctx, section, NUMBERED.exec(shownText(paras[i + k]))![3]));
       section.body.push({ numbered: items });
       i += run - 1;
       continue;
@@ -111,16 +121,42 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
   return name(sections.filter((s, i) => i > 0 || s.body.length > 0));
 }
 
-/** 1-, 2-, … in order from 1, not headings: the length of the run starting at i, or 0. */
-function numberedRun(paras: readonly Para[], i: number): number {
+/**
+ * 1-, 2-, … or a), b), … in order from the first, not headings, all in one style, and in the style items
+ * have already been given (danvan numbers every numbered block alike): the length of the run at i, or 0.
+ */
+function numberedRun(paras: readonly Para[], i: number, seen: NumberingSeen): number {
   let n = 0;
+  let style: string | undefined;
   while (i + n < paras.length) {
     const p = paras[i + n];
     const m = NUMBERED.exec(shownText(p));
-    if (!m || Number(m[1]) !== n + 1 || p.heading || p.label?.bullet) break;
+    if (!m || p.heading || p.label?.bullet) break;
+    const alphabetic = /^[a-z]/.test(m[1]);
+    const expected = alphabetic ? alpha(n + 1) : String(n + 1);
+    const thisStyle = `{${alphabetic ? "alpha" : "n"}}${mark(m[2])}`;
+    if (m[1] !== expected || (style && thisStyle !== style)) break;
+    style = thisStyle;
     n++;
   }
+  if (n === 0 || !style || !agrees(seen, "items", style)) return 0;
   return n;
+}
+
+/** Records the style the first time; afterwards only the same style is read as structure. */
+function agrees(seen: NumberingSeen, key: keyof NumberingSeen, style: string): boolean {
+  seen[key] ??= style;
+  return seen[key] === style;
+}
+
+function mark(m: string): string {
+  return m === "–" ? "-" : m;
+}
+
+function alpha(n: number): string {
+  let out = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
+  return out;
 }
 
 function excerpt(text: string): string {

@@ -58,16 +58,21 @@ export function readClosing(blocks: readonly Block[], at: number): { closing: Cl
 
 function readRecipients(paras: readonly Para[]): Closing["recipients"] {
   const items: string[] = [];
-  let note: { text: string; line: number } | undefined;
+  let note: { text: string; after: number } | undefined;
   for (const p of paras) {
     for (const raw of lines(p)) {
       let line = raw.replace(LABEL, "").trim();
       if (!line) continue;
+      // The note on a line of its own after the items it is about: "(báo cáo)".
+      if (/^\([^()]*\)$/u.test(line) && items.length) {
+        note ??= { text: line, after: items.length };
+        continue;
+      }
       line = line.replace(/^[-+•]\s*/u, "");
-      // The note stands after a tab at the right of a line: "- Ban Cán sự đảng Chính phủ,<tab>(báo cáo)".
+      // Or after a tab at the right of the last item it is about: "- Thường trực Tỉnh ủy,<tab>(báo cáo)".
       const tab = /^(.*?)\s+(\([^()]*\))$/u.exec(line);
       if (tab && tab[1]) {
-        note ??= { text: tab[2], line: items.length };
+        note ??= { text: tab[2], after: items.length + 1 };
         line = tab[1];
       }
       items.push(squash(line).replace(/[,;.]+$/u, ""));
@@ -79,8 +84,8 @@ function readRecipients(paras: readonly Para[]): Closing["recipients"] {
   return {
     list,
     filing: hasFiling ? last : "Lưu",
-    // The writer puts the note on line ⌊(first-1)/2⌋; the smallest `first` that lands there.
-    ...(note ? { note: { text: note.text, first: note.line * 2 + 1 } } : {}),
+    // `first`: how many of the list's first lines the note is about.
+    ...(note ? { note: { text: note.text, first: note.after } } : {}),
   };
 }
 

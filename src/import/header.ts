@@ -11,8 +11,10 @@ import { squash } from "./text.js";
 
 export interface Header {
   profile: Profile;
+  /** Empty when the header names no superior body (a district UBND). */
   superior: string;
-  issuer: string;
+  /** One line, or several (`ỦY BAN NHÂN DÂN` / `HUYỆN ĐỨC AN`). */
+  issuer: string[];
   number: string;
   place: string;
   date: string;
@@ -41,7 +43,7 @@ function isUpperLine(text: string): boolean {
 }
 
 export function readHeader(blocks: readonly Block[], file: string): Header {
-  const found: { superiorLines: string[]; number?: string; colon?: boolean; place?: string; date?: string; motto?: Profile } = { superiorLines: [] };
+  const found: { superiorLines: Array<{ text: string; bold: boolean }>; number?: string; colon?: boolean; place?: string; date?: string; motto?: Profile } = { superiorLines: [] };
   let typeAt = -1;
   for (let b = 0; b < blocks.length && typeAt < 0; b++) {
     const block = blocks[b];
@@ -71,7 +73,7 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
           break;
         }
         if (block.kind === "para" && (found.number || found.date)) continue;
-        found.superiorLines.push(line);
+        found.superiorLines.push({ text: line, bold: allBold(p.inlines) });
       }
       if (typeAt >= 0) break;
     }
@@ -97,11 +99,16 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
     if (!allBold(block.inlines) || block.heading) break;
     title.push(...lines(block));
   }
-  const superiorLines = found.superiorLines;
+  // The issuing body is set in bold under a superior that is not; when bold says nothing (all or none of
+  // it, as a table's heading row makes it), the issuing body is the last line.
+  const names = found.superiorLines;
+  const firstBold = names.findIndex((l) => l.bold);
+  const informative = firstBold > 0 && names.slice(firstBold).every((l) => l.bold);
+  const split = informative ? firstBold : Math.max(0, names.length - 1);
   return {
     profile: found.motto ?? (found.colon ? "state" : "party"),
-    superior: superiorLines.length > 1 ? superiorLines.slice(0, -1).join(" ") : "",
-    issuer: superiorLines[superiorLines.length - 1] ?? "",
+    superior: names.slice(0, split).map((l) => l.text).join(" "),
+    issuer: names.slice(split).map((l) => l.text),
     number: found.number,
     place: found.place ?? "",
     date: found.date,

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { YEAR_PATTERN } from "../pipeline.js";
-import { readBody, type Warning } from "./body.js";
+import { PROFILES } from "../profile.js";
+import { readBody, type NumberingSeen, type Warning } from "./body.js";
 import { citationIndex, citeDocuments } from "./citations.js";
 import { findClosing, readClosing, type Closing } from "./closing.js";
 import { readDocument, type Para } from "./document.js";
@@ -94,16 +95,20 @@ export function importDocx(options: ImportOptions): ImportResult {
   ];
   if (missing.length) throw new UsageError(`không nhập được "${file}": không tìm thấy ${missing.join("; ")}`, "DV609");
   const known = citationIndex(register);
+  const numbering: NumberingSeen = {};
   const sections = readBody(
     blocks.slice(header.next, bodyEnd),
-    { notes: model.notes, cite: (t) => citeDocuments(t, known), repairs, warnings, noteIds: new Map(), takenIds: new Set(), figures: options.figures ?? false },
+    { notes: model.notes, cite: (t) => citeDocuments(t, known), repairs, warnings, noteIds: new Map(), takenIds: new Set(), numbering, figures: options.figures ?? false },
     unplaced,
   );
+  // Only what differs from the profile's own numbering is written: a default stays a default.
+  const defaults = PROFILES[header.profile].numbering;
+  const ownNumbering = Object.fromEntries(Object.entries(numbering).filter(([k, v]) => v !== defaults[k as keyof NumberingSeen]));
   const fix = (text: string) => repairVietnamese(text, 1, repairs);
-  if (!header.superior) warnings.push({ paragraph: 1, message: `phần đầu chỉ có một dòng tên cơ quan ("${header.issuer}"): dùng làm cả cơ quan cấp trên (superior); sửa trong report.yaml` });
-  if (!appendix?.fullName) warnings.push({ paragraph: 1, message: `không thấy dòng "(Kèm theo … của …)" dưới phụ lục: tên đầy đủ của cơ quan (issuer.fullName) lấy từ "${header.issuer}"; sửa trong report.yaml` });
-  if (!appendix?.title.length) warnings.push({ paragraph: 1, message: "phụ lục không có dòng tên: dùng tiêu đề phụ lục làm tên; sửa appendix.title trong report.yaml" });
-  const issuerFullName = appendix?.fullName ?? sentenceCase(header.issuer);
+  if (!header.issuer.length) throw new UsageError(`không nhận ra tên cơ quan ban hành ở phần đầu văn bản "${file}"`, "DV605");
+  const issuerText = header.issuer.join(" ");
+  if (!appendix?.fullName) warnings.push({ paragraph: 1, message: `không thấy dòng "(Kèm theo … của …)" dưới phụ lục: tên đầy đủ của cơ quan (issuer.fullName) lấy từ "${issuerText}"; sửa trong report.yaml` });
+  const issuerFullName = appendix?.fullName ?? sentenceCase(issuerText);
   for (const g of register.groups) {
     g.issuer = fix(g.issuer);
     for (const t of g.types) {
@@ -116,17 +121,18 @@ export function importDocx(options: ImportOptions): ImportResult {
   const recipients = closing!.recipients;
   const report = {
     profile: header.profile,
-    superior: fix(header.superior || header.issuer),
-    issuer: { name: fix(header.issuer), fullName: fix(issuerFullName) },
+    ...(header.superior ? { superior: fix(header.superior) } : {}),
+    issuer: { name: header.issuer.length === 1 ? fix(header.issuer[0]) : header.issuer.map(fix), fullName: fix(issuerFullName) },
     number: header.number,
     place: fix(header.place),
     date: header.date,
     type: fix(header.type),
     title: header.title.map(fix),
     period: guessPeriod(header.title, header.date),
+    ...(Object.keys(ownNumbering).length ? { format: { numbering: ownNumbering } } : {}),
     signer: { ...(signer.authority ? { authority: fix(signer.authority) } : {}), title: fix(signer.title), name: fix(signer.name) },
     recipients: { ...recipients, list: recipients.list.map(fix), filing: fix(recipients.filing) },
-    appendix: { heading: appendix!.heading, title: appendix!.title.length ? appendix!.title.map(fix) : [appendix!.heading] },
+    appendix: { heading: appendix!.heading, ...(appendix!.title.length ? { title: appendix!.title.map(fix) } : {}) },
   };
   const written = writeYear(dataRoot, year, { report, register, sections });
   const diag = (list: readonly { paragraph: number; message: string }[], code: string): Diagnostic[] =>

@@ -134,7 +134,11 @@ describe("import of danvan's own 2021 report", () => {
     const original = (await buildInTemp(src, "2021", ["docx"])).file("docx")!;
     const { r, data, rebuilt } = await importAndRebuild(original, "2021");
     expect(r.code).toBe(0);
-    expect(parse(fs.readFileSync(path.join(data, "2021/report.yaml"), "utf8")).profile).toBe("state");
+    const report = parse(fs.readFileSync(path.join(data, "2021/report.yaml"), "utf8"));
+    expect(report.profile).toBe("state");
+    // Its `I.`, `1.` and `a)` are the state profile's own numbering: nothing to override.
+    expect(report.format).toBeUndefined();
+    expect(parse(fs.readFileSync(path.join(data, "2021/sections/04-mot-so-nhiem.yaml"), "utf8")).body[0].numbered).toHaveLength(7);
     expect(coverage(docxText(original), docxText(rebuilt!))).toBeGreaterThanOrEqual(0.99);
     expect(anchors(rebuilt!)).toEqual(anchors(original));
   });
