@@ -16,6 +16,8 @@ export interface Diagnostic {
   endLine?: number;
   endCol?: number;
   message: string;
+  /** The data path a rule found the problem at; not printed (drafts' blanks silence rules under them). */
+  dataPath?: ReadonlyArray<string | number>;
 }
 
 /** The single exit-code table: the CLI maps outcomes through it and nowhere else. */

@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node } from "yaml";
 import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "./check/text.js";
 import type { Diagnostic, Position } from "./diagnostics.js";
+import { positionInScalar } from "./text-position.js";
 import { readYamlSubset } from "./yaml-subset.js";
 
 export type FileKind = "report" | "documents" | "section";
@@ -228,7 +229,7 @@ function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
 
 function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
   for (const f of findings) {
-    const pos = locate(raw, f.path);
+    const pos = locate(raw, f.path, false, f.offset);
     diagnostics.push({ code: f.code, severity: "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
   }
 }
@@ -284,7 +285,12 @@ export function positionIndex(doc: Document, lines: LineCounter): PositionIndex 
  * Where a data path points in the file: the value node, or its key when `key` is set
  * (an unknown key is reported at the key itself). Walks up to the nearest node that exists.
  */
-export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false): Position {
+export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false, offset?: number): Position {
+  if (offset !== undefined && offset > 0) {
+    let v: unknown = raw.value;
+    for (const seg of dataPath) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
+    if (typeof v === "string") return positionInScalar(raw.text, locate(raw, dataPath), v, offset);
+  }
   if (raw.positions) {
     for (let n = dataPath.length; n >= 0; n--) {
       const hit = raw.positions[dataPath.slice(0, n).map(String).join("\0")];
@@ -310,6 +316,5 @@ export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, k
     } else break;
   }
   const target = key && keyNode ? keyNode : best;
-  const offset = target?.range?.[0] ?? 0;
-  return raw.lines.linePos(offset);
+  return raw.lines.linePos(target?.range?.[0] ?? 0);
 }

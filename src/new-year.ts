@@ -77,7 +77,7 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
   if (kind === "documents" && isMap(root)) {
     const groups = root.get("groups", true);
-    if (isSeq(groups)) for (const g of groups.items) emptyDocuments(doc, g as Node);
+    if (isSeq(groups)) for (const g of groups.items) emptyDocuments(g as Node);
   }
   if (kind === "section" && isMap(root)) {
     const stats = root.get("statistics", true);
@@ -85,10 +85,18 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
 }
 
-function emptyDocuments(doc: Document, group: Node): void {
+/**
+ * Each entry keeps its id, so the sentences citing it still resolve, and loses its number, date and summary:
+ * `danvan check` lists it as one blank with its type, group and the sentence that cites it.
+ */
+function emptyDocuments(group: Node): void {
   if (!isMap(group)) return;
   const types = group.get("types", true);
-  if (isSeq(types)) for (const t of types.items) if (isMap(t)) t.set("documents", doc.createNode([]));
+  if (!isSeq(types)) return;
+  for (const t of types.items) {
+    const docs = isMap(t) ? t.get("documents", true) : undefined;
+    if (isSeq(docs)) for (const d of docs.items) if (isMap(d)) for (const key of ["number", "date", "summary"]) d.set(key, null);
+  }
 }
 
 /** Every number in a statistic becomes empty; paths to other figures, labels and units stay. */

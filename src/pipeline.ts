@@ -5,9 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { blankDiagnostics, withoutStandIns } from "./check/blanks.js";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
-import { loadYear, locate, type RawFile } from "./load.js";
+import { loadYear, locate, parseFile, type RawFile } from "./load.js";
+import { oldPeriodDiagnostics, periodOf, type Period } from "./check/old-period.js";
 import type { Report } from "./model.js";
 import { validateFiles } from "./validate.js";
 import type { Root } from "mdast";
@@ -47,16 +49,40 @@ export function checkYear(dataRoot: string, year: string): CheckedYear {
   const loaded = loadYear(dataRoot, year);
   const validated = validateFiles(year, loaded.files);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
-  if (validated.report) diagnostics.push(...checkReport(validated.report, locator(loaded.files)));
-  else if (validated.partial) diagnostics.push(...checkReport(validated.partial, locator(loaded.files), partialRules));
-  return { year, report: validated.report, files: loaded.files, diagnostics: sortDiagnostics(diagnostics) };
+  const locateIn = locator(loaded.files);
+  const found = validated.report
+    ? checkReport(validated.report, locateIn)
+    : validated.partial
+      ? checkReport(validated.partial, locateIn, partialRules)
+      : [];
+  diagnostics.push(...withoutStandIns(found, validated.blanks));
+  diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
+  const current = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
+  diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, year), current, (raw, p, offset) => locate(raw, p, false, offset)));
+  return { year, report: validated.report, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)) };
+}
+
+/** The period of the latest year before this one, if its report.yaml reads: what a draft's text may still name. */
+export function earlierPeriod(dataRoot: string, year: string): Period | undefined {
+  const earlier = listYears(dataRoot).filter((y) => y < year).pop();
+  const file = earlier && path.join(dataRoot, earlier, "report.yaml");
+  if (!file || !fs.existsSync(file)) return undefined;
+  return periodOf(parseFile(file, "report", []).value);
+}
+
+/** The same finding at the same place is printed once, whichever rules reached it. */
+function merged(sorted: Diagnostic[]): Diagnostic[] {
+  return sorted.filter((d, i) => {
+    const p = sorted[i - 1];
+    return !p || p.file !== d.file || p.line !== d.line || p.col !== d.col || p.code !== d.code || p.message !== d.message;
+  });
 }
 
 export function locator(files: readonly RawFile[]) {
   const byFile = new Map(files.map((f) => [f.file, f]));
-  return (file: string, dataPath: ReadonlyArray<string | number>) => {
+  return (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => {
     const raw = byFile.get(file);
-    return raw ? locate(raw, dataPath) : { line: 1, col: 1 };
+    return raw ? locate(raw, dataPath, false, offset) : { line: 1, col: 1 };
   };
 }
 

@@ -2,7 +2,8 @@ import type { Diagnostic, Position } from "../diagnostics.js";
 import type { Report } from "../model.js";
 import type { Statistics } from "../statistics.js";
 
-export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;
+/** Where a data path is in its file; with `offset`, where that character of the string value there is. */
+export type Locate = (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => Position;
 
 export interface RuleContext {
   report: Report;
@@ -24,7 +25,8 @@ export function at(
   code: string,
   severity: Diagnostic["severity"],
   message: string,
+  offset?: number,
 ): Diagnostic {
-  const pos = ctx.locate(file, dataPath);
-  return { code, severity, file, line: pos.line, col: pos.col, message };
+  const pos = ctx.locate(file, dataPath, offset);
+  return { code, severity, file, line: pos.line, col: pos.col, message, dataPath };
 }
