@@ -160,6 +160,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   program
+    .command("init")
+    .description("tạo thư mục dữ liệu cho bản cài đặt mới: chép năm mẫu 2021 (báo cáo 143-BC/BDVTU) kèm liên kết lược đồ cho trình soạn thảo")
+    .argument("[thư-mục]", "thư mục dữ liệu sẽ tạo", "data")
+    .action(async (dir: string) => {
+      const { initData } = await import("./init.js");
+      const result = initData(dir);
+      for (const f of result.written) io.out(`đã tạo ${f}`);
+      const last = result.years[result.years.length - 1];
+      const data = dir === "data" ? "" : ` --data ${dir}`;
+      io.out(`Đã tạo thư mục dữ liệu "${dir}" với năm mẫu ${result.years.join(", ")}. Tiếp theo: danvan check ${last}${data}, rồi danvan new ${Number(last) + 1}${data}.`);
+    });
+
+  program
     .command("new")
     .description("tạo thư mục năm mới từ một năm trước: giữ văn bản làm bản nháp, để trống số liệu và danh mục văn bản")
     .argument("<năm>", "năm mới, ví dụ 2022")
@@ -169,7 +182,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
       const years = listYears(opts.data);
       const from = opts.from ?? years[years.length - 1];
-      if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc`, "DV004");
+      if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc; chạy "danvan init${opts.data === "data" ? "" : ` ${opts.data}`}" để có năm mẫu`, "DV004");
       requireYear(opts.data, from);
       const { createYear } = await import("./new-year.js");
       const result = createYear(opts.data, year, from);

@@ -113,4 +113,9 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV363", "dấu cách trước dấu câu"],
   ["DV364", "hai dấu cách liền nhau"],
   ["DV401", "lỗi trong mẫu (template)"],
+  ["DV500", "số liệu chưa điền (năm nháp)"],
+  ["DV501", "văn bản trong danh mục chưa điền (năm nháp)"],
+  ["DV502", "số hoặc ngày của báo cáo chưa điền (năm nháp)"],
+  ["DV503", "văn bản còn ghi giai đoạn của năm trước"],
+  ["DV520", "bản cài đặt không có năm mẫu"],
 ]);

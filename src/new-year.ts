@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node,
 import { UsageError } from "./diagnostics.js";
 import { formatYaml } from "./fmt.js";
 import { loadYear, type FileKind } from "./load.js";
+import { schemaModeline } from "./schema-link.js";
 
 export interface NewYearResult {
   written: string[];
@@ -30,7 +31,7 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
     for (const raw of loaded.files) {
       const rel = path.relative(path.join(dataRoot, from), raw.file);
       const doc = parseDocument(fs.readFileSync(raw.file, "utf8"));
-      draft(doc, raw.kind, { year, from, shift });
+      draft(doc, raw.kind, { year, from, shift, targetFile: path.join(target, rel) });
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, formatYaml(doc.toString({ lineWidth: 0 }), raw.kind));
@@ -49,15 +50,14 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
 }
 
 interface DraftContext {
+  /** Where the file will be once the year is in place. */
+  targetFile: string;
   year: string;
   from: string;
   shift: number;
 }
 
 function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
-  const modeline = [doc.commentBefore, (isMap(doc.contents) ? (doc.contents.items[0]?.key as Node | undefined)?.commentBefore : undefined)]
-    .flatMap((c) => (c ?? "").split("\n"))
-    .find((l) => l.trim().startsWith("yaml-language-server:"));
   // The earlier year's comments speak of its own source document; the draft starts clean.
   visit(doc, {
     Node(_k, node) {
@@ -66,7 +66,8 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
     },
   });
   doc.comment = null;
-  doc.commentBefore = [modeline ? ` ${modeline.trim()}` : "", ` Bản nháp năm ${ctx.year}, tạo từ năm ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
+  // The schema link is made for where the new year is, so it resolves wherever the data root is.
+  doc.commentBefore = [` ${schemaModeline(ctx.targetFile, kind)}`, ` Bản nháp năm ${ctx.year}, tạo từ năm ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
     .filter(Boolean)
     .join("\n");
   const root = doc.contents as Node;

@@ -26,7 +26,7 @@ export interface CheckedYear {
 /** The years present under a data root, oldest first. */
 export function listYears(dataRoot: string): string[] {
   if (!fs.existsSync(dataRoot) || !fs.statSync(dataRoot).isDirectory()) {
-    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}"`, "DV002");
+    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
   }
   return fs
     .readdirSync(dataRoot)

@@ -1,0 +1,62 @@
+/** A fresh draft's checklist: one line per blank, each naming what to fill and where it is cited. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { sentenceAround } from "../../src/check/blanks.js";
+import { runCli } from "../helpers/run-cli.js";
+
+function draft(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-blanks-"));
+  fs.cpSync("tests/fixtures/years/pair", dir, { recursive: true });
+  return dir;
+}
+
+describe("a draft year's checklist", () => {
+  it("prints one line per blank, no code frames, and a closing count that matches", async () => {
+    const dir = draft();
+    expect((await runCli("new", "2022", "--data", dir)).code).toBe(0);
+    const json = JSON.parse((await runCli("check", "2022", "--data", dir, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
+    const blanks = json.diagnostics.filter((d) => /^DV50[012]$/.test(d.code));
+    expect(blanks.length).toBeGreaterThan(0);
+    // Nothing else is reported about a fresh draft's blanks: no schema errors, no missing citations.
+    expect(json.diagnostics.filter((d) => d.code.startsWith("DV2") || d.code === "DV314" || d.code === "DV315")).toEqual([]);
+    const text = await runCli("check", "2022", "--data", dir);
+    const lines = text.stdout.split("\n");
+    expect(lines.filter((l) => /DV50[012]/.test(l)).length).toBe(blanks.length);
+    expect(lines.length).toBeLessThanOrEqual(json.diagnostics.length + 3);
+    const count = (code: string) => blanks.filter((d) => d.code === code).length;
+    expect(text.stdout).toContain(`Còn ${count("DV500")} số liệu`);
+    expect(text.stdout).toContain(`${count("DV501")} văn bản`);
+    // Every blank figure says its label or id; every register blank its type.
+    for (const d of blanks.filter((b) => b.code === "DV500")) expect(d.message).toMatch(/chưa điền số liệu "/);
+    for (const d of blanks.filter((b) => b.code === "DV501")) expect(d.message).toMatch(/chưa điền văn bản: \S+/);
+  });
+
+  it("the sentence around a citation is the one clause that holds it", () => {
+    const text = "Câu một. Trong năm, đã tiếp nhận {{n \"don\"}} đơn; câu khác.";
+    expect(sentenceAround(text, text.indexOf("{{"))).toBe('Trong năm, đã tiếp nhận {{n "don"}} đơn;');
+  });
+});
+
+describe("old period text", () => {
+  it("warns where a draft still names last year's period, and --fix moves it", async () => {
+    const dir = draft();
+    await runCli("new", "2022", "--data", dir);
+    const file = path.join(dir, "2022/sections/01-ket-qua.yaml");
+    const from = Number(/from: (\d+)/.exec(fs.readFileSync(path.join(dir, "2021/report.yaml"), "utf8"))![1]);
+    const to = Number(/to: (\d+)/.exec(fs.readFileSync(path.join(dir, "2021/report.yaml"), "utf8"))![1]);
+    const source = fs.readFileSync(file, "utf8").replace("heading: ", `heading: Giai đoạn ${from} - ${to}, `);
+    fs.writeFileSync(file, source);
+    const before = JSON.parse((await runCli("check", "2022", "--data", dir, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; line: number; col: number; message: string }> };
+    const warned = before.diagnostics.filter((d) => d.code === "DV503");
+    expect(warned).toHaveLength(1);
+    expect(warned[0].message).toContain(`"${from + 1} - ${to + 1}"`);
+    const line = source.split("\n")[warned[0].line - 1];
+    expect(line.slice(warned[0].col - 1)).toMatch(new RegExp(`^${from} - ${to}`));
+    const fixed = await runCli("check", "2022", "--data", dir, "--fix");
+    expect(fixed.stdout).toContain(`Giai đoạn ${from + 1} - ${to + 1}`);
+    expect(fs.readFileSync(file, "utf8")).toContain(`heading: Giai đoạn ${from + 1} - ${to + 1}, `);
+    expect(fixed.stdout).not.toContain("DV503");
+  });
+});
