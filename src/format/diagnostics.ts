@@ -3,6 +3,7 @@ import type { ChalkInstance } from "chalk";
 import { BLANK_CODES, blankCount } from "../check/blanks.js";
 import { OLD_PERIOD_CODE } from "../check/old-period.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { packageInfo, type PackageInfo } from "../package-info.js";
 
 const CHECKLIST_CODES = new Set([...Object.values(BLANK_CODES), OLD_PERIOD_CODE]);
 
@@ -80,7 +81,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summar
   return lines.join("\n");
 }
 
-export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>): string {
+export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>, pkg: PackageInfo = packageInfo()): string {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   return JSON.stringify(
     {
@@ -91,7 +92,9 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyM
           tool: {
             driver: {
               name: "danvan",
-              informationUri: "https://github.com/danvan/danvan",
+              version: pkg.version,
+              // The package's own homepage or repository (package.json); left out rather than made up.
+              ...(pkg.url ? { informationUri: pkg.url } : {}),
               rules: codes.map((id) => ({ id, shortDescription: { text: rules.get(id) ?? id } })),
             },
           },
