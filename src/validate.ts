@@ -111,9 +111,12 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
       case "const":
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
         break;
-      case "pattern":
-        message = patternMessage(String(e.params.pattern), e.data);
+      case "pattern": {
+        // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern.
+        const own = (e.parentSchema as { patternErrorMessage?: unknown } | undefined)?.patternErrorMessage;
+        message = typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data);
         break;
+      }
       case "minLength":
       case "minItems":
       case "minProperties":
