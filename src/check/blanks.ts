@@ -7,8 +7,7 @@
  */
 import path from "node:path";
 import type { Diagnostic, Position } from "../diagnostics.js";
-import type { FileKind } from "../load.js";
-import type { Report } from "../model.js";
+import type { FileKind, Report } from "../model/index.js";
 import { helperCalls, proseSites } from "./prose.js";
 
 export type BlankKind = "figure" | "document" | "identity";

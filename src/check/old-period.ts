@@ -5,7 +5,7 @@
  * The register is left alone: its summaries quote other documents' own periods.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import type { RawFile } from "../load.js";
+import type { RawFile } from "../model/index.js";
 
 export const OLD_PERIOD_CODE = "DV503";
 

@@ -1,9 +1,6 @@
-import type { Diagnostic, Position } from "../diagnostics.js";
-import type { Report } from "../model.js";
-import type { Statistics } from "../statistics.js";
-
-/** Where a data path is in its file; with `offset`, where that character of the string value there is. */
-export type Locate = (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => Position;
+import type { Diagnostic } from "../diagnostics.js";
+import type { Locate, Report } from "../model/index.js";
+import type { Statistics } from "../model/statistics.js";
 
 export interface RuleContext {
   report: Report;
