@@ -4,6 +4,8 @@ import fs from "node:fs";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./print/diagnostics.js";
 import { packageInfo } from "./package-info.js";
+import { blankCount } from "./check/blanks.js";
+import { DRAFT_CODES } from "./check/draft.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
 
 interface Io {
@@ -116,12 +118,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--out <thư-mục>", "thư mục kết quả (mặc định out/<năm>)")
     .addOption(new Option("--format <danh-sách>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
     .option("--templates <thư-mục>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
-    .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string }) => {
+    .option("--draft", "dựng bản nháp của năm còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
+    .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string; draft?: boolean }) => {
       const formats = parseFormats(opts.format);
-      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats, templatesDir: opts.templates });
-      printDiagnostics(io, result.diagnostics);
-      if (hasErrors(result.diagnostics)) {
-        io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.`);
+      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats, templatesDir: opts.templates, draft: opts.draft });
+      const built = result.written.length > 0;
+      // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
+      printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
+      if (built && opts.draft) {
+        const count = blankCount(result.diagnostics);
+        if (count) io.err(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
+      }
+      if (!built && hasErrors(result.diagnostics)) {
+        const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
+        io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Năm còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
         exit = ExitCode.dataProblems;
         return;
       }

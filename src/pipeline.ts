@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { blankDiagnostics, withoutStandIns } from "./check/blanks.js";
+import { blankDiagnostics, withoutStandIns, type Blank } from "./check/blanks.js";
+import { DRAFT_CODES, draftReport } from "./check/draft.js";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { oldPeriodDiagnostics, periodOf, type Period } from "./check/old-period.js";
@@ -19,6 +20,8 @@ export const YEAR_PATTERN = /^\d{4}$/;
 export interface CheckedYear {
   year: string;
   report?: Report;
+  /** A draft's empty places (stood in for in `report`). */
+  blanks: Blank[];
   files: RawFile[];
   diagnostics: Diagnostic[];
 }
@@ -59,7 +62,7 @@ export function checkYear(dataRoot: string, year: string): CheckedYear {
   diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
   const current = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
   diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, year), current, (raw, p, offset) => locate(raw, p, false, offset)));
-  return { year, report: validated.report, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)) };
+  return { year, report: validated.report, blanks: validated.blanks, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)) };
 }
 
 /** The period of the latest year before this one, if its report.yaml reads: what a draft's text may still name. */
@@ -97,6 +100,8 @@ export interface BuildOptions {
   formats: ReadonlySet<OutputFormat>;
   /** A folder holding report.md.hbs to use instead of the built-in layout. */
   templatesDir?: string;
+  /** Build a draft year as it stands: its blanks (DV500–DV502) print as "…"; any other error still refuses. */
+  draft?: boolean;
 }
 
 export interface BuildResult {
@@ -147,8 +152,9 @@ type Assembled =
 /** Steps 1–5 up to the DOCX's objects: check, render, the document tree, the Markdown. */
 async function assemble(options: BuildOptions): Promise<Assembled> {
   const checked = checkYear(options.dataRoot, options.year);
-  if (!checked.report || hasErrors(checked.diagnostics)) return { ok: false, diagnostics: checked.diagnostics };
-  const report = checked.report;
+  const refusing = options.draft ? checked.diagnostics.filter((d) => d.severity === "error" && !DRAFT_CODES.has(d.code)) : checked.diagnostics;
+  if (!checked.report || hasErrors(refusing)) return { ok: false, diagnostics: checked.diagnostics };
+  const report = options.draft ? draftReport(checked.report, checked.blanks) : checked.report;
   // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
   const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
   if (pdf) await pdf.requireSoffice();
@@ -163,7 +169,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     ok: true,
     diagnostics: checked.diagnostics,
     pdf,
-    base: path.join(options.outDir, baseName(report)),
+    base: path.join(options.outDir, options.draft ? draftName(report) : baseName(report)),
     markdown,
     large: rendered.markdown.length > LARGE_REPORT_CHARS,
     docx,
@@ -205,6 +211,11 @@ function withoutPositions<T>(node: T): T {
 /** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the year. */
 export function baseName(report: Report): string {
   return `${report.identity.number.replace(/[^\p{L}\p{N}]+/gu, "-")}-${report.year}`;
+}
+
+/** A draft is never mistaken for the report: `143-BC-BDVTU-2022-du-thao`, or `du-thao-2022` before it has a number. */
+function draftName(report: Report): string {
+  return /\p{L}|\p{N}/u.test(report.identity.number) ? `${baseName(report)}-du-thao` : `du-thao-${report.year}`;
 }
 
 function prepareOutDir(outDir: string): void {

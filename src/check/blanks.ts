@@ -21,6 +21,8 @@ export interface Blank {
   owner: Array<string | number>;
   /** What is to be filled, in the clerk's words. */
   what: string;
+  /** For a register entry: which of number, date, summary are empty. */
+  fields?: string[];
   /** Citation keys (`fig:id`, `fig:id.part`, `doc:id`) whose sentences name this blank. */
   cites: string[];
 }
@@ -94,6 +96,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
             file,
             path: [...owner, missing[0]],
             owner,
+            fields: missing,
             what: `chưa điền văn bản: ${type}${issuer}${id ? ` (mã ${id})` : ""} — còn thiếu ${missing.map((k) => names[k]).join(", ")}`,
             cites: id ? [`doc:${id}`] : [],
           });

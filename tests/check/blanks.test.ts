@@ -60,3 +60,37 @@ describe("old period text", () => {
     expect(fixed.stdout).not.toContain("DV503");
   });
 });
+
+describe("build-report --draft", () => {
+  it("builds a draft with its blanks printed as …, never a stand-in, the same bytes each time; without --draft it refuses and says how", async () => {
+    const dir = draft();
+    await runCli("new", "2022", "--data", dir);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-draft-out-"));
+    const refused = await runCli("build-report", "2022", "--data", dir, "--out", out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("--draft");
+    expect(fs.readdirSync(out)).toEqual([]);
+    const built = await runCli("build-report", "2022", "--data", dir, "--out", out, "--draft");
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/Bản nháp: còn \d+ số liệu/);
+    expect(built.stderr).not.toMatch(/DV50[012]/);
+    const md = fs.readFileSync(path.join(out, "du-thao-2022.md"), "utf8");
+    expect(md).toContain("Số …");
+    expect(md).toContain("ngày … tháng … năm …");
+    expect(md).not.toMatch(/chưa điền|1900|9999|NaN/);
+    const first = fs.readFileSync(path.join(out, "du-thao-2022.docx"));
+    await runCli("build-report", "2022", "--data", dir, "--out", out, "--draft");
+    expect(fs.readFileSync(path.join(out, "du-thao-2022.docx")).equals(first)).toBe(true);
+  });
+
+  it("still refuses a draft with any other error", async () => {
+    const dir = draft();
+    await runCli("new", "2022", "--data", dir);
+    const file = path.join(dir, "2022/sections/01-ket-qua.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("heading: ", 'heading: {{fn "khong-co"}} '));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-draft-out-"));
+    const r = await runCli("build-report", "2022", "--data", dir, "--out", out, "--draft");
+    expect(r.code).toBe(1);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
