@@ -125,10 +125,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const built = result.written.length > 0;
       // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
       printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
-      if (built && opts.draft) {
-        const count = blankCount(result.diagnostics);
-        if (count) io.err(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
-      }
       if (!built && hasErrors(result.diagnostics)) {
         const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
         io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Năm còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
@@ -138,6 +134,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       for (const w of result.written) io.out(`đã ghi ${w.file}`);
       const s = result.summary!;
       io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+      const count = opts.draft ? blankCount(result.diagnostics) : undefined;
+      if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
     });
 
   program

@@ -151,8 +151,12 @@ export function sentenceAround(text: string, offset: number, max = 110): string 
   let s = flat.slice(start, end);
   let at = offset - start;
   if (s.length > max) {
-    const from = Math.max(0, Math.min(at - Math.floor(max / 3), s.length - max));
-    s = `${from > 0 ? "…" : ""}${s.slice(from, from + max)}${from + max < s.length ? "…" : ""}`;
+    let from = Math.max(0, Math.min(at - Math.floor(max / 3), s.length - max));
+    // Cut at word boundaries, so the excerpt starts and ends on whole words.
+    if (from > 0) from = Math.min(at, s.indexOf(" ", from) + 1 || from);
+    let to = Math.min(s.length, from + max);
+    if (to < s.length) to = Math.max(at + 1, s.lastIndexOf(" ", to));
+    s = `${from > 0 ? "…" : ""}${s.slice(from, to).trim()}${to < s.length ? "…" : ""}`;
     at -= from;
   }
   return s.trim();

@@ -72,7 +72,7 @@ describe("build-report --draft", () => {
     expect(fs.readdirSync(out)).toEqual([]);
     const built = await runCli("build-report", "2022", "--data", dir, "--out", out, "--draft");
     expect(built.code).toBe(0);
-    expect(built.stderr).toMatch(/Bản nháp: còn \d+ số liệu/);
+    expect(built.stdout).toMatch(/Bản nháp: còn \d+ số liệu/);
     expect(built.stderr).not.toMatch(/DV50[012]/);
     const md = fs.readFileSync(path.join(out, "du-thao-2022.md"), "utf8");
     expect(md).toContain("Số …");
