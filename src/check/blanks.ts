@@ -47,8 +47,9 @@ const STAT_FIXED_KEYS = new Set(["kind", "label", "unit", "decimals", "stated"])
 
 /** The file's value with each blank stood in for, and the blanks; a value with no blanks is returned as is. */
 export function fillBlanks(kind: FileKind, file: string, value: unknown): { value: unknown; blanks: Blank[] } {
+  if (!isObject(value) || !hasNull(value)) return { value, blanks: [] };
+  // Only a file with an empty value is copied: a finished year is checked as read, at no cost.
   const blanks: Blank[] = [];
-  if (!isObject(value)) return { value, blanks };
   const copy = structuredClone(value) as Record<string, unknown>;
   if (kind === "report") {
     for (const [key, what] of Object.entries(IDENTITY_FIELDS)) {
@@ -105,6 +106,12 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
     });
   }
   return blanks.length ? { value: copy, blanks } : { value, blanks };
+}
+
+function hasNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (Array.isArray(v)) return v.some(hasNull);
+  return isObject(v) && Object.values(v).some(hasNull);
 }
 
 function walkNulls(v: unknown, rel: Array<string | number>, found: (rel: Array<string | number>, set: (x: unknown) => void) => void, set: (x: unknown) => void): void {
