@@ -58,7 +58,7 @@ export function checkYear(dataRoot: string, year: string): CheckedYear {
     : validated.partial
       ? checkReport(validated.partial, locateIn, partialRules)
       : [];
-  diagnostics.push(...withoutStandIns(found, validated.blanks));
+  diagnostics.push(...withoutStandIns(found, validated.blanks, validated.report ?? validated.partial));
   diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
   const current = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
   diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, year), current, (raw, p, offset) => locate(raw, p, false, offset)));

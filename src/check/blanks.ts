@@ -21,6 +21,8 @@ export interface Blank {
   owner: Array<string | number>;
   /** What is to be filled, in the clerk's words. */
   what: string;
+  /** For a figure: its path as prose cites it (`don.to-cao`). */
+  figure?: string;
   /** For a register entry: which of number, date, summary are empty. */
   fields?: string[];
   /** Citation keys (`fig:id`, `fig:id.part`, `doc:id`) whose sentences name this blank. */
@@ -71,7 +73,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
           const segs = figurePath.split(".");
           const cites = segs.map((_s, i) => `fig:${segs.slice(0, segs.length - i).join(".")}`);
           const named = label ? `"${label}" (${figurePath})` : `"${figurePath}"`;
-          blanks.push({ kind: "figure", file, path: ["statistics", id, ...rel], owner: ["statistics", id], what: `chưa điền số liệu ${named}`, cites });
+          blanks.push({ kind: "figure", file, path: ["statistics", id, ...rel], owner: ["statistics", id], figure: figurePath, what: `chưa điền số liệu ${named}`, cites });
         }, (nv) => (stat[key] = nv));
       }
     }
@@ -191,10 +193,44 @@ export function blankDiagnostics(
   });
 }
 
-/** Drops what rules found about the stand-ins: anything under a blank's figure, entry or field. */
-export function withoutStandIns(diagnostics: readonly Diagnostic[], blanks: readonly Blank[]): Diagnostic[] {
+/**
+ * Drops what rules found about the stand-ins: anything under a blank's figure, entry or field, and under
+ * every figure computed from a blank one (a ratio whose whole is `don.khieu-nai`, still empty).
+ */
+export function withoutStandIns(diagnostics: readonly Diagnostic[], blanks: readonly Blank[], report?: Report): Diagnostic[] {
   if (blanks.length === 0) return [...diagnostics];
-  return diagnostics.filter((d) => !d.dataPath || !blanks.some((b) => b.file === d.file && b.owner.every((s, i) => String(d.dataPath![i]) === String(s))));
+  const owners = [...blanks.map((b) => ({ file: b.file, owner: b.owner })), ...dependentFigures(blanks, report)];
+  return diagnostics.filter((d) => !d.dataPath || !owners.some((b) => b.file === d.file && b.owner.every((s, i) => String(d.dataPath![i]) === String(s))));
+}
+
+/** Figures whose values pass through a blank figure, by the paths one figure gives to another. */
+function dependentFigures(blanks: readonly Blank[], report: Report | undefined): Array<{ file: string; owner: Array<string | number> }> {
+  if (!report) return [];
+  // Paths that are, contain or lie inside a blank: `don` (its total) and `don.to-cao` when `don.to-cao` is empty.
+  const tainted = blanks.flatMap((b) => (b.figure ? [b.figure] : []));
+  const touches = (p: string) => tainted.some((t) => p === t || p.startsWith(`${t}.`) || t.startsWith(`${p}.`));
+  const refs = new Map<string, { file: string; uses: Set<string> }>();
+  for (const section of report.sections) {
+    for (const [id, stat] of Object.entries(section.statistics ?? {})) {
+      const uses = new Set<string>();
+      JSON.stringify(stat, (k, v) => {
+        if (typeof v === "string" && k !== "kind" && k !== "label" && k !== "unit") uses.add(v);
+        return v;
+      });
+      refs.set(id, { file: section.file, uses });
+    }
+  }
+  const found: Array<{ file: string; owner: Array<string | number> }> = [];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, { file, uses }] of refs) {
+      if (tainted.includes(id) || ![...uses].some(touches)) continue;
+      tainted.push(id);
+      found.push({ file, owner: ["statistics", id] });
+      grew = true;
+    }
+  }
+  return found;
 }
 
 /** "còn 134 số liệu, 48 văn bản và 2 mục của report.yaml cần điền" — or nothing when the year has no blanks. */

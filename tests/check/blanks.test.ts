@@ -94,3 +94,19 @@ describe("build-report --draft", () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 });
+
+describe("rules about stand-ins", () => {
+  it("say nothing about a figure computed from a blank one, and speak again once it is filled", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-taint-"));
+    fs.cpSync("tests/fixtures/check/draft-year", dir, { recursive: true });
+    const file = path.join(dir, "2022/sections/01-ket-qua.yaml");
+    const source = fs.readFileSync(file, "utf8").replace("    part: null", "    part: 5000");
+    // The ratio's whole (don.khieu-nai) is empty: no "part larger than whole" against its stand-in.
+    fs.writeFileSync(file, source.replace("khieu-nai: 1700", "khieu-nai: null"));
+    const blank = await runCli("check", "2022", "--data", dir);
+    expect(blank.stdout).not.toContain("DV343");
+    fs.writeFileSync(file, source);
+    const filled = await runCli("check", "2022", "--data", dir);
+    expect(filled.stdout).toContain("DV343: phần (5.000) lớn hơn tổng (1.700)");
+  });
+});
