@@ -14,14 +14,26 @@ export interface Period {
   to: number;
 }
 
-/** The earlier period as the text writes it: any dash, any spacing. */
+/**
+ * The earlier period as the text writes it: `2017 - 2021` with any dash and spacing; a one-year period
+ * (a yearly report) as `năm 2021`.
+ */
 function pattern(old: Period): RegExp {
+  if (old.from === old.to) return new RegExp(`(?<![\\p{L}])([Nn]ăm|NĂM)(\\s+)${old.to}(?![0-9])`, "gu");
   return new RegExp(`(?<![0-9])${old.from}(\\s*[-–—]\\s*)${old.to}(?![0-9])`, "gu");
+}
+
+function moved(match: RegExpMatchArray | string[], old: Period, current: Period): string {
+  return old.from === old.to ? `${match[1]}${match[2]}${current.to}` : `${current.from}${match[1]}${current.to}`;
+}
+
+function periodText(p: Period): string {
+  return p.from === p.to ? `năm ${p.to}` : `giai đoạn ${p.from} - ${p.to}`;
 }
 
 /** The text with every mention of the earlier period moved to the current one. */
 export function movePeriod(text: string, old: Period, current: Period): string {
-  return text.replace(pattern(old), (_m, dash: string) => `${current.from}${dash}${current.to}`);
+  return text.replace(pattern(old), (...m: string[]) => moved(m, old, current));
 }
 
 export function periodOf(value: unknown): Period | undefined {
@@ -49,14 +61,14 @@ export function oldPeriodDiagnostics(
       if (typeof v === "string") {
         for (const m of v.matchAll(re)) {
           const pos = locate(raw, path, m.index);
-          const now = `${current.from}${m[1]}${current.to}`;
+          const now = moved(m, old, current);
           out.push({
             code: OLD_PERIOD_CODE,
             severity: "warning",
             file: raw.file,
             line: pos.line,
             col: pos.col,
-            message: `còn ghi giai đoạn cũ "${m[0]}" (năm trước); báo cáo này là giai đoạn ${current.from} - ${current.to}: sửa thành "${now}" (sửa tự động: danvan check --fix)`,
+            message: `còn ghi ${periodText(old)} của năm trước ("${m[0]}"); báo cáo này là ${periodText(current)}: sửa thành "${now}" (sửa tự động: danvan check --fix)`,
           });
         }
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));

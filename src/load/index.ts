@@ -225,7 +225,7 @@ export function positionIndex(doc: Document, lines: LineCounter): PositionIndex 
  * (an unknown key is reported at the key itself). Walks up to the nearest node that exists.
  */
 export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false, offset?: number): Position {
-  if (offset !== undefined && offset > 0) {
+  if (offset !== undefined && offset >= 0) {
     let v: unknown = raw.value;
     for (const seg of dataPath) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
     if (typeof v === "string") return positionInScalar(raw.text, locate(raw, dataPath), v, offset);

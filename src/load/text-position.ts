@@ -11,7 +11,7 @@ import type { Position } from "../diagnostics.js";
  * Falls back to `start` when the source does not hold the value that way (escapes, odd folding).
  */
 export function positionInScalar(source: string, start: Position, value: string, offset: number): Position {
-  if (offset <= 0) return start;
+  if (offset < 0) return start;
   const lines = source.split("\n");
   const first = lines[start.line - 1];
   if (first === undefined) return start;

@@ -42,10 +42,12 @@ describe("a draft year's checklist", () => {
 describe("old period text", () => {
   it("warns where a draft still names last year's period, and --fix moves it", async () => {
     const dir = draft();
+    // A five-year period, as the 2021 report has.
+    const base = path.join(dir, "2021/report.yaml");
+    fs.writeFileSync(base, fs.readFileSync(base, "utf8").replace(/from: \d+/, "from: 2017").replace(/to: \d+/, "to: 2021"));
     await runCli("new", "2022", "--data", dir);
     const file = path.join(dir, "2022/sections/01-ket-qua.yaml");
-    const from = Number(/from: (\d+)/.exec(fs.readFileSync(path.join(dir, "2021/report.yaml"), "utf8"))![1]);
-    const to = Number(/to: (\d+)/.exec(fs.readFileSync(path.join(dir, "2021/report.yaml"), "utf8"))![1]);
+    const [from, to] = [2017, 2021];
     const source = fs.readFileSync(file, "utf8").replace("heading: ", `heading: Giai đoạn ${from} - ${to}, `);
     fs.writeFileSync(file, source);
     const before = JSON.parse((await runCli("check", "2022", "--data", dir, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; line: number; col: number; message: string }> };
@@ -108,5 +110,24 @@ describe("rules about stand-ins", () => {
     fs.writeFileSync(file, source);
     const filled = await runCli("check", "2022", "--data", dir);
     expect(filled.stdout).toContain("DV343: phần (5.000) lớn hơn tổng (1.700)");
+  });
+});
+
+describe("old year text, in a yearly report", () => {
+  it("warns at the word where a one-year report's draft still says last year's year, and --fix moves it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-yearly-"));
+    fs.cpSync("tests/fixtures/years/mini/2021", path.join(dir, "2020"), { recursive: true });
+    const report = path.join(dir, "2020/report.yaml");
+    const year = Number(/from: (\d+)/.exec(fs.readFileSync(report, "utf8"))![1]);
+    await runCli("new", String(year + 1), "--data", dir);
+    const draftReport = path.join(dir, String(year + 1), "report.yaml");
+    const lines = fs.readFileSync(draftReport, "utf8").split("\n");
+    const json = JSON.parse((await runCli("check", String(year + 1), "--data", dir, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; file: string; line: number; col: number }> };
+    const inReport = json.diagnostics.filter((d) => d.code === "DV503" && d.file === draftReport);
+    expect(inReport.length).toBeGreaterThan(0);
+    for (const d of inReport) expect(lines[d.line - 1].slice(d.col - 1)).toMatch(new RegExp(`^năm ${year}`, "i"));
+    await runCli("check", String(year + 1), "--data", dir, "--fix");
+    const data = fs.readFileSync(draftReport, "utf8").split("\n").filter((l) => !l.startsWith("#"));
+    expect(data.join("\n")).not.toContain(`năm ${year}`);
   });
 });
