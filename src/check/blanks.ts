@@ -194,13 +194,19 @@ export function blankDiagnostics(
 }
 
 /**
+ * Findings about ids, citations and series years, which no stand-in value changes: said in a draft too,
+ * so none of them waits for the blanks to be filled.
+ */
+const VALUE_FREE: ReadonlySet<string> = new Set(["DV321", "DV322", "DV331", "DV332", "DV344"]);
+
+/**
  * Drops what rules found about the stand-ins: anything under a blank's figure, entry or field, and under
  * every figure computed from a blank one (a ratio whose whole is `don.khieu-nai`, still empty).
  */
 export function withoutStandIns(diagnostics: readonly Diagnostic[], blanks: readonly Blank[], report?: Report): Diagnostic[] {
   if (blanks.length === 0) return [...diagnostics];
   const owners = [...blanks.map((b) => ({ file: b.file, owner: b.owner })), ...dependentFigures(blanks, report)];
-  return diagnostics.filter((d) => !d.dataPath || !owners.some((b) => b.file === d.file && b.owner.every((s, i) => String(d.dataPath![i]) === String(s))));
+  return diagnostics.filter((d) => !d.dataPath || VALUE_FREE.has(d.code) || !owners.some((b) => b.file === d.file && b.owner.every((s, i) => String(d.dataPath![i]) === String(s))));
 }
 
 /** Figures whose values pass through a blank figure, by the paths one figure gives to another. */
