@@ -9,6 +9,7 @@ import { checkYear, locator } from "../../src/pipeline.js";
 import { renderMarkdown } from "../../src/render/index.js";
 import { parseMarkdown, textOf } from "../../src/parse/remark.js";
 import { writeMarkdown } from "../../src/write/markdown.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
 function rendered(dataRoot: string): string {
   const c = checkYear(dataRoot, "2021");
@@ -23,8 +24,8 @@ function strip<T>(node: T): T {
 }
 
 describe("Markdown subset reader", () => {
-  for (const root of ["data", "tests/fixtures/years/mini", "tests/fixtures/years/state"]) {
-    it(`builds remark's tree for ${root}`, () => {
+  for (const [name, root] of [["data/2021", DATA_ROOT], ...["tests/fixtures/years/mini", "tests/fixtures/years/state"].map((r) => [r, r])]) {
+    it(`builds remark's tree for ${name}`, () => {
       const md = rendered(root);
       const fast = parseSubset(md);
       expect(fast).toBeDefined();
@@ -41,7 +42,7 @@ describe("Markdown subset reader", () => {
 
 describe("Markdown subset writer", () => {
   it("writes Markdown that remark reads back into the same document (a fixed point)", async () => {
-    const md = await writeMarkdown(parseSubset(rendered("data"))!);
+    const md = await writeMarkdown(parseSubset(rendered(DATA_ROOT))!);
     const again = await writeMarkdown(parseMarkdown(md) as Root);
     expect(again).toBe(md);
     expect(md).toContain("[^19]: Năm 2018: thực hiện 03 cuộc");
