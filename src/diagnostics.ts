@@ -16,6 +16,8 @@ export interface Diagnostic {
   endLine?: number;
   endCol?: number;
   message: string;
+  /** The data path a rule found the problem at; not printed (drafts' blanks silence rules under them). */
+  dataPath?: ReadonlyArray<string | number>;
 }
 
 /** The single exit-code table: the CLI maps outcomes through it and nowhere else. */
@@ -103,12 +105,18 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV341", "tổng ghi không khớp các thành phần"],
   ["DV342", "tỷ lệ ghi không khớp hai số đếm"],
   ["DV343", "phần lớn hơn tổng"],
-  ["DV344", "năm của chuỗi số liệu ngoài giai đoạn báo cáo"],
+  ["DV344", "kỳ (năm, quý, tháng, nửa năm) của chuỗi số liệu ngoài giai đoạn báo cáo"],
   ["DV351", "ngày không có thật"],
   ["DV352", "ngày sau ngày của báo cáo"],
   ["DV361", "văn bản chưa ở dạng NFC"],
   ["DV362", "dấu thanh đặt sai chỗ hoặc bị tách"],
   ["DV363", "dấu cách trước dấu câu"],
   ["DV364", "hai dấu cách liền nhau"],
+  ["DV390", "máy thiếu phông chữ của thể thức (PDF sẽ khác DOCX)"],
   ["DV401", "lỗi trong mẫu (template)"],
+  ["DV500", "số liệu chưa điền (năm nháp)"],
+  ["DV501", "văn bản trong danh mục chưa điền (năm nháp)"],
+  ["DV502", "số hoặc ngày của báo cáo chưa điền (năm nháp)"],
+  ["DV503", "văn bản còn ghi giai đoạn của năm trước"],
+  ["DV520", "bản cài đặt không có năm mẫu"],
 ]);

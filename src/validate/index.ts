@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { prebuiltValidator } from "./prebuilt-validators.js";
 import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
+import { fillBlanks, type Blank } from "../check/blanks.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "../load/index.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
@@ -33,32 +34,37 @@ export interface ValidateResult {
    */
   partial?: Report;
   diagnostics: Diagnostic[];
+  /** A draft's empty places, stood in for in `report`/`partial` so the rest is checked in the same run. */
+  blanks: Blank[];
 }
 
 export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
   const diagnostics: Diagnostic[] = [];
-  const valid = new Set<RawFile>();
+  const valid = new Map<RawFile, unknown>();
+  const blanks: Blank[] = [];
   for (const raw of files) {
     if (raw.value === undefined) continue; // already reported as a YAML error
+    const filled = fillBlanks(raw.kind, raw.file, raw.value);
+    blanks.push(...filled.blanks);
     const validate = validators()[raw.kind];
-    if (validate(raw.value)) valid.add(raw);
+    if (validate(filled.value)) valid.set(raw, filled.value);
     else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
-  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics };
+  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics, blanks };
   const sections: Section[] = files
     .filter((f) => f.kind === "section" && valid.has(f))
-    .map((f) => ({ ...(f.value as SectionData), file: f.file }));
+    .map((f) => ({ ...(valid.get(f) as SectionData), file: f.file }));
   const report: Report = {
     year,
     identityFile: identityRaw.file,
     registerFile: registerRaw.file,
-    identity: identityRaw.value as Identity,
-    register: registerRaw.value as Register,
+    identity: valid.get(identityRaw) as Identity,
+    register: valid.get(registerRaw) as Register,
     sections,
   };
-  return valid.size === files.length ? { report, diagnostics } : { partial: report, diagnostics };
+  return valid.size === files.length ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };
 }
 
 function pathOf(instancePath: string): string[] {
@@ -75,6 +81,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
   for (const e of errors) {
     // "if" repeats its branch's errors; "discriminator" repeats the enum error on "kind".
     if (e.keyword === "if" || e.keyword === "discriminator") continue;
+    // A bad key's own pattern error comes at the object (so every bad key of a series pointed at the first
+    // one); the propertyNames error that wraps it names the key and is reported at it instead.
+    if (e.propertyName !== undefined && e.keyword !== "propertyNames") continue;
     const p = pathOf(e.instancePath);
     let at = p;
     let atKey = false;
@@ -92,7 +101,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         break;
       }
       case "propertyNames":
-        message = `tên khóa "${e.params.propertyName}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang`;
+        message = isPeriodKeyPattern(e.parentSchema)
+          ? `kỳ "${e.params.propertyName}" không hợp lệ: ${PERIOD_KEYS}`
+          : `tên khóa "${e.params.propertyName}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang`;
         at = [...p, String(e.params.propertyName)];
         atKey = true;
         break;
@@ -105,9 +116,12 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
       case "const":
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
         break;
-      case "pattern":
-        message = patternMessage(String(e.params.pattern), e.data);
+      case "pattern": {
+        // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern.
+        const own = (e.parentSchema as { patternErrorMessage?: unknown } | undefined)?.patternErrorMessage;
+        message = typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data);
         break;
+      }
       case "minLength":
       case "minItems":
       case "minProperties":
@@ -170,9 +184,19 @@ function describe(v: unknown): string {
   return `${typeof v === "number" ? "số" : typeof v} ${String(v)}`;
 }
 
+/** The key pattern of a series' periods (schemas/section.schema.json), kept equal by tests/validate.test.ts. */
+export const PERIOD_KEY_PATTERN = "^[0-9]{4}(-(q[1-4]|h[12]|0[1-9]|1[0-2]))?$";
+const PERIOD_KEYS = "kỳ của chuỗi số liệu viết là năm (2019), quý (2019-q1 … 2019-q4), tháng (2019-01 … 2019-12) hoặc nửa năm (2019-h1, 2019-h2)";
+
+function isPeriodKeyPattern(schema: unknown): boolean {
+  return (schema as { propertyNames?: { pattern?: string } } | undefined)?.propertyNames?.pattern === PERIOD_KEY_PATTERN;
+}
+
 function patternMessage(pattern: string, data: unknown): string {
   if (pattern.includes("[0-9]{4}-[0-9]{2}")) return `ngày phải viết dạng YYYY-MM-DD; gặp ${describe(data)}`;
   if (pattern === "^[0-9]{4}$") return `năm phải có 4 chữ số; gặp ${describe(data)}`;
+  if (pattern === PERIOD_KEY_PATTERN) return `${PERIOD_KEYS}; gặp ${describe(data)}`;
+  if (pattern.includes("roman|n|alpha")) return `cách đánh số phải chứa {roman}, {n} hoặc {alpha}; gặp ${describe(data)}`;
   if (pattern.includes("\\.")) return `đường dẫn số liệu không hợp lệ (mã-số-liệu.thành-phần); gặp ${describe(data)}`;
   return `mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang; gặp ${describe(data)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * The tests' data root: a copy of the repository's data/2021 made once per run by global-setup.ts. Tests
+ * The tests' data root: a copy of the repository's data/2021 made once per run by tests/setup/isolation.ts. Tests
  * read it, never the live data/ folder; a test that changes data copies this root to a folder of its own.
  */
 export const DATA_ROOT: string = (() => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedValue, storeValue } from "../../src/load/cache.js";
 import { runCli } from "../helpers/run-cli.js";
 
-/** The run's own cache folder (helpers/global-setup.ts), put back after each test: never the user's. */
+/** The run's own cache folder (setup/isolation.ts), put back after each test: never the user's. */
 const runCache = process.env.DANVAN_CACHE_DIR;
 let dir: string;
 beforeEach(() => {
