@@ -8,6 +8,7 @@ import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildInTemp } from "../helpers/build.js";
+import { DATA_ROOT } from "../helpers/data.js";
 import { runCli } from "../helpers/run-cli.js";
 
 /** A small deterministic generator, so a failing case can be replayed from its seed. */
@@ -26,7 +27,7 @@ const RUNS = Number(process.env.DANVAN_FUZZ_RUNS ?? 8);
 describe("import of damaged DOCX files", () => {
   it(`ends every one of ${RUNS} runs with exit 0, 1 or 2, writing a whole year or nothing`, async () => {
     const src = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-import-fuzz-src-"));
-    fs.cpSync("data/2021", path.join(src, "2021"), { recursive: true });
+    fs.cpSync(path.join(DATA_ROOT, "2021"), path.join(src, "2021"), { recursive: true });
     const docx = (await buildInTemp(src, "2021", ["docx"])).file("docx")!;
     const parts = unzipSync(new Uint8Array(fs.readFileSync(docx)));
     const xml = strFromU8(parts["word/document.xml"]);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildInTemp, docxParts, paragraphTexts } from "../helpers/build.js";
+import { DATA_ROOT } from "../helpers/data.js";
 import { runCli } from "../helpers/run-cli.js";
 import { checkYear } from "../../src/pipeline.js";
 
@@ -23,7 +24,7 @@ function build2021(): Promise<string> {
 
 async function buildOnce(): Promise<string> {
   const data = tmp("danvan-import-src-");
-  fs.cpSync("data/2021", path.join(data, "2021"), { recursive: true });
+  fs.cpSync(path.join(DATA_ROOT, "2021"), path.join(data, "2021"), { recursive: true });
   const { file } = await buildInTemp(data, "2021", ["docx"]);
   return file("docx")!;
 }
@@ -128,7 +129,7 @@ describe("import of danvan's own 2021 report", () => {
 
   it("detects the state profile from the header (Số:, the state motto) and rebuilds the same text", async () => {
     const src = tmp("danvan-import-state-src-");
-    fs.cpSync("data/2021", path.join(src, "2021"), { recursive: true });
+    fs.cpSync(path.join(DATA_ROOT, "2021"), path.join(src, "2021"), { recursive: true });
     const reportFile = path.join(src, "2021/report.yaml");
     fs.writeFileSync(reportFile, fs.readFileSync(reportFile, "utf8").replace(/^profile: party$/m, "profile: state"));
     const original = (await buildInTemp(src, "2021", ["docx"])).file("docx")!;
