@@ -156,7 +156,7 @@ function templatesUrl(dir: string): URL {
  * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
-async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+export async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
   const { cachedValue, storeValue } = await import("./cache.js");
   const hit = cachedValue("tree", rendered) as { tree: Root; markdown: string } | undefined;
   if (hit?.tree && typeof hit.markdown === "string") return hit;
@@ -181,7 +181,7 @@ export function baseName(report: Report): string {
   return `${report.identity.number.replace(/[^\p{L}\p{N}]+/gu, "-")}-${report.year}`;
 }
 
-function prepareOutDir(outDir: string): void {
+export function prepareOutDir(outDir: string): void {
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
     throw new UsageError(`"${outDir}" đã tồn tại và không phải là thư mục`, "DV005");
   }

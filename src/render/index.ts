@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Report } from "../model.js";
 import { DEFAULT_TEMPLATES, LAYOUT_FILE, loadLayout, RUNTIME_OPTIONS } from "./layout.js";
-import { buildView, type Locate } from "./view.js";
+import { buildView, type FigureMark, type Locate } from "./view.js";
 
 export { DEFAULT_TEMPLATES };
 
@@ -13,8 +13,8 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
 }
 
-export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES): RenderResult {
-  const { view, diagnostics } = buildView(report, locate);
+export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES, markFigure?: FigureMark): RenderResult {
+  const { view, diagnostics } = buildView(report, locate, markFigure);
   if (!view) return { diagnostics };
   const file = new URL(LAYOUT_FILE, templatesDir);
   try {

@@ -1,7 +1,7 @@
 /** Body blocks (headings, paragraphs, dash lists) and footnote bodies → docx paragraphs. */
-import { AlignmentType, Paragraph, TextRun } from "docx";
+import { AlignmentType, Paragraph } from "docx";
 import type { BlockContent, DefinitionContent, FootnoteDefinition, PhrasingContent, RootContent } from "mdast";
-import { allStrong, runs } from "./inline.js";
+import { allStrong, runs, textRun } from "./inline.js";
 import { STYLE } from "./styles.js";
 
 const HEADING_STYLE: Record<number, string> = { 1: "Heading1", 2: "Heading1", 3: "Heading2", 4: "Heading3" };
@@ -16,7 +16,7 @@ export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, numb
       return node.children.flatMap((item) =>
         item.children.flatMap((child, i) =>
           child.type === "paragraph"
-            ? [new Paragraph({ style: STYLE.bullet, children: [...(i === 0 ? [new TextRun("- ")] : []), ...runs(child.children, footnotes)] })]
+            ? [new Paragraph({ style: STYLE.bullet, children: [...(i === 0 ? [textRun("- ", {}, item)] : []), ...runs(child.children, footnotes)] })]
             : bodyBlock(child as RootContent, footnotes),
         ),
       );

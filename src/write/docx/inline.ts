@@ -1,6 +1,7 @@
 /** Phrasing content (text, strong, emphasis, breaks, footnote references) → docx runs. */
-import { FootnoteReferenceRun, TextRun, type ParagraphChild } from "docx";
+import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
+import { revisionOf, type Change } from "../../redline/role.js";
 
 export interface RunMarks {
   bold?: boolean;
@@ -14,7 +15,7 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
   for (const node of nodes) {
     switch (node.type) {
       case "text":
-        out.push(textRun(node.value, marks));
+        out.push(textRun(node.value, marks, node));
         break;
       case "strong":
         out.push(...runs(node.children, footnotes, { ...marks, bold: true }));
@@ -23,11 +24,11 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
         out.push(...runs(node.children, footnotes, { ...marks, italics: true }));
         break;
       case "break":
-        out.push(new TextRun({ break: 1 }));
+        out.push(revised(node, { break: 1 }) ?? new TextRun({ break: 1 }));
         break;
       case "footnoteReference": {
         const n = footnotes.get(node.identifier);
-        if (n !== undefined) out.push(new FootnoteReferenceRun(n));
+        if (n !== undefined) out.push(trackedReference(node, new FootnoteReferenceRun(n)));
         break;
       }
       case "inlineCode":
@@ -40,14 +41,44 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
   return out;
 }
 
-export function textRun(text: string, marks: RunMarks = {}): TextRun {
-  return new TextRun({
+/** A run of text; inside a redline (src/redline/), a node marked inserted or deleted becomes a tracked change. */
+export function textRun(text: string, marks: RunMarks = {}, node?: unknown): TextRun {
+  const options = {
     text,
     bold: marks.bold,
     italics: marks.italics,
     underline: marks.underline ? {} : undefined,
     size: marks.size,
-  });
+  };
+  return (revised(node, options) as TextRun | undefined) ?? new TextRun(options);
+}
+
+function revised(node: unknown, options: ConstructorParameters<typeof TextRun>[0] & object): ParagraphChild | undefined {
+  const r = revisionOf(node);
+  if (!r) return undefined;
+  const change = { id: r.change.id, author: r.change.author, date: r.change.date };
+  return r.revision === "ins" ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change });
+}
+
+/** docx.js has no tracked footnote reference: the reference run goes inside a w:ins or w:del of our own. */
+function trackedReference(node: unknown, run: FootnoteReferenceRun): ParagraphChild {
+  const r = revisionOf(node);
+  if (!r) return run;
+  return new BuilderElement({
+    name: r.revision === "ins" ? "w:ins" : "w:del",
+    attributes: {
+      id: { key: "w:id", value: r.change.id },
+      author: { key: "w:author", value: r.change.author },
+      date: { key: "w:date", value: r.change.date },
+    },
+    children: [run],
+  }) as unknown as ParagraphChild;
+}
+
+/** A whole block (table row, paragraph) inserted or deleted in a redline, as docx.js's revision options. */
+export function blockRevision(node: unknown): { insertion?: Change; deletion?: Change } {
+  const r = revisionOf(node);
+  return r ? (r.revision === "ins" ? { insertion: r.change } : { deletion: r.change }) : {};
 }
 
 /** True when every text in the paragraph is bold: a motto line, a group row. */

@@ -16,7 +16,7 @@ import type { Paragraph as MdParagraph, PhrasingContent, RootContent, Table as M
 import type { ContainerDirective } from "mdast-util-directive";
 import type { ProfileSpec } from "../../profile.js";
 import { isDirective } from "../../tree-walk.js";
-import { allStrong, runs } from "./inline.js";
+import { allStrong, blockRevision, runs, textRun } from "./inline.js";
 import { STYLE } from "./styles.js";
 
 type Footnotes = ReadonlyMap<string, number>;
@@ -119,7 +119,11 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
             new Paragraph({
               style: STYLE.recipients,
               tabStops: withNote ? [{ type: TabStopType.RIGHT, position: leftWidth - 120 }] : undefined,
-              children: [new TextRun(`- ${text}`), ...(withNote ? [new TextRun({ children: ["\t", note] })] : [])],
+              children: [
+                // In a redline the recipient's own runs carry its changes; otherwise one run, as before.
+                ...(para?.type === "paragraph" && hasRevisions(para.children) ? [textRun("- ", {}, item), ...runs(para.children, fn)] : [new TextRun(`- ${text}`)]),
+                ...(withNote ? [new TextRun({ children: ["\t", note] })] : []),
+              ],
             }),
           );
         });
@@ -143,8 +147,13 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
 function citationCell(nodes: readonly PhrasingContent[], fn: Footnotes) {
   const text = plain(nodes);
   const at = text.lastIndexOf(" số ");
-  if (at < 0 || nodes.some((n) => n.type !== "text")) return runs(nodes, fn);
+  if (at < 0 || nodes.some((n) => n.type !== "text") || hasRevisions(nodes)) return runs(nodes, fn);
   return [new TextRun(text.slice(0, at + 3)), new TextRun({ text: text.slice(at + 4), break: 1 })];
+}
+
+/** A redline's changed text keeps its own runs. */
+function hasRevisions(nodes: readonly PhrasingContent[]): boolean {
+  return nodes.some((n) => (n.data as { revision?: string } | undefined)?.revision !== undefined || ("children" in n && hasRevisions(n.children as PhrasingContent[])));
 }
 
 function plain(nodes: readonly PhrasingContent[]): string {
@@ -201,7 +210,7 @@ export function registerTable(table: MdTable, p: ProfileSpec, fn: Footnotes): Ta
             new TableCell({ width: { size: widths[col], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(c, col)] }),
         );
     // Only the first row carries tblHeader: an explicit "false" on the others still reads as a header to some tools.
-    return new TableRow({ tableHeader: header || undefined, cantSplit: true, children: tableCells });
+    return new TableRow({ tableHeader: header || undefined, cantSplit: true, ...blockRevision(row), children: tableCells });
   });
   return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows });
 }
