@@ -53,7 +53,6 @@ export interface PrintedYear {
   report: Report;
   /** The rendered Markdown exactly as `build-report` renders it. */
   markdown: string;
-  tree: Root;
   identity: PrintedField[];
   sections: PrintedSection[];
   footnotes: Map<string, { number: number | undefined; sentences: PrintedSentence[] }>;
@@ -84,7 +83,6 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
   const { view } = buildView(report, locate, mark);
   if (rendered.markdown === undefined || !view) return { ok: false, diagnostics: rendered.diagnostics };
   const markdown = stripMarks(rendered.markdown);
-  const { tree } = await documentTree(markdown, false);
 
   // Footnotes are numbered by first reference in reading order, as the writers number them.
   const numbers = new Map<string, number>();
@@ -107,7 +105,12 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
     };
   });
   const footnotes = new Map(view.footnotes.map((f) => [f.id.toLowerCase(), { number: numbers.get(f.id.toLowerCase()), sentences: sentences(f.text, "paragraph") }]));
-  return { ok: true, year: { year, report, markdown, tree, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
+  return { ok: true, year: { year, report, markdown, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
+}
+
+/** The year's document tree, as `build-report` parses it; only the redline needs it. */
+export async function treeOf(year: PrintedYear): Promise<Root> {
+  return (await documentTree(year.markdown, false)).tree;
 }
 
 function sentence(text: string, block: PrintedSentence["block"]): PrintedSentence {
