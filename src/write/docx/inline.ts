@@ -81,6 +81,11 @@ export function blockRevision(node: unknown): { insertion?: Change; deletion?: C
   return r ? (r.revision === "ins" ? { insertion: r.change } : { deletion: r.change }) : {};
 }
 
+/** The paragraph mark of a paragraph a redline adds or removes whole, so accepting or rejecting leaves no empty line. */
+export function paragraphMark(node: unknown): { insertion?: Change; deletion?: Change } | undefined {
+  return revisionOf(node) ? blockRevision(node) : undefined;
+}
+
 /** True when every text in the paragraph is bold: a motto line, a group row. */
 export function allStrong(nodes: readonly PhrasingContent[]): boolean {
   return nodes.length > 0 && nodes.every((n) => n.type === "strong" || (n.type === "text" && n.value.trim() === "") || n.type === "break");
