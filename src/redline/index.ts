@@ -5,8 +5,8 @@
  */
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { diffYears } from "../diff.js";
-import { treeOf } from "../diff/printed.js";
+import { diffYears } from "../commands/diff.js";
+import { treeOf } from "../commands/diff/printed.js";
 import { baseName, prepareOutDir } from "../pipeline.js";
 import { mergeTrees } from "./merge.js";
 

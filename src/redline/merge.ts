@@ -6,7 +6,7 @@
  * "ins" node B's, by construction: blocks and words are aligned, never rewritten.
  */
 import type { Root } from "mdast";
-import { align, grouped } from "../diff/align.js";
+import { align, grouped } from "../commands/diff/align.js";
 
 import type { Change, Revision } from "./role.js";
 
