@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { align, grouped, wordDiff, type WordOp } from "./diff/align.js";
-import { FIGURE, printedYear, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
+import { printedYear, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
 import { formatNumber } from "../text/format.js";
 import { Statistics } from "../model/statistics.js";
 
@@ -190,7 +190,8 @@ class FigureLog {
   compare(sa: PrintedSentence, sb: PrintedSentence, where: string): void {
     sa.figures.forEach((fa, i) => {
       const fb = sb.figures[i];
-      if (!fb || (fa.printed === fb.printed && fa.id === fb.id)) return;
+      // What the reader sees decides: the same printed figure from another statistic is no change.
+      if (!fb || fa.printed === fb.printed) return;
       const key = `${fb.helper}\u0000${fb.id}\u0000${fa.printed}\u0000${fb.printed}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
@@ -291,5 +292,3 @@ function otherLines(a: string, b: string): YearDiff["other"] {
 export function signed(v: number, decimals = 0): string {
   return `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatNumber(Math.abs(v), decimals)}`;
 }
-
-export { FIGURE };
