@@ -66,6 +66,10 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
   const pair = (x: AnyNode, y: AnyNode): AnyNode => {
     if (y.type === "paragraph" || y.type === "heading" || y.type === "tableCell") return { ...y, children: phrasing(x.children ?? [], y.children ?? []) };
     if (y.type === "tableRow") return { ...y, children: (y.children ?? []).map((c, i) => pair(x.children?.[i] ?? { type: "tableCell", children: [] }, c)) };
+    if (y.type === "containerDirective" && JSON.stringify(x.attributes ?? {}) !== JSON.stringify(y.attributes ?? {})) {
+      // What an attribute places (the recipients' note) is shown where it was and where it is.
+      return { ...y, data: { ...y.data, attributesBefore: x.attributes ?? {}, change: change() }, children: blocks(x.children ?? [], y.children ?? []) };
+    }
     if (y.children) return { ...y, children: blocks(x.children ?? [], y.children) };
     return y;
   };
@@ -131,7 +135,7 @@ function looseKey(n: AnyNode): string {
 }
 
 function fullKey(n: AnyNode): string {
-  const own = `${n.type}:${n.name ?? ""}:${n.depth ?? ""}:${n.identifier ?? ""}:${n.value ?? ""}`;
+  const own = `${n.type}:${n.name ?? ""}:${n.depth ?? ""}:${n.identifier ?? ""}:${n.value ?? ""}:${n.attributes ? JSON.stringify(n.attributes) : ""}`;
   return n.children ? `${own}[${n.children.map(fullKey).join(",")}]` : own;
 }
 

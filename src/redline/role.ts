@@ -14,3 +14,9 @@ export function revisionOf(node: unknown): { revision: Revision; change: Change 
   return data?.revision && data.change ? { revision: data.revision, change: data.change } : undefined;
 }
 
+
+/** A directive whose attributes changed (the recipients' note moved or reworded): year A's attributes. */
+export function attributesBefore(node: unknown): { attributes: Record<string, string>; change: Change } | undefined {
+  const data = (node as { data?: { attributesBefore?: Record<string, string>; change?: Change } } | undefined)?.data;
+  return data?.attributesBefore && data.change ? { attributes: data.attributesBefore, change: data.change } : undefined;
+}

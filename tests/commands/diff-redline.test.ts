@@ -9,6 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildInTemp, docxParts } from "../helpers/build.js";
 import { shownText } from "../helpers/docx-revisions.js";
+import { mutate, prng } from "../helpers/mutate-field.js";
 import { runCli } from "../helpers/run-cli.js";
 
 async function redline(data: string, a: string, b: string): Promise<string> {
@@ -72,5 +73,39 @@ describe("redline details", () => {
     const x = fs.readFileSync(await redline("tests/fixtures/years/changes", "2020", "2021"));
     const y = fs.readFileSync(await redline("tests/fixtures/years/changes", "2020", "2021"));
     expect(Buffer.compare(x, y)).toBe(0);
+  });
+});
+
+describe("redline under random single-field mutations", () => {
+  const RUNS = Number(process.env.DANVAN_REDLINE_MUTATIONS ?? 12);
+  const SEED = Number(process.env.DANVAN_DIFF_SEED ?? 20261126);
+  const source = "tests/fixtures/years/changes/2021";
+
+  it(`accept all gives the mutated year, reject all the original (${RUNS} mutations, seed ${SEED})`, { timeout: 300_000 }, async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-redline-mut-"));
+    fs.cpSync(source, path.join(root, "2021"), { recursive: true });
+    fs.cpSync(source, path.join(root, "2022"), { recursive: true });
+    const original = shownText(await built(root, "2021"), "accept");
+    const files = fs.readdirSync(source, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
+    const rnd = prng(SEED + 1);
+    let judged = 0;
+    for (let attempt = 0; judged < RUNS && attempt < RUNS * 10; attempt++) {
+      const file = files[Math.floor(rnd() * files.length)];
+      const text = fs.readFileSync(path.join(source, file), "utf8");
+      const mutated = mutate(text, rnd);
+      if (mutated === undefined) continue;
+      fs.writeFileSync(path.join(root, "2022", file), mutated);
+      try {
+        const { file: b } = await buildInTemp(root, "2022", ["docx"]);
+        if (!b("docx")) continue; // refused by check
+        const red = await redline(root, "2021", "2022");
+        expect(shownText(red, "accept"), `${file}\n${mutated}`).toEqual(shownText(b("docx")!, "accept"));
+        expect(shownText(red, "reject"), `${file}\n${mutated}`).toEqual(original);
+        judged++;
+      } finally {
+        fs.writeFileSync(path.join(root, "2022", file), text);
+      }
+    }
+    expect(judged).toBe(RUNS);
   });
 });

@@ -11,12 +11,14 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
+  type ParagraphChild,
 } from "docx";
 import type { Paragraph as MdParagraph, PhrasingContent, RootContent, Table as MdTable } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import type { ProfileSpec } from "../../profile.js";
 import { isDirective } from "../../parse/tree-walk.js";
-import { allStrong, blockRevision, runs, textRun } from "./inline.js";
+import { attributesBefore } from "../../redline/role.js";
+import { allStrong, blockRevision, runs, textRun, trackedRun } from "./inline.js";
 import { STYLE } from "./styles.js";
 
 type Footnotes = ReadonlyMap<string, number>;
@@ -106,7 +108,22 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
   if (recipients) {
     const note = recipients.attributes?.note ?? "";
     const first = Number(recipients.attributes?.first ?? 0);
-    const noteLine = first > 0 ? Math.floor((first - 1) / 2) : -1;
+    const lineOf = (f: number) => (f > 0 ? Math.floor((f - 1) / 2) : -1);
+    const noteLine = lineOf(first);
+    // In a redline whose note moved or changed, A's note is shown deleted where it stood.
+    const before = attributesBefore(recipients);
+    const noteThen = before?.attributes.note ?? "";
+    const lineThen = before ? lineOf(Number(before.attributes.first ?? 0)) : -1;
+    const noteRuns = (i: number): ParagraphChild[] => {
+      const now = note && i === noteLine;
+      if (!before) return now ? [new TextRun({ children: ["\t", note] })] : [];
+      const then = noteThen && i === lineThen;
+      if (now && then && note === noteThen) return [new TextRun({ children: ["\t", note] })];
+      return [
+        ...(then ? [trackedRun("del", before.change, { children: ["\t", noteThen] })] : []),
+        ...(now ? [trackedRun("ins", before.change, { children: ["\t", note] })] : []),
+      ];
+    };
     for (const c of recipients.children as RootContent[]) {
       if (c.type === "paragraph") {
         left.push(new Paragraph({ style: STYLE.recipientsLabel, children: [new TextRun({ text: plain(c.children), underline: p.recipientsLabelStyle.underline ? {} : undefined })] }));
@@ -114,7 +131,8 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
         c.children.forEach((item, i) => {
           const para = item.children[0];
           const text = para?.type === "paragraph" ? plain(para.children) : "";
-          const withNote = note && i === noteLine;
+          const notes = noteRuns(i);
+          const withNote = notes.length > 0;
           left.push(
             new Paragraph({
               style: STYLE.recipients,
@@ -122,7 +140,7 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
               children: [
                 // In a redline the recipient's own runs carry its changes; otherwise one run, as before.
                 ...(para?.type === "paragraph" && hasRevisions(para.children) ? [textRun("- ", {}, item), ...runs(para.children, fn)] : [new TextRun(`- ${text}`)]),
-                ...(withNote ? [new TextRun({ children: ["\t", note] })] : []),
+                ...notes,
               ],
             }),
           );

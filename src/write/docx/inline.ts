@@ -1,7 +1,7 @@
 /** Phrasing content (text, strong, emphasis, breaks, footnote references) → docx runs. */
 import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
-import { revisionOf, type Change } from "../../redline/role.js";
+import { revisionOf, type Change, type Revision } from "../../redline/role.js";
 
 export interface RunMarks {
   bold?: boolean;
@@ -53,11 +53,16 @@ export function textRun(text: string, marks: RunMarks = {}, node?: unknown): Tex
   return (revised(node, options) as TextRun | undefined) ?? new TextRun(options);
 }
 
-function revised(node: unknown, options: ConstructorParameters<typeof TextRun>[0] & object): ParagraphChild | undefined {
+function revised(node: unknown, options: RunOptions): ParagraphChild | undefined {
   const r = revisionOf(node);
-  if (!r) return undefined;
-  const change = { id: r.change.id, author: r.change.author, date: r.change.date };
-  return r.revision === "ins" ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change });
+  return r ? trackedRun(r.revision, r.change, options) : undefined;
+}
+
+type RunOptions = ConstructorParameters<typeof TextRun>[0] & object;
+
+export function trackedRun(revision: Revision, change: Change, options: RunOptions): ParagraphChild {
+  const by = { id: change.id, author: change.author, date: change.date };
+  return revision === "ins" ? new InsertedTextRun({ ...options, ...by }) : new DeletedTextRun({ ...options, ...by });
 }
 
 /** docx.js has no tracked footnote reference: the reference run goes inside a w:ins or w:del of our own. */
