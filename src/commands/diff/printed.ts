@@ -75,12 +75,11 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
   const checked = checkYear(dataRoot, year);
   if (!checked.report || hasErrors(checked.diagnostics)) return { ok: false, diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
   const report = checked.report;
-  const { buildView } = await import("../../render/view.js");
   const { renderMarkdown } = await import("../../render/index.js");
   const mark = (helper: PrintedFigure["helper"], id: string, printed: string) => `${OPEN}${helper}${SEP}${id}${MID}${printed}${CLOSE}`;
   const locate = locator(checked.files);
   const rendered = renderMarkdown(report, locate, undefined, mark);
-  const { view } = buildView(report, locate, mark);
+  const view = rendered.view;
   if (rendered.markdown === undefined || !view) return { ok: false, diagnostics: rendered.diagnostics };
   const markdown = stripMarks(rendered.markdown);
 
