@@ -80,7 +80,9 @@ function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; 
   if (d.footnotes.length) {
     out.push({ heading: "Chú thích" });
     for (const f of d.footnotes) {
-      const name = `chú thích ${f.number ?? "(không được dẫn)"} (${e(f.id, s)})`;
+      // A removed footnote's number is the one it had in year A.
+      const number = f.number === undefined ? "(không được dẫn)" : f.kind === "removed" ? `${f.number} của năm ${d.from}` : String(f.number);
+      const name = `chú thích ${number} (${e(f.id, s)})`;
       if (f.kind === "renamed") out.push({ line: `~ ${name}: đổi mã từ ${e(f.from!, s)}, nội dung giữ nguyên` });
       else if (f.kind === "added") out.push({ line: `+ ${name}: ${e(f.new!, s)}` });
       else if (f.kind === "removed") out.push({ line: `− ${name}: ${e(f.old!, s)}` });

@@ -25,6 +25,14 @@ describe("danvan diff", () => {
     expect(JSON.parse((await runCli("diff", "2021", "2021", "--data", data, "--format", "json")).stdout).identical).toBe(true);
   });
 
+  it("calls two year folders with the same data identical: the year itself is not a change", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-diff-"));
+    fs.cpSync(`${data}/2021`, path.join(root, "2021"), { recursive: true });
+    fs.cpSync(`${data}/2021`, path.join(root, "2030"), { recursive: true });
+    const r = await runCli("diff", "2021", "2030", "--data", root);
+    expect(r).toEqual({ code: 0, stdout: "Năm 2021 và năm 2030 giống nhau.", stderr: "" });
+  });
+
   it("shows changed sentences word by word", () => {
     expect(wordDiff("Toàn tỉnh tiếp nhận đơn", "Toàn tỉnh đã tiếp nhận đơn")).toEqual([
       { op: "=", text: "Toàn tỉnh" },
