@@ -61,11 +61,13 @@ export interface PrintedYear {
 
 export type PrintedOutcome = { ok: true; year: PrintedYear } | { ok: false; diagnostics: Diagnostic[] };
 
-const OPEN = "\uE000";
+// The braces make a marked figure read, to splitSentences, like the {{helper}} it came from: a sentence may
+// start with one, and no sentence ends inside one.
+const OPEN = "{{\uE000";
 const SEP = "\uE003";
 const MID = "\uE001";
-const CLOSE = "\uE002";
-const MARKED = /\uE000([^\uE003]*)\uE003([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
+const CLOSE = "\uE002}}";
+const MARKED = /\{\{\uE000([^\uE003]*)\uE003([^\uE001]*)\uE001([^\uE002]*)\uE002\}\}/g;
 /** The placeholder a figure leaves in a masked sentence. */
 export const FIGURE = "\uE000";
 
