@@ -26,7 +26,7 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
   let next = 1;
   const change = (): Change => ({ id: next++, author: options.author, date: options.date });
   const renamed = options.renamed ?? new Map();
-  const from = renamed.size ? (renameFootnotes(structuredClone(a) as unknown as AnyNode, renamed) as unknown as Root) : a;
+  const older = renamed.size ? (renameFootnotes(structuredClone(a) as unknown as AnyNode, renamed) as unknown as Root) : a;
 
   const mark = (node: AnyNode, revision: Revision): AnyNode => {
     const copy: AnyNode = { ...node, data: { ...node.data, revision, change: change() } };
@@ -90,7 +90,7 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
     return joinRuns(out, change);
   };
 
-  return { ...(b as unknown as AnyNode), children: blocks(from.children as unknown as AnyNode[], b.children as unknown as AnyNode[]) } as unknown as Root;
+  return { ...(b as unknown as AnyNode), children: blocks(older.children as unknown as AnyNode[], b.children as unknown as AnyNode[]) } as unknown as Root;
 }
 
 interface Token {

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { wordDiff } from "../../src/commands/diff.js";
+import { compareYears, wordDiff } from "../../src/commands/diff.js";
+import { printedYear } from "../../src/commands/diff/printed.js";
 import { runCli } from "../helpers/run-cli.js";
 
 /** One change of each kind between 2020 and 2021 (see the YAML for what changed). */
@@ -31,6 +32,15 @@ describe("danvan diff", () => {
     fs.cpSync(`${data}/2021`, path.join(root, "2030"), { recursive: true });
     const r = await runCli("diff", "2021", "2030", "--data", root);
     expect(r).toEqual({ code: 0, stdout: "Năm 2021 và năm 2030 giống nhau.", stderr: "" });
+  });
+
+  it("never calls two different printed reports identical: a difference no field explains is listed as printed lines", async () => {
+    const p = await printedYear(data, "2021");
+    if (!p.ok) throw new Error("the fixture year must build");
+    const altered = { ...p.year, markdown: p.year.markdown.replace("Ban Dân vận Tỉnh ủy báo cáo", "Ban Dân vận Tỉnh ủy xin báo cáo") };
+    const d = compareYears(p.year, altered);
+    expect(d.identical).toBe(false);
+    expect(d.other).toEqual([{ old: "Ban Dân vận Tỉnh ủy báo cáo như sau:", new: "Ban Dân vận Tỉnh ủy xin báo cáo như sau:" }]);
   });
 
   it("shows changed sentences word by word", () => {

@@ -6,7 +6,7 @@ export type WordOp = { op: "=" | "-" | "+"; text: string };
 /**
  * Longest common subsequence alignment by key. The common head and tail are taken first, so two nearly
  * equal years (the usual case, even at 100 times 2021's size) cost time linear in their length; only the
- * changed middle pays the quadratic table, and a middle too large for it is one removal and one addition.
+ * changed middle pays the quadratic table, and a middle too large for it (past 4 M cells, 16 MB) is one removal and one addition.
  */
 export function align<T>(a: readonly T[], b: readonly T[], key: (x: T) => string = String): Step<T>[] {
   const ka = a.map(key);
@@ -19,7 +19,7 @@ export function align<T>(a: readonly T[], b: readonly T[], key: (x: T) => string
   for (let i = 0; i < head; i++) out.push({ op: "=", a: a[i], b: b[i] });
   const n = a.length - head - tail;
   const m = b.length - head - tail;
-  if (n * m > 25_000_000) {
+  if (n * m > 4_000_000) {
     for (let i = 0; i < n; i++) out.push({ op: "-", a: a[head + i] });
     for (let j = 0; j < m; j++) out.push({ op: "+", b: b[head + j] });
   } else {
