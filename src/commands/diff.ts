@@ -158,11 +158,11 @@ function compareSentences(a: readonly PrintedSentence[], b: readonly PrintedSent
       figures.compare(g.same.a!, g.same.b!, where);
       continue;
     }
-    // Within a run of edits, a removed and an added sentence of the same kind of block, in order, are one
-    // sentence rewritten; the rest were removed or added.
+    // Within a run of edits, a removed and an added sentence of the same kind of block, in order, sharing
+    // words, are one sentence rewritten; the rest were removed or added.
     let from = 0;
     for (const n of g.added) {
-      const i = g.removed.findIndex((r, k) => k >= from && r.block === n.block);
+      const i = g.removed.findIndex((r, k) => k >= from && r.block === n.block && alike(r.text, n.text));
       if (i < 0) {
         out.push({ kind: "added", block: n.block, new: n.text });
         continue;
@@ -174,6 +174,14 @@ function compareSentences(a: readonly PrintedSentence[], b: readonly PrintedSent
     for (const r of g.removed.slice(from)) out.push({ kind: "removed", block: r.block, old: r.text });
   }
   return out;
+}
+
+/** At least a third of the shorter sentence's words are in the other: a rewrite, not a replacement. */
+function alike(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/\s+/);
+  const wb = new Set(b.toLowerCase().split(/\s+/));
+  const shared = wa.filter((w) => wb.has(w)).length;
+  return shared * 3 >= Math.min(wa.length, wb.size);
 }
 
 class FigureLog {
