@@ -5,7 +5,7 @@
  * Both years go through check and render as `build-report` does; a year that does not build is refused.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import { align, grouped, wordDiff, type WordOp } from "./diff/align.js";
+import { alike, align, grouped, wordDiff, type WordOp } from "./diff/align.js";
 import { printedYear, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
 import { formatNumber } from "../text/format.js";
 import { Statistics } from "../model/statistics.js";
@@ -174,14 +174,6 @@ function compareSentences(a: readonly PrintedSentence[], b: readonly PrintedSent
     for (const r of g.removed.slice(from)) out.push({ kind: "removed", block: r.block, old: r.text });
   }
   return out;
-}
-
-/** At least a third of the shorter sentence's words are in the other: a rewrite, not a replacement. */
-function alike(a: string, b: string): boolean {
-  const wa = a.toLowerCase().split(/\s+/);
-  const wb = new Set(b.toLowerCase().split(/\s+/));
-  const shared = wa.filter((w) => wb.has(w)).length;
-  return shared * 3 >= Math.min(wa.length, wb.size);
 }
 
 class FigureLog {

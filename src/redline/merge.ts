@@ -6,7 +6,7 @@
  * "ins" node B's, by construction: blocks and words are aligned, never rewritten.
  */
 import type { Root } from "mdast";
-import { align, grouped } from "../commands/diff/align.js";
+import { alike, align, grouped } from "../commands/diff/align.js";
 
 import type { Change, Revision } from "./role.js";
 
@@ -142,12 +142,18 @@ function fullKey(n: AnyNode): string {
 function compatible(x: AnyNode, y: AnyNode): boolean {
   if (x.type !== y.type) return false;
   if (x.type === "containerDirective") return x.name === y.name;
-  if (x.type === "heading") return x.depth === y.depth;
+  // Text blocks that share few words are one removed and one added, not a word-by-word rewrite.
+  if (x.type === "paragraph" || x.type === "listItem") return alike(textOf(x), textOf(y));
+  if (x.type === "heading") return x.depth === y.depth && alike(textOf(x), textOf(y));
   if (x.type === "list") return x.ordered === y.ordered;
   if (x.type === "footnoteDefinition") return x.identifier === y.identifier;
   // A register row is one document: another number is another row, removed and added whole.
   if (x.type === "tableRow") return false;
   return true;
+}
+
+function textOf(n: AnyNode): string {
+  return n.value ?? (n.children ?? []).map(textOf).join(" ");
 }
 
 function renameFootnotes(node: AnyNode, renamed: ReadonlyMap<string, string>): AnyNode {

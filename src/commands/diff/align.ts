@@ -75,3 +75,11 @@ export function wordDiff(oldText: string, newText: string): WordOp[] {
   }
   return ops;
 }
+
+/** At least a third of the shorter sentence's words are in the other: a rewrite, not a replacement. */
+export function alike(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/\s+/);
+  const wb = new Set(b.toLowerCase().split(/\s+/));
+  const shared = wa.filter((w) => wb.has(w)).length;
+  return shared * 3 >= Math.min(wa.length, wb.size);
+}
