@@ -34,43 +34,51 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
     return copy;
   };
 
-  const blocks = (as: readonly AnyNode[], bs: readonly AnyNode[]): AnyNode[] => {
+  /** `placed`: inside a layout directive (header, closing…), where a block's place, not its words, says what it is. */
+  const blocks = (as: readonly AnyNode[], bs: readonly AnyNode[], placed = false): AnyNode[] => {
     const out: AnyNode[] = [];
     for (const g of grouped(align(as, bs, looseKey))) {
       if (g.same) {
         const [x, y] = [g.same.a!, g.same.b!];
-        out.push(fullKey(x) === fullKey(y) ? y : pair(x, y));
+        out.push(fullKey(x) === fullKey(y) ? y : pair(x, y, placed));
         continue;
       }
       // Pair each added block with the next removed block of its kind, in order; the rest are whole changes.
-      const pairs = new Map<number, AnyNode>();
+      // Both years' blocks keep their order: removed ones stand before the pair that follows them.
+      const partner = new Map<number, number>();
       let from = 0;
       for (let j = 0; j < g.added.length; j++) {
-        const i = g.removed.findIndex((r, k) => k >= from && compatible(r, g.added[j]));
+        const i = g.removed.findIndex((r, k) => k >= from && compatible(r, g.added[j], placed));
         if (i >= 0) {
-          pairs.set(j, g.removed[i]);
-          for (let k = from; k < i; k++) out.push(mark(g.removed[k], "del"));
+          partner.set(j, i);
           from = i + 1;
         }
       }
-      const leftover = g.removed.slice(from);
+      let k = 0;
+      if (partner.size === 0) for (; k < g.removed.length; k++) out.push(mark(g.removed[k], "del"));
       for (let j = 0; j < g.added.length; j++) {
-        const partner = pairs.get(j);
-        out.push(partner ? pair(partner, g.added[j]) : mark(g.added[j], "ins"));
+        const i = partner.get(j);
+        if (i === undefined) {
+          out.push(mark(g.added[j], "ins"));
+          continue;
+        }
+        for (; k < i; k++) out.push(mark(g.removed[k], "del"));
+        out.push(pair(g.removed[i], g.added[j], placed));
+        k = i + 1;
       }
-      for (const r of leftover) out.push(mark(r, "del"));
+      for (; k < g.removed.length; k++) out.push(mark(g.removed[k], "del"));
     }
     return out;
   };
 
-  const pair = (x: AnyNode, y: AnyNode): AnyNode => {
+  const pair = (x: AnyNode, y: AnyNode, placed: boolean): AnyNode => {
     if (y.type === "paragraph" || y.type === "heading" || y.type === "tableCell") return { ...y, children: phrasing(x.children ?? [], y.children ?? []) };
-    if (y.type === "tableRow") return { ...y, children: (y.children ?? []).map((c, i) => pair(x.children?.[i] ?? { type: "tableCell", children: [] }, c)) };
+    if (y.type === "tableRow") return { ...y, children: (y.children ?? []).map((c, i) => pair(x.children?.[i] ?? { type: "tableCell", children: [] }, c, true)) };
     if (y.type === "containerDirective" && JSON.stringify(x.attributes ?? {}) !== JSON.stringify(y.attributes ?? {})) {
       // What an attribute places (the recipients' note) is shown where it was and where it is.
-      return { ...y, data: { ...y.data, attributesBefore: x.attributes ?? {}, change: change() }, children: blocks(x.children ?? [], y.children ?? []) };
+      return { ...y, data: { ...y.data, attributesBefore: x.attributes ?? {}, change: change() }, children: blocks(x.children ?? [], y.children ?? [], true) };
     }
-    if (y.children) return { ...y, children: blocks(x.children ?? [], y.children) };
+    if (y.children) return { ...y, children: blocks(x.children ?? [], y.children, placed || y.type === "containerDirective") };
     return y;
   };
 
@@ -139,12 +147,12 @@ function fullKey(n: AnyNode): string {
   return n.children ? `${own}[${n.children.map(fullKey).join(",")}]` : own;
 }
 
-function compatible(x: AnyNode, y: AnyNode): boolean {
+function compatible(x: AnyNode, y: AnyNode, placed: boolean): boolean {
   if (x.type !== y.type) return false;
   if (x.type === "containerDirective") return x.name === y.name;
   // Text blocks that share few words are one removed and one added, not a word-by-word rewrite.
-  if (x.type === "paragraph" || x.type === "listItem") return alike(textOf(x), textOf(y));
-  if (x.type === "heading") return x.depth === y.depth && alike(textOf(x), textOf(y));
+  if (x.type === "paragraph" || x.type === "listItem") return placed || alike(textOf(x), textOf(y));
+  if (x.type === "heading") return x.depth === y.depth && (placed || alike(textOf(x), textOf(y)));
   if (x.type === "list") return x.ordered === y.ordered;
   if (x.type === "footnoteDefinition") return x.identifier === y.identifier;
   // A register row is one document: another number is another row, removed and added whole.
