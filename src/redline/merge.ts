@@ -89,8 +89,12 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
       for (const wrap of [...t.marks].reverse()) node = { type: wrap, children: [node] };
       out.push(node);
     };
-    // Deleted words before inserted ones, as Word shows an edit.
-    for (const g of grouped(align(tokens(xs), tokens(ys), (t) => t.key))) {
+    // Deleted words before inserted ones, as Word shows an edit; text that shares few words (a new signer's
+    // name) is replaced whole rather than word by word.
+    const [ta, tb] = [tokens(xs), tokens(ys)];
+    const whole = !alike(ta.map((t) => t.node.value ?? "").join(""), tb.map((t) => t.node.value ?? "").join(""));
+    const steps = whole ? [{ removed: ta, added: tb }] : grouped(align(ta, tb, (t) => t.key));
+    for (const g of steps as Array<{ same?: { b?: Token }; removed: Token[]; added: Token[] }>) {
       if (g.same) emit(g.same.b!);
       for (const t of g.removed) emit(t, "del");
       for (const t of g.added) emit(t, "ins");
