@@ -143,6 +143,12 @@ function joinRuns(nodes: AnyNode[], change: () => Change): AnyNode[] {
 /** Blocks are aligned by what they say; a register row by its citation (number and symbol), as `diff` matches it. */
 function looseKey(n: AnyNode): string {
   if (n.type === "tableRow") return `row|${fullKey(n.children?.[1] ?? { type: "tableCell" })}`;
+  // A register row (:::row{role=…}): a document by its citation, a group or type row by its label.
+  if (n.type === "containerDirective" && n.name === "row") {
+    const role = (n.attributes as { role?: string } | undefined)?.role ?? "";
+    const kids = n.children ?? [];
+    return `row|${role}|${fullKey(role === "type" ? (kids[0] ?? n) : (kids[1] ?? kids[0] ?? n))}`;
+  }
   return fullKey(n);
 }
 
@@ -153,13 +159,13 @@ function fullKey(n: AnyNode): string {
 
 function compatible(x: AnyNode, y: AnyNode, placed: boolean): boolean {
   if (x.type !== y.type) return false;
-  if (x.type === "containerDirective") return x.name === y.name;
+  // A register row is one document (or group, or type): another is removed and added whole.
+  if (x.type === "containerDirective") return x.name === y.name && x.name !== "row";
   // Text blocks that share few words are one removed and one added, not a word-by-word rewrite.
   if (x.type === "paragraph" || x.type === "listItem") return placed || alike(textOf(x), textOf(y));
   if (x.type === "heading") return x.depth === y.depth && (placed || alike(textOf(x), textOf(y)));
   if (x.type === "list") return x.ordered === y.ordered;
   if (x.type === "footnoteDefinition") return x.identifier === y.identifier;
-  // A register row is one document: another number is another row, removed and added whole.
   if (x.type === "tableRow") return false;
   return true;
 }

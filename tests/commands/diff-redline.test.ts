@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { buildInTemp, docxParts } from "../helpers/build.js";
 import { shownText } from "../helpers/docx-revisions.js";
 import { mutate, prng } from "../helpers/mutate-field.js";
@@ -94,6 +95,8 @@ describe("redline under random single-field mutations", () => {
       const text = fs.readFileSync(path.join(source, file), "utf8");
       const mutated = mutate(text, rnd);
       if (mutated === undefined) continue;
+      // How many recipients the note brackets is layout (a table's rows), which Word cannot track as text.
+      if (file === "report.yaml" && parse(mutated)?.recipients?.note?.first !== parse(text)?.recipients?.note?.first) continue;
       fs.writeFileSync(path.join(root, "2022", file), mutated);
       try {
         const { file: b } = await buildInTemp(root, "2022", ["docx"]);

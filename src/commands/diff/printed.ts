@@ -111,7 +111,7 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
 
 /** The year's document tree, as `build-report` parses it; only the redline needs it. */
 export async function treeOf(year: PrintedYear): Promise<Root> {
-  return (await documentTree(year.markdown, false)).tree;
+  return (await documentTree(year.markdown, year.report.identity.profile, false)).tree;
 }
 
 function sentence(text: string, block: PrintedSentence["block"]): PrintedSentence {
@@ -141,7 +141,7 @@ function identityFields(report: Report): PrintedField[] {
   return [
     f("profile", "Loại cơ quan", id.profile),
     f("superior", "Cơ quan cấp trên", id.superior),
-    f("issuer.name", "Cơ quan ban hành", id.issuer.name),
+    f("issuer.name", "Cơ quan ban hành", [id.issuer.name].flat().join(" / ")),
     f("issuer.fullName", "Tên đầy đủ cơ quan ban hành", id.issuer.fullName),
     f("number", "Số", id.number),
     f("place", "Địa danh", id.place),
@@ -156,7 +156,7 @@ function identityFields(report: Report): PrintedField[] {
     f("recipients.filing", "Lưu", id.recipients.filing),
     f("recipients.note", "Ghi chú nơi nhận", id.recipients.note ? `${id.recipients.note.text} (từ nơi nhận ${id.recipients.note.first})` : undefined),
     f("appendix.heading", "Tiêu đề phụ lục", id.appendix.heading),
-    ...id.appendix.title.map((line, i) => f(`appendix.title.${i + 1}`, `Tên phụ lục, dòng ${i + 1}`, line)),
+    ...(id.appendix.title ?? []).map((line, i) => f(`appendix.title.${i + 1}`, `Tên phụ lục, dòng ${i + 1}`, line)),
   ];
 }
 

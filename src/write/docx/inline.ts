@@ -1,4 +1,8 @@
-/** Phrasing content (text, strong, emphasis, breaks, footnote references) → docx runs. */
+/**
+ * Inline text → docx runs: the one place phrasing content (text, strong, emphasis, breaks, footnote
+ * references) becomes Word runs. A later run property a role asks for — a tracked insertion or deletion,
+ * say — belongs in RunMarks and in textRun below, so every writer that lays text out gets it at once.
+ */
 import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
 import { revisionOf, type Change, type Revision } from "../../redline/role.js";
@@ -53,12 +57,12 @@ export function textRun(text: string, marks: RunMarks = {}, node?: unknown): Tex
   return (revised(node, options) as TextRun | undefined) ?? new TextRun(options);
 }
 
+type RunOptions = ConstructorParameters<typeof TextRun>[0] & object;
+
 function revised(node: unknown, options: RunOptions): ParagraphChild | undefined {
   const r = revisionOf(node);
   return r ? trackedRun(r.revision, r.change, options) : undefined;
 }
-
-type RunOptions = ConstructorParameters<typeof TextRun>[0] & object;
 
 export function trackedRun(revision: Revision, change: Change, options: RunOptions): ParagraphChild {
   const by = { id: change.id, author: change.author, date: change.date };
@@ -89,9 +93,4 @@ export function blockRevision(node: unknown): { insertion?: Change; deletion?: C
 /** The paragraph mark of a paragraph a redline adds or removes whole, so accepting or rejecting leaves no empty line. */
 export function paragraphMark(node: unknown): { insertion?: Change; deletion?: Change } | undefined {
   return revisionOf(node) ? blockRevision(node) : undefined;
-}
-
-/** True when every text in the paragraph is bold: a motto line, a group row. */
-export function allStrong(nodes: readonly PhrasingContent[]): boolean {
-  return nodes.length > 0 && nodes.every((n) => n.type === "strong" || (n.type === "text" && n.value.trim() === "") || n.type === "break");
 }
