@@ -66,6 +66,8 @@ export interface YearDiff {
   from: string;
   to: string;
   identical: boolean;
+  /** The years compared as drafts: blanks print as "…". */
+  drafts: string[];
   identity: FieldChange[];
   sections: {
     added: Array<{ section: string; heading: string }>;
@@ -94,7 +96,8 @@ export function compareYears(a: PrintedYear, b: PrintedYear): YearDiff {
   const sections = compareSections(a, b, figures);
   const footnotes = compareFootnotes(a, b, figures);
   const register = compareRegister(a, b);
-  const d: YearDiff = { from: a.year, to: b.year, identical: false, identity, sections, figures: figures.changes, footnotes, register, other: [] };
+  const drafts = [a, b].filter((y) => y.draft).map((y) => y.year);
+  const d: YearDiff = { from: a.year, to: b.year, identical: false, drafts, identity, sections, figures: figures.changes, footnotes, register, other: [] };
   const found = identity.length + sections.added.length + sections.removed.length + sections.changed.length + figures.changes.length + footnotes.length + register.length;
   if (!found && a.markdown !== b.markdown) d.other = otherLines(a.markdown, b.markdown);
   d.identical = !found && !d.other.length;
@@ -198,7 +201,7 @@ class FigureLog {
       const change: FigureChange = { label: this.label(fb), path: fb.id, old: fa.printed, new: fb.printed, where, context: sb.text };
       const o = numeric(this.statsA, fa);
       const n = numeric(this.statsB, fb);
-      if (o !== undefined && n !== undefined) {
+      if (o !== undefined && n !== undefined && Number.isFinite(o) && Number.isFinite(n)) {
         change.delta = round(n - o);
         if (fb.helper === "n" && o !== 0) change.relative = round(((n - o) / Math.abs(o)) * 100);
       }

@@ -110,9 +110,14 @@ function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; 
   return out;
 }
 
+/** Which year is a draft, so a "…" reads as a blank still to fill, not as a change. */
+function draftNote(d: YearDiff): string {
+  return d.drafts.length ? ` (${d.drafts.map((y) => `năm ${y}`).join(" và ")} là bản nháp: chỗ còn trống in là …)` : "";
+}
+
 export function diffText(d: YearDiff): string {
-  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.`;
-  const out: string[] = [`So sánh năm ${d.from} → năm ${d.to}`];
+  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.${draftNote(d)}`;
+  const out: string[] = [`So sánh năm ${d.from} → năm ${d.to}${draftNote(d)}`];
   for (const l of lines(d, { md: false })) {
     if (l.heading) out.push("", `${l.heading}:`);
     else if (l.line !== undefined) out.push(`  ${l.line}`);
@@ -126,8 +131,9 @@ export function diffJson(d: YearDiff): string {
 }
 
 export function diffMarkdown(d: YearDiff): string {
-  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.`;
+  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.${draftNote(d)}`;
   const out: string[] = [`## So sánh năm ${d.from} và năm ${d.to}`];
+  if (d.drafts.length) out.push("", draftNote(d).trim());
   for (const l of lines(d, { md: true })) {
     if (l.heading) out.push("", `### ${l.heading}`, "");
     // "- + …" would open a nested list: the sign is escaped.

@@ -19,7 +19,7 @@ export async function writeRedline(dataRoot: string, from: string, to: string, o
   if (!compared.ok) return compared;
   const { a, b, diff } = compared;
   const renamed = new Map(diff.footnotes.filter((f) => f.kind === "renamed").map((f) => [f.from!, f.id]));
-  const tree = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date}T00:00:00Z`, renamed });
+  const tree = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date || `${b.report.year}-01-01`}T00:00:00Z`, renamed });
   const { docxDocument } = await import("../write/docx/index.js");
   const bytes = await docxDocument(tree, b.report).pack();
   prepareOutDir(outDir);

@@ -114,7 +114,7 @@ describe("danvan diff", () => {
     const at = (s: string) => order.map((h) => s.indexOf(h));
     expect(at(text)).toEqual([...at(text)].sort((a, b) => a - b));
     expect(at(md)).toEqual([...at(md)].sort((a, b) => a - b));
-    expect(Object.keys(d).slice(4, 9)).toEqual(["identity", "sections", "figures", "footnotes", "register"]);
+    expect(Object.keys(d).slice(5, 10)).toEqual(["identity", "sections", "figures", "footnotes", "register"]);
     for (const f of d.figures) {
       expect(text).toContain(`${f.label}: ${f.old} → ${f.new}`);
       expect(md.replace(/\\/g, "")).toContain(`${f.label}: ${f.old} → ${f.new}`);
@@ -129,6 +129,18 @@ describe("danvan diff", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/01-ket-qua\.yaml:\d+:\d+: lỗi DV\d{3}/);
     expect(r.stderr).toContain("Không so sánh được năm 2020 với năm 2021");
+  });
+
+  it("compares a draft as `build-report --draft` prints it, blanks as …, and says which year is a draft", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-diff-"));
+    fs.cpSync(`${data}/2021`, path.join(root, "2021"), { recursive: true });
+    expect((await runCli("new", "2022", "--data", root)).code).toBe(0);
+    const r = await runCli("diff", "2021", "2022", "--data", root);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("So sánh năm 2021 → năm 2022 (năm 2022 là bản nháp: chỗ còn trống in là …)");
+    const d = JSON.parse((await runCli("diff", "2021", "2022", "--data", root, "--format", "json")).stdout);
+    expect(d.drafts).toEqual(["2022"]);
+    expect(d.figures).toContainEqual(expect.objectContaining({ label: "Số hội nghị đối thoại", old: "15", new: "…" }));
   });
 
   it("takes --out only with --format docx", async () => {

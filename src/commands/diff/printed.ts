@@ -8,6 +8,7 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { formatDate, formatLongDate } from "../../text/format.js";
 import { splitSentences } from "../fmt.js";
 import type { Report } from "../../model/index.js";
+import { DRAFT_CODES, draftReport } from "../../check/draft.js";
 import { checkYear, documentTree, hasErrors, locator } from "../../pipeline.js";
 import { citation } from "../../model/register.js";
 import type { Root } from "../../parse/tree-walk.js";
@@ -50,6 +51,8 @@ export interface PrintedRow {
 
 export interface PrintedYear {
   year: string;
+  /** A draft with blanks, printed as `build-report --draft` prints it. */
+  draft: boolean;
   report: Report;
   /** The rendered Markdown exactly as `build-report` renders it. */
   markdown: string;
@@ -75,8 +78,11 @@ export const stripMarks = (text: string) => text.replace(MARKED, "$3");
 
 export async function printedYear(dataRoot: string, year: string): Promise<PrintedOutcome> {
   const checked = checkYear(dataRoot, year);
-  if (!checked.report || hasErrors(checked.diagnostics)) return { ok: false, diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
-  const report = checked.report;
+  // A draft (blanks still to fill, DV500–DV502) is compared as `build-report --draft` prints it: blanks as "…".
+  const refusing = checked.diagnostics.filter((d) => d.severity === "error" && !DRAFT_CODES.has(d.code));
+  if (!checked.report || refusing.length) return { ok: false, diagnostics: refusing.length ? refusing : checked.diagnostics.filter((d) => d.severity === "error") };
+  const draft = hasErrors(checked.diagnostics);
+  const report = draft ? draftReport(checked.report, checked.blanks) : checked.report;
   const { renderMarkdown } = await import("../../render/index.js");
   const mark = (helper: PrintedFigure["helper"], id: string, printed: string) => `${OPEN}${helper}${SEP}${id}${MID}${printed}${CLOSE}`;
   const locate = locator(checked.files);
@@ -106,7 +112,7 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
     };
   });
   const footnotes = new Map(view.footnotes.map((f) => [f.id.toLowerCase(), { number: numbers.get(f.id.toLowerCase()), sentences: sentences(f.text, "paragraph") }]));
-  return { ok: true, year: { year, report, markdown, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
+  return { ok: true, year: { year, draft, report, markdown, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
 }
 
 /** The year's document tree, as `build-report` parses it; only the redline needs it. */
@@ -145,7 +151,7 @@ function identityFields(report: Report): PrintedField[] {
     f("issuer.fullName", "Tên đầy đủ cơ quan ban hành", id.issuer.fullName),
     f("number", "Số", id.number),
     f("place", "Địa danh", id.place),
-    f("date", "Ngày", formatLongDate(id.date)),
+    f("date", "Ngày", id.date ? formatLongDate(id.date) : ""),
     f("type", "Loại văn bản", id.type),
     ...id.title.map((line, i) => f(`title.${i + 1}`, `Trích yếu, dòng ${i + 1}`, line)),
     f("period", "Kỳ báo cáo", period),
