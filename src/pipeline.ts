@@ -228,7 +228,7 @@ export function baseName(report: Report): string {
 }
 
 /** A draft is never mistaken for the report: `143-BC-BDVTU-2022-du-thao`, or `du-thao-2022` before it has a number. */
-function draftName(report: Report): string {
+export function draftName(report: Report): string {
   return /\p{L}|\p{N}/u.test(report.identity.number) ? `${baseName(report)}-du-thao` : `du-thao-${report.year}`;
 }
 

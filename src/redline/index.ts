@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diffYears } from "../commands/diff.js";
 import { treeOf } from "../commands/diff/printed.js";
-import { baseName, prepareOutDir } from "../pipeline.js";
+import { baseName, draftName, prepareOutDir } from "../pipeline.js";
 import { mergeTrees } from "./merge.js";
 
 export const REDLINE_AUTHOR = "danvan";
@@ -23,7 +23,7 @@ export async function writeRedline(dataRoot: string, from: string, to: string, o
   const { docxDocument } = await import("../write/docx/index.js");
   const bytes = await docxDocument(tree, b.report).pack();
   prepareOutDir(outDir);
-  const file = path.join(outDir, `${baseName(b.report)}-so-voi-${from}.docx`);
+  const file = path.join(outDir, `${b.draft ? draftName(b.report) : baseName(b.report)}-so-voi-${from}.docx`);
   const { writeFileAtomic } = await import("../write/atomic.js");
   writeFileAtomic(file, bytes);
   return { ok: true, file, identical: diff.identical };

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { buildReport } from "../../src/pipeline.js";
 import { buildInTemp, docxParts } from "../helpers/build.js";
 import { shownText } from "../helpers/docx-revisions.js";
 import { mutate, prng } from "../helpers/mutate-field.js";
@@ -110,5 +111,20 @@ describe("redline under random single-field mutations", () => {
       }
     }
     expect(judged).toBe(RUNS);
+  });
+});
+
+describe("redline of a draft", () => {
+  it("is named as a draft, and accepting gives the draft's own text (build-report --draft)", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-redline-draft-"));
+    fs.cpSync("tests/fixtures/years/changes/2021", path.join(root, "2021"), { recursive: true });
+    expect((await runCli("new", "2022", "--data", root)).code).toBe(0);
+    const file = await redline(root, "2021", "2022");
+    expect(path.basename(file)).toBe("du-thao-2022-so-voi-2021.docx");
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-draft-"));
+    const drafted = await buildReport({ dataRoot: root, year: "2022", outDir: out, formats: new Set(["docx"]), draft: true });
+    const draft = drafted.written.find((w) => w.format === "docx")!.file;
+    expect(shownText(file, "accept")).toEqual(shownText(draft, "accept"));
+    expect(shownText(file, "reject")).toEqual(shownText(await built(root, "2021"), "accept"));
   });
 });
