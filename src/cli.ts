@@ -1,8 +1,10 @@
 /** Commander wiring: parse arguments, call one library function per command, print, return an exit code. */
 import { Command, CommanderError, Option } from "commander";
-import fs from "node:fs";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./format/diagnostics.js";
+import { undoPending } from "./io/cleanup.js";
+import { environmentError } from "./io/fs-errors.js";
+import { terminalSafe } from "./io/terminal.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
 
 interface Io {
@@ -48,19 +50,13 @@ function commanderMessage(message: string): string {
   return message.replace(/^error: /, "");
 }
 
-function readSource(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // Whatever a command prints may quote data: no control sequence of the data's reaches the terminal.
+  const io: Io = { out: (line) => rawIo.out(terminalSafe(line)), err: (line) => rawIo.err(terminalSafe(line)) };
   let exit: number = ExitCode.ok;
   const debug = argv.includes("--debug");
   const program = new Command()
@@ -113,7 +109,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         for (const line of fixYears(opts.data, list)) io.out(line);
       }
       const all: Diagnostic[] = [];
-      for (const year of list) all.push(...checkYear(opts.data, year).diagnostics);
+      // Code frames quote only what was loaded (regular files inside the data root), never a file read again.
+      const sources = new Map<string, string>();
+      for (const year of list) {
+        const checked = checkYear(opts.data, year);
+        all.push(...checked.diagnostics);
+        for (const f of checked.files) sources.set(f.file, f.text);
+      }
       const summary = summarize(list, all);
       if (opts.format === "json") io.out(formatJson(all, summary));
       else if (opts.format === "github") io.out(formatGithub(all, summary));
@@ -121,7 +123,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       else {
         const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
         const chalk = color ? new (await import("chalk")).Chalk({ level: 1 }) : undefined;
-        const text = formatText(all, summary, { chalk, source: readSource });
+        const text = formatText(all, summary, { chalk, source: (file) => sources.get(file) });
         io.out(text);
       }
       if (summary.errors || (opts.strict && summary.warnings)) exit = ExitCode.dataProblems;
@@ -168,21 +170,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
       const list = years.length ? years : listYears(opts.data);
       const { formatYears } = await import("./fmt.js");
-      const { loadYear } = await import("./load.js");
+      const { loadYear, sourceText } = await import("./load.js");
       const { writeFileAtomic } = await import("./write/atomic.js");
       const files = list.flatMap((y) => {
         requireYear(opts.data, y);
-        return loadYear(opts.data, y).files.map((f) => ({ file: f.file, kind: f.kind }));
+        // Only files that loaded: a pipe, a device or an outside link is reported by check, never opened here.
+        return loadYear(opts.data, y).files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
       });
-      const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic);
+      const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic, (f) => sourceText(f, opts.data));
       for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
+      for (const f of outcome.refused) io.err(`${f}: DV016: không định dạng: bản định dạng đọc lại không cho cùng giá trị; tệp giữ nguyên (hãy báo lỗi này)`);
       for (const f of outcome.changed) io.out(opts.check ? `chưa chuẩn: ${f}` : `đã định dạng ${f}`);
       io.out(
         opts.check
           ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
           : `${outcome.changed.length} tệp đã định dạng, ${files.length - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
       );
-      if ((opts.check && outcome.changed.length) || outcome.unreadable.length) exit = ExitCode.dataProblems;
+      if ((opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length) exit = ExitCode.dataProblems;
     });
 
   try {
@@ -192,8 +196,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (err instanceof UsageError) {
-      io.err(`danvan: ${err.code}: ${err.message}`);
+    const usage = environmentError(err);
+    if (usage) {
+      io.err(`danvan: ${usage.code}: ${usage.message}`);
+      if (debug && !(err instanceof UsageError)) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
       return ExitCode.usage;
     }
     io.err("danvan: lỗi nội bộ không mong đợi. Vui lòng báo lỗi này kèm lệnh đã chạy" + (debug ? ":" : " (chạy lại với --debug để xem chi tiết)."));
@@ -203,14 +209,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 /**
- * Ctrl-C: exit on the next turn of the event loop. Every output is written and renamed in one synchronous
- * step, so an interrupted build leaves either the old file or the new one, never a half-written one.
+ * Ctrl-C and SIGTERM: undo what is pending (temporaries, staging folders, the PDF job) and exit on the next
+ * turn of the event loop. That turn comes within a second because no step blocks: nothing reads a pipe or
+ * a device (src/io/read.ts), figures are memoised and depth-limited, and the set of outputs is written and
+ * renamed in one synchronous step, so an interrupted build leaves the old set or the new one, never a mix.
  */
 export function installSignalHandlers(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     process.once(signal, () => {
+      undoPending();
       process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
-      process.exit(130);
+      process.exit(code);
     });
   }
 }

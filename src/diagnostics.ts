@@ -1,3 +1,5 @@
+import { stripControls } from "./io/terminal.js";
+
 /** Every message a clerk reads carries a stable code, a severity and the place in the data it is about. */
 export type Severity = "error" | "warning";
 
@@ -53,7 +55,8 @@ function cmp(a: string, b: string): number {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const label = d.severity === "error" ? "lỗi" : "cảnh báo";
-  return `${d.file}:${d.line}:${d.col}: ${label} ${d.code}: ${d.message}`;
+  // File names and messages quote data: no control character of theirs reaches the terminal.
+  return `${stripControls(d.file)}:${d.line}:${d.col}: ${label} ${d.code}: ${stripControls(d.message)}`;
 }
 
 /** Every stable code, with what it means; README lists the same table. */

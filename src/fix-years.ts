@@ -1,7 +1,6 @@
 /** `check --fix` over whole years: repair each file in place (atomically) and say what changed. */
-import fs from "node:fs";
 import { fixSource } from "./fix.js";
-import { loadYear } from "./load.js";
+import { loadYear, sourceText } from "./load.js";
 import { requireYear } from "./pipeline.js";
 import { writeFileAtomic } from "./write/atomic.js";
 
@@ -11,7 +10,7 @@ export function fixYears(dataRoot: string, years: readonly string[]): string[] {
     requireYear(dataRoot, year);
     for (const raw of loadYear(dataRoot, year).files) {
       if (raw.value === undefined) continue;
-      const source = fs.readFileSync(raw.file, "utf8");
+      const source = sourceText(raw.file, dataRoot);
       const bom = source.startsWith("\uFEFF");
       const result = fixSource(raw, bom ? source.slice(1) : source);
       if (bom && !result.text) {

@@ -7,8 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
 import { UsageError } from "./diagnostics.js";
+import { removeOnInterrupt } from "./io/cleanup.js";
+import { lstatOrUndefined } from "./io/read.js";
 import { formatYaml } from "./fmt.js";
-import { loadYear, type FileKind } from "./load.js";
+import { loadYear, sourceText, type FileKind } from "./load.js";
 
 export interface NewYearResult {
   written: string[];
@@ -16,7 +18,7 @@ export interface NewYearResult {
 
 export function createYear(dataRoot: string, year: string, from: string): NewYearResult {
   const target = path.join(dataRoot, year);
-  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
+  if (lstatOrUndefined(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
   const loaded = loadYear(dataRoot, from);
   const broken = loaded.files.filter((f) => f.value === undefined);
   if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
@@ -25,11 +27,13 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   const shift = Number(year) - Number(from);
   // Written beside the target, then renamed: a failure leaves no half-made year behind.
   const staging = fs.mkdtempSync(path.join(dataRoot, `.${year}-`));
+  // An interruption removes the staging folder too: no hidden half-made year stays in the data root.
+  const forget = removeOnInterrupt(staging);
   try {
     const written: string[] = [];
     for (const raw of loaded.files) {
       const rel = path.relative(path.join(dataRoot, from), raw.file);
-      const doc = parseDocument(fs.readFileSync(raw.file, "utf8"));
+      const doc = parseDocument(sourceText(raw.file, dataRoot));
       draft(doc, raw.kind, { year, from, shift });
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -45,6 +49,8 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
+  } finally {
+    forget();
   }
 }
 

@@ -1,6 +1,7 @@
 /** Diagnostics as text (with code frames), JSON, GitHub workflow annotations or SARIF 2.1.0. */
 import type { ChalkInstance } from "chalk";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { stripControls } from "../io/terminal.js";
 
 export type DiagnosticFormat = "text" | "json" | "github" | "sarif";
 export const DIAGNOSTIC_FORMATS: DiagnosticFormat[] = ["text", "json", "github", "sarif"];
@@ -23,7 +24,7 @@ export function summaryLine(s: Summary): string {
 /** The offending line with a caret under the column, and one line of context before it. */
 export function codeFrame(source: string | undefined, line: number, col: number): string[] {
   if (source === undefined) return [];
-  const lines = source.split("\n");
+  const lines = stripControls(source).split("\n");
   if (line < 1 || line > lines.length) return [];
   const out: string[] = [];
   const width = String(line).length;

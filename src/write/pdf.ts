@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { UsageError } from "../diagnostics.js";
+import { onInterrupt, removeOnInterrupt } from "../io/cleanup.js";
 import { writeFileAtomic } from "./atomic.js";
 
 const run = promisify(execFile);
@@ -40,19 +41,33 @@ export async function requireSoffice(): Promise<string> {
   return soffice;
 }
 
-export async function convertToPdf(docx: Uint8Array, target: string): Promise<string> {
+/** The PDF LibreOffice makes of the DOCX, in a private temporary folder removed afterwards or on interruption. */
+export async function pdfBytes(docx: Uint8Array): Promise<Buffer> {
   const soffice = await requireSoffice();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-pdf-"));
+  const forget = removeOnInterrupt(work);
   try {
     const input = path.join(work, "report.docx");
     fs.writeFileSync(input, docx);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    await run(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
+    const job = run(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
       timeout: 180_000,
     });
-    writeFileAtomic(target, fs.readFileSync(path.join(work, "report.pdf")));
-    return target;
+    // Registered after the folder, so an interruption stops LibreOffice before its folder is removed.
+    const forgetChild = onInterrupt(() => job.child.kill("SIGKILL"));
+    try {
+      await job;
+    } finally {
+      forgetChild();
+    }
+    return fs.readFileSync(path.join(work, "report.pdf"));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    forget();
   }
+}
+
+export async function convertToPdf(docx: Uint8Array, target: string): Promise<string> {
+  writeFileAtomic(target, await pdfBytes(docx));
+  return target;
 }
