@@ -2,7 +2,7 @@
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
-import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
+import { cachedValue, cacheEnabled, isRecord, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "./check/text.js";
 import { UsageError, type Diagnostic, type Position } from "./diagnostics.js";
 import { readYamlSubset } from "./yaml-subset.js";
@@ -183,7 +183,7 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
-  const cached = cachedValue(kind, text) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
+  const cached = cachedValue(kind, text, isLoadEntry) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
   if (cached?.value !== undefined) {
     const raw = new RawFile(kind, file, text, cached.value, undefined, cached.positions);
     reportText(raw, cached.text, diagnostics);
@@ -233,6 +233,16 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
   }
   // The YAML tree of a large year weighs far more than its values: only its positions are kept.
   return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
+}
+
+/** What withFindings stores, checked field by field: a wrong shape is a miss, never a crash or a false finding. */
+function isLoadEntry(entry: unknown): boolean {
+  if (!isRecord(entry) || entry.value === undefined || entry.value === null || !isRecord(entry.positions) || !Array.isArray(entry.text)) return false;
+  const positionsOk = Object.values(entry.positions).every((p) => Array.isArray(p) && p.length === 4 && p.every((n) => Number.isInteger(n) && n >= 0));
+  const findingsOk = entry.text.every(
+    (f) => isRecord(f) && typeof f.code === "string" && typeof f.message === "string" && Array.isArray(f.path) && f.path.every((s) => typeof s === "string" || typeof s === "number"),
+  );
+  return positionsOk && findingsOk;
 }
 
 /** Reports the file's text findings and caches what was read. */

@@ -175,9 +175,10 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
 async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
-  const { cachedValue, storeValue } = await import("./cache.js");
-  const hit = cachedValue("tree", rendered) as { tree: Root; markdown: string } | undefined;
-  if (hit?.tree && typeof hit.markdown === "string") return hit;
+  const { cachedValue, isRecord, storeValue } = await import("./cache.js");
+  const isEntry = (v: unknown) => isRecord(v) && isRecord(v.tree) && v.tree.type === "root" && Array.isArray(v.tree.children) && typeof v.markdown === "string";
+  const hit = cachedValue("tree", rendered, isEntry) as { tree: Root; markdown: string } | undefined;
+  if (hit) return { tree: hit.tree, markdown: needMarkdown ? hit.markdown : undefined };
   const { parseSubset } = await import("./markdown-subset.js");
   const tree = parseSubset(rendered) ?? withoutPositions((await import("./tree.js")).parseMarkdown(rendered));
   const { writeMarkdown } = await import("./write/markdown.js");
