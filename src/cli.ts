@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./format/diagnostics.js";
-import { undoPending } from "./io/cleanup.js";
+import { letSignalsIn, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
@@ -112,6 +112,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       // Code frames quote only what was loaded (regular files inside the data root), never a file read again.
       const sources = new Map<string, string>();
       for (const year of list) {
+        await letSignalsIn();
         const checked = checkYear(opts.data, year);
         all.push(...checked.diagnostics);
         for (const f of checked.files) sources.set(f.file, f.text);

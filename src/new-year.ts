@@ -8,6 +8,7 @@ import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
 import { UsageError } from "./diagnostics.js";
 import { removeOnInterrupt } from "./io/cleanup.js";
+import { environmentError } from "./io/fs-errors.js";
 import { lstatOrUndefined } from "./io/read.js";
 import { formatYaml } from "./fmt.js";
 import { loadYear, sourceText, type FileKind } from "./load.js";
@@ -26,7 +27,12 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   }
   const shift = Number(year) - Number(from);
   // Written beside the target, then renamed: a failure leaves no half-made year behind.
-  const staging = fs.mkdtempSync(path.join(dataRoot, `.${year}-`));
+  let staging: string;
+  try {
+    staging = fs.mkdtempSync(path.join(dataRoot, `.${year}-`));
+  } catch (err) {
+    throw environmentError(err, "ghi vào thư mục dữ liệu", dataRoot) ?? err;
+  }
   // An interruption removes the staging folder too: no hidden half-made year stays in the data root.
   const forget = removeOnInterrupt(staging);
   try {

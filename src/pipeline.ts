@@ -10,6 +10,7 @@ import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagn
 import { loadYear, locate, type RawFile } from "./load.js";
 import type { Report } from "./model.js";
 import { validateFiles } from "./validate.js";
+import { letSignalsIn } from "./io/cleanup.js";
 import { makeFolder } from "./write/atomic.js";
 import type { Root } from "mdast";
 import { checkRegular, isFolderInside, isInside, listFolder, realFolder } from "./io/read.js";
@@ -96,13 +97,16 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
   if (assembled.docx && assembled.large) (await import("./gc.js")).collectGarbage();
+  await letSignalsIn();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
+  await letSignalsIn();
 
   // Everything is produced in memory first, so a failure on the way leaves the previous outputs untouched.
   const produced: Array<{ format: OutputFormat; file: string; data: string | Uint8Array }> = [];
   if (options.formats.has("md")) produced.push({ format: "md", file: `${base}.md`, data: markdown! });
   if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, data: docx! });
   if (pdf) produced.push({ format: "pdf", file: `${base}.pdf`, data: await pdf.pdfBytes(docx!) });
+  await letSignalsIn();
   // The set is replaced together: a PDF that fails leaves the old .md and .docx, too.
   (await import("./write/atomic.js")).writeFilesAtomic(produced);
   const written = produced.map(({ format, file }) => ({ format, file }));
@@ -132,6 +136,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   if (!checked.report || hasErrors(checked.diagnostics)) return { ok: false, diagnostics: checked.diagnostics };
   // Known before anything is built: an output folder that cannot be used fails in a moment, not after.
   prepareOutDir(options.outDir, options.dataRoot);
+  await letSignalsIn();
   const report = checked.report;
   // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
   const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
@@ -139,7 +144,9 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
+  await letSignalsIn();
   const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
+  await letSignalsIn();
   const { footnoteNumbers } = await import("./tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);

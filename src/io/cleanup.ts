@@ -32,3 +32,11 @@ export function undoPending(): void {
   }
   pending.clear();
 }
+
+/**
+ * A turn of the event loop. Awaiting a promise that is already resolved does not give one, and a signal
+ * handler runs only there: the pipeline passes here between stages, so Ctrl-C is answered within a stage.
+ */
+export function letSignalsIn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
