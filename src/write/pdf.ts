@@ -1,5 +1,5 @@
 /** PDF through LibreOffice, only when asked for: danvan does not lay out pages itself. */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,21 +50,42 @@ export async function pdfBytes(docx: Uint8Array): Promise<Buffer> {
     const input = path.join(work, "report.docx");
     fs.writeFileSync(input, docx);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    const job = run(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
-      timeout: 180_000,
-    });
-    // Registered after the folder, so an interruption stops LibreOffice before its folder is removed.
-    const forgetChild = onInterrupt(() => job.child.kill("SIGKILL"));
-    try {
-      await job;
-    } finally {
-      forgetChild();
-    }
+    await convert(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input]);
     return fs.readFileSync(path.join(work, "report.pdf"));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
     forget();
   }
+}
+
+/**
+ * LibreOffice in its own process group: `soffice` is a script that starts soffice.bin, and an interruption
+ * (or the three-minute limit) must stop both, before the work folder is removed.
+ */
+function convert(soffice: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(soffice, args, { detached: true, stdio: "ignore" });
+    const stop = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    };
+    const forget = onInterrupt(stop);
+    const timer = setTimeout(stop, 180_000);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      forget();
+      reject(err);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      forget();
+      if (code === 0) resolve();
+      else reject(new Error(`LibreOffice stopped with ${signal ?? `exit code ${code}`}`));
+    });
+  });
 }
 
 export async function convertToPdf(docx: Uint8Array, target: string): Promise<string> {

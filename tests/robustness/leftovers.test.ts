@@ -1,0 +1,54 @@
+/**
+ * Class: leftovers and interruption. SIGTERM is answered within a second, and what the run had made —
+ * here the PDF job's folder in the system temp dir and LibreOffice itself — is gone afterwards.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, miniRoot, tmp } from "./helpers.js";
+
+function waitFor(test: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  return new Promise((resolve) => {
+    const tick = () => (test() ? resolve(true) : Date.now() > until ? resolve(false) : setTimeout(tick, 20));
+    tick();
+  });
+}
+
+describe("interruption", () => {
+  it("SIGTERM during --format pdf: exit 143 within a second, no temp folder, no LibreOffice left", async () => {
+    const temp = tmp();
+    const out = tmp();
+    const child = spawn(process.execPath, [BIN, "build-report", "2021", "--data", miniRoot(), "--out", out, "--format", "docx,pdf"], {
+      env: { ...process.env, TMPDIR: temp, DANVAN_CACHE: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // The job's folder exists once LibreOffice has been started on it.
+    const started = await waitFor(() => fs.readdirSync(temp).some((n) => n.startsWith("danvan-pdf-") && fs.existsSync(path.join(temp, n, "report.docx"))), 30_000);
+    expect(started).toBe(true);
+    const job = fs.readdirSync(temp).find((n) => n.startsWith("danvan-pdf-"))!;
+    await new Promise((r) => setTimeout(r, 200));
+    const sent = Date.now();
+    child.kill("SIGTERM");
+    const code = await exited;
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(code).toBe(143);
+    expect(stderr).toContain("đã dừng theo yêu cầu");
+    expect(fs.readdirSync(temp)).toEqual([]);
+    expect(fs.readdirSync(out)).toEqual([]);
+    // No LibreOffice still working on the removed folder.
+    const procs = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+    const busy = procs.filter((p) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(job);
+      } catch {
+        return false;
+      }
+    });
+    expect(busy).toEqual([]);
+  });
+});
