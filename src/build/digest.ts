@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { codeDigest, DIGEST_FILE } from "../cache.js";
+import { codeDigest, DIGEST_FILE } from "../load/cache.js";
 
 const dist = fileURLToPath(new URL("../", import.meta.url));
 const file = path.join(dist, DIGEST_FILE);

@@ -1,7 +1,7 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
-import { formatNumber, formatPercent, roundTo } from "../format/vi.js";
-import { FigureError } from "../statistics.js";
+import { formatNumber, formatPercent, roundTo } from "../text/format.js";
+import { FigureError } from "../model/statistics.js";
 import { at, type Rule } from "./rule.js";
 
 const statedTotals: Rule = {

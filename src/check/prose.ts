@@ -1,6 +1,6 @@
 /** Every piece of prose in a report, with the data path it lives at, and the helper calls inside it. */
-import type { Report, Section } from "../model.js";
-import { helperCallsOf, type HashValue } from "../prose-syntax.js";
+import type { Report, Section } from "../model/index.js";
+import { helperCallsOf, type HashValue } from "../model/prose-syntax.js";
 
 export interface ProseSite {
   section: Section;

@@ -2,7 +2,7 @@
  * Vietnamese text as a careful clerk would have it: NFC, tone marks in place, no stray spaces.
  * A rule on one file's text alone, so it runs when the file is loaded and its findings are cached with it.
  */
-import { textProblems, type TextProblem } from "../text/vietnamese.js";
+import { textProblems, type TextProblem } from "../text/tone-marks.js";
 
 export interface TextFinding extends TextProblem {
   path: Array<string | number>;

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { formatYaml, FormatRefused } from "../../src/fmt.js";
+import { formatYaml, FormatRefused } from "../../src/commands/fmt.js";
 import { runCli } from "../helpers/run-cli.js";
 import { miniRoot, section } from "./helpers.js";
 
