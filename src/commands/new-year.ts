@@ -7,12 +7,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
 import { UsageError } from "../diagnostics.js";
-import { removeOnInterrupt } from "../io/cleanup.js";
+import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
 import { loadYear, sourceText } from "../load/index.js";
 import type { FileKind } from "../model/index.js";
+
+/** Hidden (the loader skips dot-names) and named by pid, so a killed run's folder is swept by the next. */
+const STAGING_PREFIX = ".danvan-new-";
 
 export interface NewYearResult {
   written: string[];
@@ -30,7 +33,8 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   // Written beside the target, then renamed: a failure leaves no half-made year behind.
   let staging: string;
   try {
-    staging = fs.mkdtempSync(path.join(dataRoot, `.${year}-`));
+    sweepStale(dataRoot, STAGING_PREFIX);
+    staging = fs.mkdtempSync(path.join(dataRoot, `${STAGING_PREFIX}${process.pid}-${year}-`));
   } catch (err) {
     throw environmentError(err, "ghi vào thư mục dữ liệu", dataRoot) ?? err;
   }

@@ -40,3 +40,35 @@ export function undoPending(): void {
 export function letSignalsIn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Leftovers of runs that could not clean up (killed with SIGKILL, a power cut): entries of `dir` named
+ * `<prefix><pid>-…` whose process is gone. Named by pid so a run never touches another live run's files.
+ */
+export function sweepStale(dir: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    try {
+      fs.rmSync(`${dir}/${name}`, { recursive: true, force: true });
+    } catch {
+      // Someone else's, or already gone: leave it.
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === "EPERM";
+  }
+}

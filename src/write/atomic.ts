@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError } from "../diagnostics.js";
-import { removeOnInterrupt } from "../io/cleanup.js";
+import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 
 export interface OutputFile {
@@ -58,6 +58,7 @@ function writeFlushed(file: string, data: string | Uint8Array): void {
 /** Writes the set of files together, or none of them. */
 export function writeFilesAtomic(files: readonly OutputFile[]): void {
   for (const f of files) checkTarget(f.file);
+  for (const dir of new Set(files.map((f) => path.dirname(f.file)))) sweepStale(dir, ".danvan-");
   const temps: Array<{ target: string; temp: string; forget: () => void }> = [];
   const dropTemps = () => {
     for (const t of temps) {

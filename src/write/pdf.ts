@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { UsageError } from "../diagnostics.js";
-import { onInterrupt, removeOnInterrupt } from "../io/cleanup.js";
+import { onInterrupt, removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { writeFileAtomic } from "./atomic.js";
 
 const run = promisify(execFile);
@@ -44,7 +44,8 @@ export async function requireSoffice(): Promise<string> {
 /** The PDF LibreOffice makes of the DOCX, in a private temporary folder removed afterwards or on interruption. */
 export async function pdfBytes(docx: Uint8Array): Promise<Buffer> {
   const soffice = await requireSoffice();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-pdf-"));
+  sweepStale(os.tmpdir(), "danvan-pdf-");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `danvan-pdf-${process.pid}-`));
   const forget = removeOnInterrupt(work);
   try {
     const input = path.join(work, "report.docx");

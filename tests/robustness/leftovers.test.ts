@@ -2,10 +2,11 @@
  * Class: leftovers and interruption. SIGTERM is answered within a second, and what the run had made —
  * here the PDF job's folder in the system temp dir and LibreOffice itself — is gone afterwards.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
 import { BIN, miniRoot, tmp } from "./helpers.js";
 
 function waitFor(test: () => boolean, ms: number): Promise<boolean> {
@@ -50,5 +51,23 @@ describe("interruption", () => {
       }
     });
     expect(busy).toEqual([]);
+  });
+});
+
+describe("leftovers of a killed run", () => {
+  it("the next new removes a killed new's staging folder; the next build, a killed build's temporaries", async () => {
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const root = miniRoot();
+    const staging = path.join(root, `.danvan-new-${dead}-2022-abcdef`);
+    fs.mkdirSync(path.join(staging, "sections"), { recursive: true });
+    const live = path.join(root, `.danvan-new-${process.pid}-2023-abcdef`);
+    fs.mkdirSync(live);
+    expect((await runCli("new", "2022", "--data", root)).code).toBe(0);
+    expect(fs.existsSync(staging)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+    const out = tmp();
+    fs.writeFileSync(path.join(out, `.danvan-${dead}-0123456789ab.tmp`), "half a docx");
+    expect((await runCli("build-report", "2021", "--data", root, "--out", out)).code).toBe(0);
+    expect(fs.readdirSync(out).filter((n) => n.startsWith("."))).toEqual([]);
   });
 });
