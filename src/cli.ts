@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./print/diagnostics.js";
-import { letSignalsIn, undoPending } from "./io/cleanup.js";
+import { handleSignalsWhilePending, letSignalsIn, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
@@ -210,17 +210,16 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 }
 
 /**
- * Ctrl-C and SIGTERM: undo what is pending (temporaries, staging folders, the PDF job) and exit on the next
- * turn of the event loop. That turn comes within a second because no step blocks: nothing reads a pipe or
- * a device (src/io/read.ts), figures are memoised and depth-limited, and the set of outputs is written and
- * renamed in one synchronous step, so an interrupted build leaves the old set or the new one, never a mix.
+ * Ctrl-C and SIGTERM end the run at once (the default action) in every command and at every step, however
+ * long a synchronous step runs. While something is pending — output temporaries, `new`'s staging folder,
+ * the PDF job — the run takes the signal itself: it undoes what is pending, says so and exits 130 (SIGINT)
+ * or 143 (SIGTERM). Those steps either wait on the event loop (the PDF job) or are one short synchronous
+ * step (writing and renaming the set of outputs), so the answer still comes within a second.
  */
 export function installSignalHandlers(): void {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-    process.once(signal, () => {
-      undoPending();
-      process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
-      process.exit(code);
-    });
-  }
+  handleSignalsWhilePending((signal) => {
+    undoPending();
+    process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
 }

@@ -9,11 +9,38 @@ import fs from "node:fs";
 type Undo = () => void;
 
 const pending = new Set<Undo>();
+/** Set by the CLI (src/cli.ts): the process's own signal handling, for as long as something is pending. */
+let handler: ((signal: NodeJS.Signals) => void) | undefined;
+let armed = false;
+
+/**
+ * While nothing needs undoing, SIGINT and SIGTERM keep their default action — the process ends at once,
+ * even in the middle of a long synchronous step. Only while something is pending does the process take
+ * them itself, to undo it first; the steps that register something are short or wait on the event loop.
+ */
+export function handleSignalsWhilePending(onSignal: (signal: NodeJS.Signals) => void): void {
+  handler = onSignal;
+  arm();
+}
+
+function arm(): void {
+  const want = handler !== undefined && pending.size > 0;
+  if (want === armed) return;
+  armed = want;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    if (want) process.on(signal, handler!);
+    else process.off(signal, handler!);
+  }
+}
 
 /** Registers an undo step; call the returned function once the thing no longer needs undoing. */
 export function onInterrupt(undo: Undo): () => void {
   pending.add(undo);
-  return () => pending.delete(undo);
+  arm();
+  return () => {
+    pending.delete(undo);
+    arm();
+  };
 }
 
 /** A path to remove (file or folder) if the run is interrupted. */

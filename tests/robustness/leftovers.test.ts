@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
-import { BIN, miniRoot, tmp } from "./helpers.js";
+import { BIN, miniRoot, ROOT, tmp } from "./helpers.js";
 
 function waitFor(test: () => boolean, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
@@ -51,6 +51,21 @@ describe("interruption", () => {
       }
     });
     expect(busy).toEqual([]);
+  });
+});
+
+describe("interruption with nothing pending", () => {
+  it("SIGTERM during a long check ends it at once", async () => {
+    const root = tmp();
+    const { generateYear } = (await import("../bench/generate.mjs")) as { generateYear: (from: string, to: string, copies: number) => unknown };
+    generateYear(path.join(ROOT, "tests/fixtures/years/mini/2021"), path.join(root, "3000"), 200);
+    const child = spawn(process.execPath, [BIN, "check", "3000", "--data", root], { env: { ...process.env, DANVAN_CACHE: "0" }, stdio: "ignore" });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = Date.now();
+    child.kill("SIGTERM");
+    expect(await exited).toBe("SIGTERM");
+    expect(Date.now() - sent).toBeLessThan(1000);
   });
 });
 
