@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { UsageError } from "../diagnostics.js";
 import { onInterrupt, removeOnInterrupt, sweepStale } from "../io/cleanup.js";
@@ -81,7 +82,7 @@ export async function pdfBytes(docx: Uint8Array, date?: string): Promise<Buffer>
     const input = path.join(work, "report.docx");
     fs.writeFileSync(input, docx);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    await convert(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input]);
+    await convert(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input]);
     const pdf = fs.readFileSync(path.join(work, "report.pdf"));
     return date ? pinPdf(pdf, date) : pdf;
   } finally {
