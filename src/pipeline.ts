@@ -128,7 +128,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { pdf, base, markdown, summary, diagnostics } = assembled;
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
-  if (assembled.docx && assembled.large) (await import("./gc.js")).collectGarbage();
+  if (assembled.docx && assembled.large) (await import("./write/docx/gc.js")).collectGarbage();
   await letSignalsIn();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
   await letSignalsIn();
