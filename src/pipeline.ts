@@ -225,7 +225,7 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
  * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
-async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
   const { cachedValue, isRecord, storeValue } = await import("./load/cache.js");
   // The Markdown writer marks roles by profile: the same text in another profile is another entry.
   const key = `${profile}\n${rendered}`;
@@ -254,7 +254,7 @@ export function baseName(report: Report): string {
 }
 
 /** A draft is never mistaken for the report: `143-BC-BDVTU-2022-du-thao`, or `du-thao-2022` before it has a number. */
-function draftName(report: Report): string {
+export function draftName(report: Report): string {
   return /\p{L}|\p{N}/u.test(report.identity.number) ? `${baseName(report)}-du-thao` : `du-thao-${report.year}`;
 }
 
@@ -262,8 +262,8 @@ function draftName(report: Report): string {
  * The output folder, made if missing. Never inside the data root: outputs there would become data files
  * (and `check` would read a DOCX as one).
  */
-function prepareOutDir(outDir: string, dataRoot: string): void {
-  if (isInside(realFolder(dataRoot), realPathOf(outDir))) {
+export function prepareOutDir(outDir: string, dataRoot?: string): void {
+  if (dataRoot !== undefined && isInside(realFolder(dataRoot), realPathOf(outDir))) {
     throw new UsageError(`thư mục kết quả "${outDir}" nằm trong thư mục dữ liệu "${dataRoot}"; hãy chọn một thư mục ở ngoài (mặc định out/<năm>)`, "DV015");
   }
   try {
