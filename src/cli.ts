@@ -307,6 +307,14 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
  * step (writing and renaming the set of outputs), so the answer still comes within a second.
  */
 export function installSignalHandlers(): void {
+  // `danvan … | head`: a reader that closed the pipe is not a failure of the run. What is left to print is
+  // dropped (a destroyed stream drops further writes) and the run ends with its own exit code, with no
+  // "Unhandled 'error' event" stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+    });
+  }
   handleSignalsWhilePending((signal) => {
     undoPending();
     process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
