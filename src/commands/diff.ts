@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { alike, align, grouped, wordDiff, type WordOp } from "./diff/align.js";
-import { printedYear, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
+import { printedYear, treeOf, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
 import { formatNumber } from "../text/format.js";
 import { Statistics } from "../model/statistics.js";
 
@@ -87,7 +87,21 @@ export async function diffYears(dataRoot: string, from: string, to: string): Pro
   const pa = await printedYear(dataRoot, from);
   const pb = await printedYear(dataRoot, to);
   if (!pa.ok || !pb.ok) return { ok: false, diagnostics: [...(pa.ok ? [] : pa.diagnostics), ...(pb.ok ? [] : pb.diagnostics)] };
-  return { ok: true, diff: compareYears(pa.year, pb.year), a: pa.year, b: pb.year };
+  const diff = compareYears(pa.year, pb.year);
+  // The fallback compares the rendered Markdown, where the same printed text can be escaped differently (a
+  // figure "10\.193" and the same number typed as text "10.193"). The writers print the document tree: when
+  // both years parse to the same tree, nothing printed differs.
+  if (diff.other.length && sameTree(await treeOf(pa.year), await treeOf(pb.year))) {
+    diff.other = [];
+    diff.identical = true;
+  }
+  return { ok: true, diff, a: pa.year, b: pb.year };
+}
+
+/** Two document trees alike but for where their nodes stood in the Markdown. */
+function sameTree(a: unknown, b: unknown): boolean {
+  const bare = (t: unknown) => JSON.stringify(t, (key, value) => (key === "position" ? undefined : value));
+  return bare(a) === bare(b);
 }
 
 export function compareYears(a: PrintedYear, b: PrintedYear): YearDiff {
@@ -165,6 +179,14 @@ function compareSentences(a: readonly PrintedSentence[], b: readonly PrintedSent
     // words, are one sentence rewritten; the rest were removed or added.
     let from = 0;
     for (const n of g.added) {
+      // The same printed text is no change, whatever differs underneath (a figure cited in one year and typed
+      // as literal text in the other masks differently).
+      const same = g.removed.findIndex((r, k) => k >= from && r.block === n.block && r.text === n.text);
+      if (same >= 0) {
+        for (const r of g.removed.slice(from, same)) out.push({ kind: "removed", block: r.block, old: r.text });
+        from = same + 1;
+        continue;
+      }
       const i = g.removed.findIndex((r, k) => k >= from && r.block === n.block && alike(r.text, n.text));
       if (i < 0) {
         out.push({ kind: "added", block: n.block, new: n.text });
@@ -240,6 +262,8 @@ function compareFootnotes(a: PrintedYear, b: PrintedYear, figures: FigureLog): F
     const fa = a.footnotes.get(id);
     const where = `Chú thích ${fb.number ?? id}`;
     if (fa) {
+      // Printed alike is no change, even when one year cites a figure the other types as text.
+      if (text(fa.sentences) === text(fb.sentences) && masked(fa.sentences) !== masked(fb.sentences)) continue;
       if (masked(fa.sentences) !== masked(fb.sentences)) {
         const c = changeOf("paragraph", text(fa.sentences), text(fb.sentences));
         out.push({ kind: "changed", id, number: fb.number, old: c.old, new: c.new, words: c.words });
