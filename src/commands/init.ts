@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../diagnostics.js";
 import type { FileKind } from "../model/index.js";
 import { withSchemaModeline } from "./schema-link.js";
+import { makeFolder } from "../write/atomic.js";
 
 /** The sample years shipped in the package (`files` in package.json). */
 export const SAMPLE_ROOT = fileURLToPath(new URL("../../data/", import.meta.url));
@@ -30,8 +31,10 @@ export function initData(dir: string, sampleRoot = SAMPLE_ROOT): InitResult {
   const clash = years.filter((y) => fs.existsSync(path.join(dir, y)));
   if (clash.length) throw new UsageError(`"${dir}" đã có năm ${clash.join(", ")}; danvan init không ghi đè`, "DV010");
   try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch {
+    // One level at a time: Node's recursive mkdirSync never returns for some paths (under /proc).
+    makeFolder(dir);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`không tạo được thư mục "${dir}"`, "DV006");
   }
   const written: string[] = [];

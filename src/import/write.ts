@@ -11,6 +11,7 @@ import { formatYaml } from "../commands/fmt.js";
 import type { FileKind } from "../model/index.js";
 import type { Register } from "../model/index.js";
 import { checkYear } from "../pipeline.js";
+import { makeFolder } from "../write/atomic.js";
 import { SCHEMA_FILES } from "../validate/schemas.js";
 import type { ImportedSection } from "./body.js";
 
@@ -30,10 +31,12 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
   const target = path.join(dataRoot, year);
   let staging: string;
   try {
-    fs.mkdirSync(dataRoot, { recursive: true });
+    // One level at a time: Node's recursive mkdirSync never returns for some paths (under /proc).
+    makeFolder(dataRoot);
     staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
   } catch (err) {
-    throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, "DV610");
+    const reason = err instanceof UsageError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
+    throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}`, "DV610");
   }
   const stagedYear = path.join(staging, year);
   const comment = ` Nhập từ tệp DOCX bằng "${source}"; đọc lại và sửa trước khi dùng.`;
