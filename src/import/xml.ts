@@ -48,10 +48,8 @@ export function parseXml(text: string): XmlElement {
       if (a.prefix === "xmlns" || a.name === "xmlns") continue;
       attrs[qualified(a.uri, a.local)] = a.value;
     }
-    if (stack.length > MAX_DEPTH) {
-      failure ??= new Error(`lồng sâu quá ${MAX_DEPTH} cấp`);
-      return;
-    }
+    // Stop here: read on, saxes would resolve each deeper tag's namespace through every open tag (quadratic).
+    if (stack.length > MAX_DEPTH) throw new XmlError(`lồng sâu quá ${MAX_DEPTH} cấp`);
     const el: XmlElement = { name: qualified(tag.uri, tag.local), attrs, children: [] };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
