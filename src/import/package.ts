@@ -94,7 +94,8 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
     for (let at = 0; at < bytes.length; at += step) unzip.push(bytes.subarray(at, Math.min(bytes.length, at + step)), at + step >= bytes.length);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw corrupt(err instanceof Error ? err.message : String(err));
+    // fflate's own words ("invalid zip data", "unexpected EOF") stay only as the detail.
+    throw corrupt(`gói zip không đọc được, có thể tệp bị cắt cụt hoặc hỏng (${err instanceof Error ? err.message : String(err)})`);
   }
   const out = new Map<string, string>();
   const decoder = new TextDecoder("utf-8", { fatal: true });
