@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder } from "fflate";
 import { UsageError } from "../diagnostics.js";
+import { reasonOf } from "../io/fs-errors.js";
 
 export const LIMITS = {
   /** The file itself: a 24-page report is ~60 KB; a report with photographs a few MB. */
@@ -44,7 +45,7 @@ export function readPackage(file: string, limits = LIMITS): Parts {
     bytes = fs.readFileSync(file);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`không đọc được tệp "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, "DV600");
+    throw new UsageError(`không đọc được tệp "${file}": ${reasonOf(err)}`, "DV600");
   }
   return unpack(file, bytes, limits);
 }

@@ -12,6 +12,7 @@ import type { FileKind } from "../model/index.js";
 import type { Register } from "../model/index.js";
 import { checkYear } from "../pipeline.js";
 import { makeFolder } from "../write/atomic.js";
+import { reasonOf } from "../io/fs-errors.js";
 import { SCHEMA_FILES } from "../validate/schemas.js";
 import type { ImportedSection } from "./body.js";
 
@@ -35,7 +36,7 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
     makeFolder(dataRoot);
     staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
   } catch (err) {
-    const reason = err instanceof UsageError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
+    const reason = err instanceof UsageError ? err.message : reasonOf(err);
     throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}`, "DV610");
   }
   const stagedYear = path.join(staging, year);

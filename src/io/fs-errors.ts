@@ -70,3 +70,10 @@ const VERBS: Record<string, string> = {
   fsync: "ghi",
   copyfile: "chép",
 };
+
+/** The reason of a file-system error in Vietnamese with its errno code ("không có quyền truy cập (EACCES)"). */
+export function reasonOf(err: unknown): string {
+  const code = fsErrorCode(err);
+  if (!code) return err instanceof Error ? err.message : String(err);
+  return `${code === "ENOENT" ? "không tồn tại" : REASONS[code]} (${code})`;
+}
