@@ -205,9 +205,9 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   program
     .command("import")
     .description("nhập một báo cáo DOCX đã ký thành một năm dữ liệu (bản nháp để đọc lại)")
-    .argument("<file>", "tệp .docx")
-    .argument("<year>", "năm cần tạo, ví dụ 2021")
-    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .argument("<tệp>", "tệp .docx")
+    .argument("<năm>", "năm cần tạo, ví dụ 2021")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--figures", "chuyển các số liệu nhận ra được (a/b … đạt tỷ lệ x%, n đơn (khiếu nại: x, tố cáo: y)) thành số liệu có kiểu")
     .action(async (file: string, year: string, opts: { data: string; figures?: boolean }) => {
       const { importDocx } = await import("./import/index.js");

@@ -93,6 +93,15 @@ describe("help and version, in Vietnamese", () => {
     }
     expect((await runCli("check", "--help")).stdout.replace(/\s+/g, " ")).toContain("chọn một trong: text, json, github, sarif; mặc định: text");
   });
+  it("every command's help names its arguments and option values in Vietnamese (import said <file> <year> <dir>)", async () => {
+    for (const command of ["build-report", "check", "init", "new", "import", "diff", "fmt"]) {
+      const r = await runCli(command, "--help");
+      expect(r.code).toBe(0);
+      expect(r.stdout, command).not.toMatch(/<(file|year|dir|years?|format)>|\[(file|year|dir)\]/);
+    }
+    expect((await runCli("import")).stderr).toContain("<tệp>");
+  });
+
   it("--version prints the package's version", async () => {
     const r = await runCli("--version");
     const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };
