@@ -144,7 +144,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và giai đoạn cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
     .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
     .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
-      const list = years.length ? years : listYears(opts.data);
+      const list = years.length ? [...new Set(years)] : listYears(opts.data); // a year named twice is checked once
       if (opts.fix) {
         const { fixYears } = await import("./commands/fix-years.js");
         for (const line of fixYears(opts.data, list)) io.out(line);
@@ -259,7 +259,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
-      const list = years.length ? years : listYears(opts.data);
+      const list = years.length ? [...new Set(years)] : listYears(opts.data); // a year named twice is checked once
       const { formatYears } = await import("./commands/fmt.js");
       const { loadYear, sourceText } = await import("./load/index.js");
       const { writeFileAtomic } = await import("./write/atomic.js");
