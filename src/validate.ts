@@ -6,6 +6,7 @@ import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { locate, type FileKind, type RawFile } from "./load.js";
 import type { Identity, Register, Report, Section, SectionData } from "./model.js";
+import { figureDecimals, figureSlots } from "./statistics.js";
 import { didYouMean } from "./suggest.js";
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
@@ -41,8 +42,10 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   for (const raw of files) {
     if (raw.value === undefined) continue; // already reported as a YAML error
     const validate = validators()[raw.kind];
-    if (validate(raw.value)) valid.add(raw);
-    else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+    if (validate(raw.value)) {
+      valid.add(raw);
+      if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
+    } else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
@@ -97,7 +100,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         atKey = true;
         break;
       case "type":
-        message = `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
+        message = separatorTrap(e.data) ?? `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
         break;
       case "enum":
         message = `giá trị phải là một trong: ${(e.params.allowedValues as unknown[]).join(", ")}; gặp ${describe(e.data)}`;
@@ -106,7 +109,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
         break;
       case "pattern":
-        message = patternMessage(String(e.params.pattern), e.data);
+        message = separatorTrap(e.data) ?? patternMessage(String(e.params.pattern), e.data);
         break;
       case "minLength":
       case "minItems":
@@ -120,7 +123,10 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
         break;
       case "maximum":
-        message = `phải nhỏ hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
+        message =
+          e.params.limit === Number.MAX_SAFE_INTEGER
+            ? `số quá lớn: máy tính không giữ được chính xác số nguyên lớn hơn ${e.params.limit}; gặp ${describe(e.data)}`
+            : `phải nhỏ hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
         break;
       default:
         message = `không hợp lệ (${e.keyword}: ${e.message ?? ""})`;
@@ -129,9 +135,58 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ code: codeFor(e.keyword), severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
+    const code = message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
+    out.push({ code, severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
   }
   return out;
+}
+
+const TRAP = "số viết kiểu dấu phân cách hàng nghìn";
+
+/**
+ * The Vietnamese way of writing 16.000 or 1.611 (dots between thousands) reads in YAML as a decimal 16 or
+ * 1.611; `1,611` and `1.611.000` read as text. Where a whole number is expected, each is refused with the fix.
+ */
+function separatorTrap(data: unknown, written = String(data)): string | undefined {
+  const looksGrouped = /^\d{1,3}([.,\s]\d{3})+$/.test(written);
+  const decimal = typeof data === "number" && !Number.isInteger(data);
+  if (!looksGrouped && !decimal && !(typeof data === "string" && /^\d+[.,]\d+$/.test(written))) return undefined;
+  const digits = written.replace(/[.,\s]/g, "");
+  const hint = looksGrouped ? `nếu là ${digits.replace(/^0+(?=\d)/, "")}, hãy viết ${digits.replace(/^0+(?=\d)/, "")} (không có dấu chấm, phẩy hay cách giữa các chữ số)` : "hãy viết số nguyên, không có dấu chấm hay phẩy";
+  return `${TRAP} hoặc thập phân: "${written}" — trong YAML dấu chấm là dấu thập phân (16.000 là 16), dấu phẩy làm số thành chữ; ${hint}; số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó`;
+}
+
+/**
+ * A whole number written with a dot (`16.000`, `2.0`) or an exponent validates as an integer, since YAML
+ * has already read it as 16: only the source text shows what the clerk meant, so it is read here.
+ */
+function writtenNumbers(raw: RawFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stats = (raw.value as SectionData).statistics ?? {};
+  for (const [id, stat] of Object.entries(stats)) {
+    if (figureDecimals(stat) > 0) continue;
+    for (const slot of figureSlots(id, stat)) {
+      if (typeof slot.value !== "number" || (slot.role !== "figure" && slot.role !== "total")) continue;
+      const dataPath = ["statistics", id, ...slot.dataPath];
+      const pos = locate(raw, dataPath);
+      const token = /^[^\s,#\]}]+/.exec(lineOf(raw.text, pos.line).slice(pos.col - 1))?.[0] ?? "";
+      if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
+        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, token) ?? `${TRAP} hoặc thập phân: "${token}" — số đếm phải viết là số nguyên (${slot.value})` });
+      }
+    }
+  }
+  return out;
+}
+
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf("\n", start);
+    if (nl < 0) return "";
+    start = nl + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? undefined : end);
 }
 
 function codeFor(keyword: string): string {

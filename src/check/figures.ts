@@ -1,7 +1,7 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
 import { formatNumber, formatPercent, roundTo } from "../format/vi.js";
-import { FigureError } from "../statistics.js";
+import { FigureError, figureSlots } from "../statistics.js";
 import { at, type Rule } from "./rule.js";
 
 const statedTotals: Rule = {
@@ -83,4 +83,52 @@ const seriesInPeriod: Rule = {
   },
 };
 
+/**
+ * Every statistic gives its numbers, cited or not: paths resolve, sums stay exact and within 2^53, a ratio's
+ * whole is there and not zero even when its rate is stated. Render would fail on any of these; check says so first.
+ */
+const figuresResolve: Rule = {
+  name: "figures-resolve",
+  run(ctx) {
+    const stats = ctx.statistics;
+    const out: Diagnostic[] = [];
+    for (const s of ctx.report.sections) {
+      for (const [id, stat] of Object.entries(s.statistics ?? {})) {
+        const fail = (path: Array<string | number>, e: unknown) => {
+          if (!(e instanceof FigureError)) throw e;
+          out.push(at(ctx, s.file, ["statistics", id, ...path], e.code, "error", e.message));
+        };
+        let ok = true;
+        for (const slot of figureSlots(id, stat)) {
+          try {
+            if (typeof slot.value === "string") stats.value(slot.value);
+            else if (slot.role === "figure") stats.value(slot.figurePath);
+          } catch (e) {
+            fail(slot.dataPath, e);
+            ok = false;
+          }
+        }
+        if (!ok) continue;
+        try {
+          if (stat.kind === "ratio") stats.ratioParts(id);
+        } catch (e) {
+          fail(["whole"], e);
+          continue;
+        }
+        try {
+          if (stat.kind === "series") for (const year of Object.keys(stat.values)) stats.value(`${id}.${year}`);
+          if (stat.kind !== "ratio") stats.value(id);
+          if (stat.kind === "breakdown" || stat.kind === "series") stats.derived(id);
+        } catch (e) {
+          fail([], e);
+        }
+      }
+    }
+    return out;
+  },
+};
+
 export const figureRules: Rule[] = [statedTotals, statedRates, seriesInPeriod];
+
+/** Rules that need every statistic present: a path into a section left out would look broken. */
+export const wholeFigureRules: Rule[] = [figuresResolve];

@@ -1,0 +1,39 @@
+/** The report's outline and its year: what numbering and naming would otherwise get silently wrong. */
+import type { Diagnostic } from "../diagnostics.js";
+import { at, type Rule } from "./rule.js";
+
+/** A level-2 section is numbered inside the level-1 section before it; without one it would print as `1-` of nothing. */
+const subsectionsInSections: Rule = {
+  name: "level-2-after-level-1",
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    let seenTop = false;
+    for (const s of ctx.report.sections) {
+      if (s.level === 1) seenTop = true;
+      else if (s.level === 2 && !seenTop) {
+        out.push(at(ctx, s.file, ["level"], "DV379", "error", "mục cấp 2 (1-, 2-) phải đứng sau một mục cấp 1 (I-, II-): chưa có mục cấp 1 nào trước tệp này (xem số đầu tên tệp)"));
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * The folder names the year the report is made in: its period must end in that year (a 2017–2021 report
+ * lives in 2021/, like the signed one). A period that ends elsewhere is a copy that was not moved on.
+ */
+const periodEndsInYear: Rule = {
+  name: "period-ends-in-folder-year",
+  run(ctx) {
+    const { year, identity, identityFile } = ctx.report;
+    const { from, to } = identity.period;
+    const out: Diagnostic[] = [];
+    if (String(to) !== year) {
+      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "error", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year}`));
+    }
+    if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "error", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
+    return out;
+  },
+};
+
+export const structureRules: Rule[] = [subsectionsInSections, periodEndsInYear];
