@@ -68,8 +68,10 @@ export function figureSlots(id: string, stat: unknown): FigureSlot[] {
 }
 
 /** Decimals a statistic's own figures may carry: 0 (a count of things) unless it declares them. */
-export function figureDecimals(stat: Statistic): number {
-  return stat.kind === "count" || stat.kind === "breakdown" || stat.kind === "series" ? (stat.decimals ?? 0) : 0;
+export function figureDecimals(stat: Statistic | unknown): number {
+  const s = obj(stat);
+  const own = s.kind === "count" || s.kind === "breakdown" || s.kind === "series";
+  return own && typeof s.decimals === "number" ? s.decimals : 0;
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;

@@ -42,10 +42,9 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   for (const raw of files) {
     if (raw.value === undefined) continue; // already reported as a YAML error
     const validate = validators()[raw.kind];
-    if (validate(raw.value)) {
-      valid.add(raw);
-      if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
-    } else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+    if (validate(raw.value)) valid.add(raw);
+    else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+    if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
@@ -162,16 +161,18 @@ function separatorTrap(data: unknown, written = String(data)): string | undefine
  */
 function writtenNumbers(raw: RawFile): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stats = (raw.value as SectionData).statistics ?? {};
+  const stats = (raw.value as Partial<SectionData> | null)?.statistics;
+  if (!stats || typeof stats !== "object") return out;
   for (const [id, stat] of Object.entries(stats)) {
     if (figureDecimals(stat) > 0) continue;
     for (const slot of figureSlots(id, stat)) {
-      if (typeof slot.value !== "number" || (slot.role !== "figure" && slot.role !== "total")) continue;
+      // A fractional value is already the schema's error; only a whole number can hide how it was written.
+      if (!Number.isInteger(slot.value) || (slot.role !== "figure" && slot.role !== "total")) continue;
       const dataPath = ["statistics", id, ...slot.dataPath];
       const pos = locate(raw, dataPath);
       const token = /^[^\s,#\]}]+/.exec(lineOf(raw.text, pos.line).slice(pos.col - 1))?.[0] ?? "";
       if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
-        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, token) ?? `${TRAP} hoặc thập phân: "${token}" — số đếm phải viết là số nguyên (${slot.value})` });
+        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, token) ?? `${TRAP} hoặc thập phân: "${token}" — số đếm phải viết là số nguyên: hãy viết ${slot.value}` });
       }
     }
   }

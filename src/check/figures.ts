@@ -1,7 +1,8 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
 import { formatNumber, formatPercent, roundTo } from "../format/vi.js";
-import { FigureError, figureSlots } from "../statistics.js";
+import type { Statistic } from "../model.js";
+import { FigureError, figureSlots, type Statistics } from "../statistics.js";
 import { at, type Rule } from "./rule.js";
 
 const statedTotals: Rule = {
@@ -83,6 +84,33 @@ const seriesInPeriod: Rule = {
   },
 };
 
+/** The first thing wrong with a statistic's own numbers, and where: what render would fail on. */
+export function statisticProblem(stats: Statistics, id: string, stat: Statistic): { path: string[]; error: FigureError } | undefined {
+  const attempt = (path: string[], f: () => unknown) => {
+    try {
+      f();
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof FigureError)) throw e;
+      return { path, error: e };
+    }
+  };
+  for (const slot of figureSlots(id, stat)) {
+    const problem = attempt(slot.dataPath, () => {
+      if (typeof slot.value === "string") stats.value(slot.value);
+      // Read through the statistic itself: a path to a figure with decimals where a count is expected fails here.
+      if (slot.role === "figure") stats.value(slot.figurePath);
+    });
+    if (problem) return problem;
+  }
+  if (stat.kind === "ratio") return attempt(["whole"], () => stats.ratioParts(id));
+  return attempt([], () => {
+    if (stat.kind === "series") for (const year of Object.keys(stat.values)) stats.value(`${id}.${year}`);
+    stats.value(id);
+    if (stat.kind === "breakdown" || stat.kind === "series") stats.derived(id);
+  });
+}
+
 /**
  * Every statistic gives its numbers, cited or not: paths resolve, sums stay exact and within 2^53, a ratio's
  * whole is there and not zero even when its rate is stated. Render would fail on any of these; check says so first.
@@ -90,38 +118,11 @@ const seriesInPeriod: Rule = {
 const figuresResolve: Rule = {
   name: "figures-resolve",
   run(ctx) {
-    const stats = ctx.statistics;
     const out: Diagnostic[] = [];
     for (const s of ctx.report.sections) {
       for (const [id, stat] of Object.entries(s.statistics ?? {})) {
-        const fail = (path: Array<string | number>, e: unknown) => {
-          if (!(e instanceof FigureError)) throw e;
-          out.push(at(ctx, s.file, ["statistics", id, ...path], e.code, "error", e.message));
-        };
-        let ok = true;
-        for (const slot of figureSlots(id, stat)) {
-          try {
-            if (typeof slot.value === "string") stats.value(slot.value);
-            else if (slot.role === "figure") stats.value(slot.figurePath);
-          } catch (e) {
-            fail(slot.dataPath, e);
-            ok = false;
-          }
-        }
-        if (!ok) continue;
-        try {
-          if (stat.kind === "ratio") stats.ratioParts(id);
-        } catch (e) {
-          fail(["whole"], e);
-          continue;
-        }
-        try {
-          if (stat.kind === "series") for (const year of Object.keys(stat.values)) stats.value(`${id}.${year}`);
-          if (stat.kind !== "ratio") stats.value(id);
-          if (stat.kind === "breakdown" || stat.kind === "series") stats.derived(id);
-        } catch (e) {
-          fail([], e);
-        }
+        const problem = statisticProblem(ctx.statistics, id, stat);
+        if (problem) out.push(at(ctx, s.file, ["statistics", id, ...problem.path], problem.error.code, "error", problem.error.message));
       }
     }
     return out;

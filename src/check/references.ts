@@ -5,6 +5,7 @@ import { PROSE_HELPERS } from "../render/helpers.js";
 import { indexRegister } from "../register.js";
 import { FigureError, figureSlots } from "../statistics.js";
 import { didYouMean } from "../suggest.js";
+import { statisticProblem } from "./figures.js";
 import { helperCalls, literalSites, proseSites } from "./prose.js";
 import { at, type Rule, type RuleContext } from "./rule.js";
 
@@ -73,7 +74,9 @@ const resolves: Rule = {
             else statistics.rate(call.id);
           } catch (e) {
             if (!(e instanceof FigureError)) throw e;
-            report(e.code, e.message);
+            // A statistic broken in itself is reported once, where it is defined (figures-resolve).
+            const own = statistics.byId.get(id)!;
+            if (!statisticProblem(statistics, id, own.stat)) report(e.code, e.message);
           }
         }
       }

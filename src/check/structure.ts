@@ -19,21 +19,25 @@ const subsectionsInSections: Rule = {
 };
 
 /**
- * The folder names the year the report is made in: its period must end in that year (a 2017–2021 report
- * lives in 2021/, like the signed one). A period that ends elsewhere is a copy that was not moved on.
+ * The folder names the year the report is issued in. Its period ends in that year (the 2017–2021 report
+ * signed in 2021) or the year before (the report on 2020 signed in February 2021), and its date falls in
+ * that year. Anything else is a folder copied from another year and not moved on.
  */
-const periodEndsInYear: Rule = {
-  name: "period-ends-in-folder-year",
+const periodFitsYear: Rule = {
+  name: "period-fits-folder-year",
   run(ctx) {
     const { year, identity, identityFile } = ctx.report;
     const { from, to } = identity.period;
+    const y = Number(year);
     const out: Diagnostic[] = [];
-    if (String(to) !== year) {
-      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "error", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year}`));
+    if (to !== y && to !== y - 1) {
+      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "error", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${year})`));
     }
     if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "error", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
+    const dateYear = /^(\d{4})-/.exec(identity.date)?.[1];
+    if (dateYear && dateYear !== year) out.push(at(ctx, identityFile, ["date"], "DV380", "error", `báo cáo ký năm ${dateYear}, nhưng dữ liệu nằm trong thư mục năm ${year}`));
     return out;
   },
 };
 
-export const structureRules: Rule[] = [subsectionsInSections, periodEndsInYear];
+export const structureRules: Rule[] = [subsectionsInSections, periodFitsYear];
