@@ -7,6 +7,7 @@ import path from "node:path";
 import { splitSentences } from "./fmt.js";
 import { loadYear } from "./load.js";
 import { requireYear } from "./pipeline.js";
+import { figureSlots } from "./statistics.js";
 
 export type WordOp = { op: "=" | "-" | "+"; text: string };
 
@@ -74,16 +75,9 @@ function view(dataRoot: string, year: string): YearView {
   return out;
 }
 
-/** Every number a statistic holds, by the path {{n}} would use; labels, units and decimals are not figures. */
-function collectFigures(prefix: string, value: unknown, into: Map<string, number | null>): void {
-  const isRatio = obj(value).kind === "ratio";
-  for (const [key, v] of Object.entries(obj(value))) {
-    if (["kind", "label", "unit", "decimals"].includes(key)) continue;
-    // A stated total is the figure's own number; a stated rate is the ratio's percentage.
-    const at = ["parts", "values", "value"].includes(key) || (key === "stated" && !isRatio) ? prefix : key === "stated" ? `${prefix}.rate` : `${prefix}.${key}`;
-    if (typeof v === "number" || v === null) into.set(at, v);
-    else if (v && typeof v === "object") collectFigures(at, v, into);
-  }
+/** Every number a statistic holds, by the path {{n}} would use (a stated rate as `id.rate`). */
+function collectFigures(id: string, value: unknown, into: Map<string, number | null>): void {
+  for (const slot of figureSlots(id, value)) if (typeof slot.value === "number" || slot.value === null) into.set(slot.figurePath, slot.value);
 }
 
 /** Longest common subsequence alignment of two sequences: the edit script. */
