@@ -96,6 +96,14 @@ export function statisticProblem(stats: Statistics, id: string, stat: Statistic)
     }
   };
   for (const slot of figureSlots(id, stat)) {
+    if ((slot.role === "rate" || slot.role === "percent") && typeof slot.value === "number") {
+      // A stated rate is printed as stated: more digits than `decimals` would be rounded away unseen.
+      const d = (stat as { decimals?: number }).decimals ?? 0;
+      const scaled = slot.value * 10 ** d;
+      if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
+        return { path: slot.dataPath, error: new FigureError(`${String(slot.value)} có nhiều chữ số thập phân hơn decimals: ${d} (sẽ bị làm tròn khi in); hãy sửa decimals hoặc con số`, "DV372") };
+      }
+    }
     const problem = attempt(slot.dataPath, () => {
       if (typeof slot.value === "string") stats.value(slot.value);
       // Read through the statistic itself: a path to a figure with decimals where a count is expected fails here.

@@ -122,7 +122,8 @@ const allCited: Rule = {
     const out: Diagnostic[] = [];
     for (const s of ctx.report.sections) {
       for (const id of Object.keys(s.footnotes ?? {})) {
-        if (!cited.footnotes.has(id)) out.push(at(ctx, s.file, ["footnotes", id], "DV321", "warning", `chú thích "${id}" không được trích dẫn ở đâu ({{fn "${id}"}})`));
+        // A footnote nobody cites is left out of both outputs: text the build would drop is an error.
+        if (!cited.footnotes.has(id)) out.push(at(ctx, s.file, ["footnotes", id], "DV321", "error", `chú thích "${id}" không được trích dẫn ở đâu ({{fn "${id}"}}), nên sẽ không có trong báo cáo; hãy trích dẫn nó trong đoạn văn hoặc xóa nó`));
       }
       for (const id of Object.keys(s.statistics ?? {})) {
         if (!cited.stats.has(id)) out.push(at(ctx, s.file, ["statistics", id], "DV322", "warning", `số liệu "${id}" không được trích dẫn ở đâu`));
