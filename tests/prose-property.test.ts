@@ -146,7 +146,9 @@ describe("prose property", () => {
       }
       if (done >= 0) refused += generated - cases.length;
       fs.rmSync(out, { recursive: true, force: true });
-      const result = await buildReport({ dataRoot: root, year: "2021", outDir: out, formats: new Set(["md", "docx"]) });
+      const result = await buildReport({ dataRoot: root, year: "2021", outDir: out, formats: new Set(["md", "docx"]) }).catch((e: unknown) => {
+        throw new Error(`build failed after check passed: ${String(e)}\ncases: ${JSON.stringify(cases)}`);
+      });
       // check passed, so the build must too: the two never disagree.
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       const file = (f: string) => result.written.find((w) => w.format === f)!.file;

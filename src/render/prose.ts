@@ -25,8 +25,9 @@ export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv
         throw e;
       }
       return segments
-        .map((s) => {
-          if ("text" in s) return escapeMarkdown(s.text);
+        .map((s, i) => {
+          // A `:` just before a helper would open a directive with the figure that follows (`Tổng:{{n "x"}}`).
+          if ("text" in s) return escapeMarkdown(s.text).replace(/:$/, (c) => (i + 1 < segments.length ? "\\:" : c));
           const { name, args, hash } = s.call;
           const helper = Object.hasOwn(helpers, name) ? helpers[name] : undefined;
           if (!helper) throw new ProseError(`không có hàm {{${name}}}; các hàm: ${Object.keys(helpers).join(", ")}`);
