@@ -170,6 +170,7 @@ describe("prose property", () => {
         expected = collapse(expected.replace(/\u0000/g, ""));
         if (md[i] !== docx[i] || md[i] !== expected) failures.push(`${JSON.stringify(c)}\n  expected ${JSON.stringify(expected)}\n  md       ${JSON.stringify(md[i])}\n  docx     ${JSON.stringify(docx[i])}`);
       });
+      expect(failures.length, failures.slice(0, 8).join("\n")).toBe(0);
       expect(gainedMd, "structure in the Markdown the data did not ask for").toEqual([]);
       expect(gainedDocx, "structure in the DOCX the data did not ask for").toEqual([]);
       built += cases.length;
