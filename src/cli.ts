@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import fs from "node:fs";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
-import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./format/diagnostics.js";
+import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./print/diagnostics.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
 
 interface Io {
@@ -109,7 +109,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
       const list = years.length ? years : listYears(opts.data);
       if (opts.fix) {
-        const { fixYears } = await import("./fix-years.js");
+        const { fixYears } = await import("./commands/fix-years.js");
         for (const line of fixYears(opts.data, list)) io.out(line);
       }
       const all: Diagnostic[] = [];
@@ -139,7 +139,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const from = opts.from ?? years[years.length - 1];
       if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc`, "DV004");
       requireYear(opts.data, from);
-      const { createYear } = await import("./new-year.js");
+      const { createYear } = await import("./commands/new-year.js");
       const result = createYear(opts.data, year, from);
       for (const f of result.written) io.out(`đã tạo ${f}`);
       io.out(`Năm ${year} đã tạo từ năm ${from}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
@@ -153,8 +153,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--data <dir>", "thư mục dữ liệu", "data")
     .addOption(new Option("--format <format>", "cách in kết quả").choices(["text", "json", "md"]).default("text"))
     .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" }) => {
-      const { diffYears } = await import("./diff.js");
-      const { diffJson, diffMarkdown, diffText } = await import("./format/diff.js");
+      const { diffYears } = await import("./commands/diff.js");
+      const { diffJson, diffMarkdown, diffText } = await import("./print/diff.js");
       const d = diffYears(opts.data, a, b);
       io.out(opts.format === "json" ? diffJson(d) : opts.format === "md" ? diffMarkdown(d) : diffText(d));
     });
@@ -167,8 +167,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
       const list = years.length ? years : listYears(opts.data);
-      const { formatYears } = await import("./fmt.js");
-      const { loadYear } = await import("./load.js");
+      const { formatYears } = await import("./commands/fmt.js");
+      const { loadYear } = await import("./load/index.js");
       const { writeFileAtomic } = await import("./write/atomic.js");
       const files = list.flatMap((y) => {
         requireYear(opts.data, y);

@@ -7,9 +7,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
-import { loadYear, locate, type RawFile } from "./load.js";
-import type { Report } from "./model.js";
-import { validateFiles } from "./validate.js";
+import { loadYear, locate } from "./load/index.js";
+import type { RawFile, Report } from "./model/index.js";
+import { validateFiles } from "./validate/index.js";
 import type { Root } from "mdast";
 
 export const YEAR_PATTERN = /^\d{4}$/;
@@ -130,7 +130,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
-  const { footnoteNumbers } = await import("./tree-walk.js");
+  const { footnoteNumbers } = await import("./parse/tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
@@ -157,11 +157,11 @@ function templatesUrl(dir: string): URL {
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
 async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
-  const { cachedValue, storeValue } = await import("./cache.js");
+  const { cachedValue, storeValue } = await import("./load/cache.js");
   const hit = cachedValue("tree", rendered) as { tree: Root; markdown: string } | undefined;
   if (hit?.tree && typeof hit.markdown === "string") return hit;
-  const { parseSubset } = await import("./markdown-subset.js");
-  const tree = parseSubset(rendered) ?? withoutPositions((await import("./tree.js")).parseMarkdown(rendered));
+  const { parseSubset } = await import("./parse/markdown-subset.js");
+  const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
   const { writeMarkdown } = await import("./write/markdown.js");
   const markdown = await writeMarkdown(tree);
   storeValue("tree", rendered, { tree, markdown });

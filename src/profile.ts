@@ -3,7 +3,7 @@
  * numbers and strings from here and never branches on the profile's name.
  * Sizes are half-points (docx.js `size`), lengths twips (1 mm = 56.7).
  */
-import type { Profile } from "./model.js";
+import type { Profile } from "./model/index.js";
 
 export interface ProfileSpec {
   /** Before the number and symbol: party "Số 143-BC/BDVTU", state "Số: 15/QĐ-BNV". */

@@ -26,6 +26,6 @@ describe("import graph", () => {
     const loaded = [...staticImports("src/cli.ts")];
     expect(loaded).not.toContain("yaml");
     expect(loaded).not.toContain("ajv/dist/2020.js");
-    expect(loaded).toContain("src/load.ts");
+    expect(loaded).toContain("src/load/index.ts");
   });
 });

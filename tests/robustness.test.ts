@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseMarkdown, textOf } from "../src/tree.js";
+import { parseMarkdown, textOf } from "../src/parse/remark.js";
 import { buildInTemp, docxParts, paragraphTexts } from "./helpers/build.js";
 import { runCli } from "./helpers/run-cli.js";
 

@@ -20,7 +20,7 @@ const LAZY_PACKAGES = ["yaml", "handlebars", "ajv"];
  * `check`), and remark, which reads and writes only what danvan's own Markdown subset steps aside from.
  * The key is the module in dist/; every `import()` of it becomes a require of its bundle.
  */
-export const APART: Record<string, string> = { "write/docx/index.js": "./docx.cjs", "tree.js": "./remark.cjs" };
+export const APART: Record<string, string> = { "write/docx/index.js": "./docx.cjs", "parse/remark.js": "./remark.cjs" };
 
 /**
  * Rewrites of dist/ as it is bundled. Code that finds its files relative to itself (`import.meta.url`)
@@ -33,7 +33,7 @@ const rewrites: Plugin = {
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
       if (!args.path.startsWith(dist)) return undefined;
-      if (args.path === path.join(dist, "prebuilt-validators.js")) return { contents: PREBUILT_VALIDATORS, loader: "js", resolveDir: dist };
+      if (args.path === path.join(dist, "validate", "prebuilt-validators.js")) return { contents: PREBUILT_VALIDATORS, loader: "js", resolveDir: dist };
       const relative = path.relative(out, args.path).split(path.sep).join("/");
       let source = await fs.promises.readFile(args.path, "utf8");
       source = source.replaceAll("import.meta.url", `${MODULE_URL}(${JSON.stringify(relative)})`);

@@ -1,14 +1,14 @@
 /**
  * Build step: compile each JSON Schema to a standalone validator module, so `danvan check` does not pay
- * for Ajv's compiler on every run. validate.ts falls back to compiling at run time when a module is missing
+ * for Ajv's compiler on every run. validate/index.ts falls back to compiling at run time when a module is missing
  * or was made from another version of the schema.
  */
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { AJV_OPTIONS, SCHEMA_FILES, schemaHash, schemaText, VALIDATOR_DIR } from "../schemas.js";
-import type { FileKind } from "../load.js";
+import { AJV_OPTIONS, SCHEMA_FILES, schemaHash, schemaText, VALIDATOR_DIR } from "../validate/schemas.js";
+import type { FileKind } from "../model/index.js";
 
 const dir = fileURLToPath(VALIDATOR_DIR);
 fs.mkdirSync(dir, { recursive: true });

@@ -1,8 +1,8 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
-import { formatNumber, formatPercent, roundTo } from "../format/vi.js";
-import type { Statistic } from "../model.js";
-import { FigureError, figureSlots, type Statistics } from "../statistics.js";
+import { formatNumber, formatPercent, roundTo } from "../text/format.js";
+import type { Statistic } from "../model/index.js";
+import { FigureError, figureSlots, type Statistics } from "../model/statistics.js";
 import { at, type Rule } from "./rule.js";
 
 const statedTotals: Rule = {

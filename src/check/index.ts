@@ -1,11 +1,11 @@
 /** Stage 3: the named rules, run in order over a valid Report. */
 import type { Diagnostic } from "../diagnostics.js";
-import type { Report } from "../model.js";
-import { Statistics } from "../statistics.js";
-import { documentRules } from "./documents.js";
+import type { Locate, Report } from "../model/index.js";
+import { Statistics } from "../model/statistics.js";
 import { figureRules, wholeFigureRules } from "./figures.js";
 import { referenceRules } from "./references.js";
-import type { Locate, Rule } from "./rule.js";
+import { documentRules } from "./register.js";
+import type { Rule } from "./rule.js";
 import { structureRules } from "./structure.js";
 
 /** Rules across files. The Vietnamese text rule is per file and runs at load (check/text.ts), where it is cached. */

@@ -3,8 +3,8 @@
  * Prose — paragraphs, bullets, numbered paragraphs, subheadings, footnotes — is where helpers work;
  * every other string (headings, the identity, the register, labels) is printed literally.
  */
-import type { Report, Section } from "../model.js";
-import { helperCallsOf, type HashValue } from "../prose-syntax.js";
+import type { Report, Section } from "../model/index.js";
+import { helperCallsOf, type HashValue } from "../model/prose-syntax.js";
 
 export interface ProseSite {
   section: Section;

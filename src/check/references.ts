@@ -1,10 +1,10 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { parseProse, ProseSyntaxError } from "../prose-syntax.js";
+import { parseProse, ProseSyntaxError } from "../model/prose-syntax.js";
 import { PROSE_HELPERS } from "../render/helpers.js";
-import { indexRegister } from "../register.js";
-import { FigureError, figureSlots } from "../statistics.js";
-import { didYouMean } from "../suggest.js";
+import { indexRegister } from "../model/register.js";
+import { FigureError, figureSlots } from "../model/statistics.js";
+import { didYouMean } from "../text/suggest.js";
 import { statisticProblem } from "./figures.js";
 import { helperCalls, literalSites, proseSites } from "./prose.js";
 import { at, type Rule, type RuleContext } from "./rule.js";

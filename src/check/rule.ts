@@ -1,8 +1,6 @@
-import type { Diagnostic, Position } from "../diagnostics.js";
-import type { Report } from "../model.js";
-import type { Statistics } from "../statistics.js";
-
-export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;
+import type { Diagnostic } from "../diagnostics.js";
+import type { Locate, Report } from "../model/index.js";
+import type { Statistics } from "../model/statistics.js";
 
 export interface RuleContext {
   report: Report;

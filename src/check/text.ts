@@ -4,7 +4,7 @@
  * when the file is loaded and its findings are cached with it.
  */
 import type { Severity } from "../diagnostics.js";
-import { textProblems, type TextProblem } from "../text/vietnamese.js";
+import { textProblems, type TextProblem } from "../text/tone-marks.js";
 
 export interface TextFinding {
   code: string;

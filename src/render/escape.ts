@@ -5,7 +5,7 @@
  * a space: remark-directive takes `:2021`, or `:` and a zero-width space, for a directive's name.
  *
  * Addresses stay plain text in both outputs: `@`, the `:` of `://` and the dot of `www.` are escaped so no
- * GFM reader (GitHub, pandoc) turns them into links; the tree does the same for remark (tree.ts).
+ * GFM reader (GitHub, pandoc) turns them into links; the tree does the same for remark (parse/remark.ts).
  */
 const INLINE = /[\\`*_[\]<|~&@]|:(?=\S)|(?<=[Ww]{3})\./gu;
 

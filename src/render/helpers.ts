@@ -1,7 +1,7 @@
 /** The helpers prose may call. Each returns Markdown: numbers and citations escaped, footnotes as [^id]. */
-import { formatCount, formatNumber, formatPercent, lowerFirst } from "../format/vi.js";
-import { citation, type RegisterEntry } from "../register.js";
-import type { Statistics } from "../statistics.js";
+import { formatCount, formatNumber, formatPercent, lowerFirst } from "../text/format.js";
+import { citation, type RegisterEntry } from "../model/register.js";
+import type { Statistics } from "../model/statistics.js";
 import { escapeMarkdown } from "./escape.js";
 import type { ProseHelperFn } from "./prose.js";
 

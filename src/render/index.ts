@@ -2,9 +2,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Report } from "../model.js";
-import { DEFAULT_TEMPLATES, LAYOUT_FILE, loadLayout, RUNTIME_OPTIONS } from "./layout.js";
-import { buildView, type Locate } from "./view.js";
+import type { Locate, Report } from "../model/index.js";
+import { DEFAULT_TEMPLATES, LAYOUT_FILE, loadLayout, RUNTIME_OPTIONS } from "./template.js";
+import { buildView } from "./view.js";
 
 export { DEFAULT_TEMPLATES };
 

@@ -2,7 +2,7 @@
  * Prose from data: literal text, escaped as Markdown so it can never inject structure, and helper calls
  * ({{n "id"}}, {{fn "id"}}…) whose Markdown the helpers build themselves.
  */
-import { parseProse, ProseSyntaxError, type HashValue } from "../prose-syntax.js";
+import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
 import { escapeMarkdown } from "./escape.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;

@@ -1,16 +1,15 @@
 /** Report → the values the layout template prints: every string already Markdown, escaped or rendered. */
-import type { Diagnostic, Position } from "../diagnostics.js";
-import { roman } from "../format/roman.js";
-import { formatDate, formatLongDate, formatNumber, upper } from "../format/vi.js";
-import type { Block, Report } from "../model.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { roman } from "../text/roman.js";
+import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
+import type { Block, Locate, Report } from "../model/index.js";
 import { PROFILES } from "../profile.js";
-import { citation, indexRegister } from "../register.js";
-import { FigureError, Statistics } from "../statistics.js";
+import { citation, indexRegister } from "../model/register.js";
+import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
 import { HelperError, proseHelpers } from "./helpers.js";
 import { createProseEnv, ProseError } from "./prose.js";
 
-export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;
 
 export interface BlockView {
   kind: "paragraph" | "bullets" | "numbered" | "subheading";

@@ -1,5 +1,5 @@
 /**
- * Tree → Markdown for the node types danvan's documents are made of (the same subset markdown-subset.ts
+ * Tree → Markdown for the node types danvan's documents are made of (the same subset parse/markdown-subset.ts
  * reads), without remark's cost at a hundred times a year's size. Text is escaped with the same rules as
  * data text, so what was literal stays literal. Anything else returns undefined and remark writes it.
  */

@@ -4,7 +4,7 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, ListItem } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { footnoteNumbers, isDirective } from "../tree-walk.js";
+import { footnoteNumbers, isDirective } from "../parse/tree-walk.js";
 import { stringifySubset } from "./markdown-subset.js";
 
 export async function writeMarkdown(tree: Root): Promise<string> {
@@ -29,7 +29,7 @@ export async function writeMarkdown(tree: Root): Promise<string> {
 async function withRemark(tree: Root, numbers: Map<string, number>): Promise<string> {
   const root = structuredClone(tree);
   relabel(root, numbers);
-  return (await import("../tree.js")).stringifyMarkdown(root);
+  return (await import("../parse/remark.js")).stringifyMarkdown(root);
 }
 
 function ident(node: RootContent): string {

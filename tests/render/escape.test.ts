@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown } from "../../src/render/escape.js";
-import { parseMarkdown, textOf } from "../../src/tree.js";
+import { parseMarkdown, textOf } from "../../src/parse/remark.js";
 
 describe("escapeMarkdown", () => {
   const hostile = ["*bold*", "_it_", "[link](x)", "a | b", "<b>html</b>", "# heading", "- item", "1. item", "2) item", ":::header", "x :abbr[y]", "`code`", "&amp;", "---", "a@b.vn", "x http://a.vn/b y", "www.a.vn", "WWW.A.VN", "mailto:a@b.vn"];

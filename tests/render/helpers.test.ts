@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Report, Statistic } from "../../src/model.js";
+import type { Report, Statistic } from "../../src/model/index.js";
 import { proseHelpers } from "../../src/render/helpers.js";
-import { Statistics } from "../../src/statistics.js";
+import { Statistics } from "../../src/model/statistics.js";
 
 function helpers(statistics: Record<string, Statistic>) {
   const report: Report = {

@@ -1,14 +1,14 @@
 /**
  * Tree → DOCX, read as a script in phases. Layout values come from the profile table
- * (src/profile.ts); the parts Markdown cannot express arrive as directives (layout.ts).
+ * (src/profile.ts); the parts Markdown cannot express arrive as directives (directives.ts).
  */
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions, type Table } from "docx";
 import type { Root, RootContent } from "mdast";
-import type { Report } from "../../model.js";
+import type { Report } from "../../model/index.js";
 import { PROFILES } from "../../profile.js";
-import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../tree-walk.js";
+import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
-import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./layout.js";
+import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
 import { coreProperties, pinZipTimes } from "./pin.js";
 import { buildStyles, STYLE } from "./styles.js";
 import { zipPackage } from "./zip.js";

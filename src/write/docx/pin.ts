@@ -4,7 +4,7 @@
  * timestamps are rewritten in place (only when packing falls back to Packer: zip.ts dates its own entries).
  * Nothing is recompressed, and the same data gives the same bytes.
  */
-import type { Identity } from "../../model.js";
+import type { Identity } from "../../model/index.js";
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { Register } from "../../../src/model.js";
+import type { Register } from "../../../src/model/index.js";
 import { buildInTemp, docxParts, paragraphTexts } from "../../helpers/build.js";
 
 let parts: Record<string, string>;

@@ -1,0 +1,100 @@
+/** The register of issued documents: unique ids and numbers, real dates not after the report's own. */
+import type { Diagnostic } from "../diagnostics.js";
+import { formatDate, parseIsoDate } from "../text/format.js";
+import { at, type Rule } from "./rule.js";
+
+const registerRule: Rule = {
+  name: "register",
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    const file = ctx.report.registerFile;
+    const ids = new Map<string, string>();
+    const numbers = new Map<string, string>();
+    const reportDate = ctx.report.identity.date;
+    ctx.report.register.groups.forEach((g, gi) =>
+      g.types.forEach((t, ti) =>
+        t.documents.forEach((d, di) => {
+          const path = ["groups", gi, "types", ti, "documents", di];
+          if (ids.has(d.id)) out.push(at(ctx, file, [...path, "id"], "DV332", "error", `mã văn bản "${d.id}" bị trùng với ${ids.get(d.id)}`));
+          else ids.set(d.id, d.number);
+          if (numbers.has(d.number)) out.push(at(ctx, file, [...path, "number"], "DV333", "error", `số ký hiệu "${d.number}" bị trùng`));
+          else numbers.set(d.number, d.id);
+          if (!parseIsoDate(d.date)) out.push(at(ctx, file, [...path, "date"], "DV351", "error", `"${d.date}" không phải là ngày có thật`));
+          else if (d.date > reportDate) {
+            out.push(at(ctx, file, [...path, "date"], "DV352", "error", `ngày ${formatDate(d.date)} sau ngày của báo cáo (${formatDate(reportDate)})`));
+          }
+        }),
+      ),
+    );
+    if (!parseIsoDate(reportDate)) out.push(at(ctx, ctx.report.identityFile, ["date"], "DV351", "error", `"${reportDate}" không phải là ngày có thật`));
+    return out;
+  },
+};
+
+
+/** Type codes of Hướng dẫn 36-HD/VPTW and NĐ 30/2020 (../shared/reference/document-format.md). */
+export const TYPE_CODES: Record<string, string> = {
+  "Nghị quyết": "NQ",
+  "Quyết định": "QĐ",
+  "Chỉ thị": "CT",
+  "Kết luận": "KL",
+  "Quy chế": "QC",
+  "Quy định": "QĐi",
+  "Hướng dẫn": "HD",
+  "Thông báo": "TB",
+  "Báo cáo": "BC",
+  "Kế hoạch": "KH",
+  "Chương trình": "CTr",
+  "Đề án": "ĐA",
+  "Phương án": "PA",
+  "Tờ trình": "TTr",
+  "Công văn": "CV",
+  "Thông tri": "TT",
+};
+
+export interface ParsedNumber {
+  code?: string;
+  symbol: string;
+}
+
+/**
+ * `22-CT/TU` (party: number-code/issuer), `3111/KH-UBND` and `08/2020/QĐ-UBND` (state: number/code-issuer),
+ * `2351/UBND-SNV` (a state công văn carries no type code).
+ */
+export function parseNumber(number: string): ParsedNumber | undefined {
+  const party = /^\d+[a-zA-Z]?-([\p{L}]+)\/(\S+)$/u.exec(number);
+  if (party) return { code: party[1], symbol: party[2] };
+  const state = /^\d+[a-zA-Z]?(?:\/\d{4})?\/([\p{L}]+)-(\S+)$/u.exec(number);
+  if (state) {
+    const codes = new Set(Object.values(TYPE_CODES));
+    return codes.has(state[1]) ? { code: state[1], symbol: state[2] } : { symbol: `${state[1]}-${state[2]}` };
+  }
+  return undefined;
+}
+
+const numberFitsType: Rule = {
+  name: "number-fits-type-and-issuer",
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    const file = ctx.report.registerFile;
+    ctx.report.register.groups.forEach((g, gi) =>
+      g.types.forEach((t, ti) =>
+        t.documents.forEach((d, di) => {
+          const path = ["groups", gi, "types", ti, "documents", di, "number"];
+          const warn = (message: string) => out.push(at(ctx, file, path, "DV334", "warning", message));
+          const parsed = parseNumber(d.number);
+          const expected = TYPE_CODES[t.type];
+          if (!parsed) return warn(`số ký hiệu "${d.number}" không theo dạng 22-CT/TU hoặc 3111/KH-UBND`);
+          if (expected && parsed.code !== expected && !(t.type === "Công văn" && parsed.code === undefined)) {
+            warn(`${t.type} phải mang mã ${expected}, nhưng số ký hiệu "${d.number}" mang ${parsed.code ? `mã ${parsed.code}` : "không có mã thể loại"}`);
+          } else if (g.symbols && !g.symbols.some((s) => parsed.symbol === s || parsed.symbol.startsWith(`${s}-`))) {
+            warn(`số ký hiệu "${d.number}" không mang ký hiệu của ${g.issuer} (${g.symbols.join(", ")})`);
+          }
+        }),
+      ),
+    );
+    return out;
+  },
+};
+
+export const documentRules: Rule[] = [registerRule, numberFitsType];

@@ -1,0 +1,29 @@
+/** `check --fix` over whole years: repair each file in place (atomically) and say what changed. */
+import fs from "node:fs";
+import { fixSource } from "./fix.js";
+import { loadYear } from "../load/index.js";
+import { requireYear } from "../pipeline.js";
+import { writeFileAtomic } from "../write/atomic.js";
+
+export function fixYears(dataRoot: string, years: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const year of years) {
+    requireYear(dataRoot, year);
+    for (const raw of loadYear(dataRoot, year).files) {
+      if (raw.value === undefined) continue;
+      const source = fs.readFileSync(raw.file, "utf8");
+      const bom = source.startsWith("\uFEFF");
+      const result = fixSource(raw, bom ? source.slice(1) : source);
+      if (bom && !result.text) {
+        writeFileAtomic(raw.file, source.slice(1));
+        lines.push(`đã sửa ${raw.file}:1: bỏ dấu BOM ở đầu tệp`);
+      }
+      if (result.skipped) lines.push(`${raw.file}: không tự sửa được (có ký tự viết dạng mã thoát \\u); hãy sửa tay`);
+      if (!result.text) continue;
+      writeFileAtomic(raw.file, result.text);
+      for (const c of result.changes) lines.push(`đã sửa ${c.file}:${c.line}: "${c.before}" → "${c.after}"`);
+    }
+  }
+  lines.push(`check --fix: ${lines.filter((l) => l.startsWith("đã sửa")).length} dòng đã sửa.`);
+  return lines;
+}

@@ -1,0 +1,159 @@
+/**
+ * `danvan fmt`: one canonical layout for the YAML — keys in schema order, block collections, long or
+ * templated text as folded scalars with one sentence per line (so `git diff` between years shows changed
+ * sentences, not re-wrapped paragraphs), comments kept. Values never change: only their layout.
+ */
+import fs from "node:fs";
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from "yaml";
+import type { FileKind } from "../model/index.js";
+import { schemaText } from "../validate/schemas.js";
+
+type Schema = Record<string, unknown>;
+
+const schemas = new Map<FileKind, Schema>();
+
+function schemaFor(kind: FileKind): Schema {
+  let s = schemas.get(kind);
+  if (!s) {
+    s = JSON.parse(schemaText(kind)) as Schema;
+    schemas.set(kind, s);
+  }
+  return s;
+}
+
+/** Text longer than this, or citing a helper, is written as a folded block. */
+const BLOCK_OVER = 80;
+
+/**
+ * Where a folded line may break: after a sentence (". " before a capital, digit, quote or helper) and after
+ * a clause ("; "), never inside parentheses or a {{…}}. A rule on the value alone, so formatting is stable.
+ */
+export function splitSentences(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let helper = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (text.startsWith("{{", i)) helper++;
+    else if (text.startsWith("}}", i)) helper = Math.max(0, helper - 1);
+    else if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth || helper || text[i + 1] !== " ") continue;
+    const next = text.slice(i + 2);
+    const sentenceEnd = /[.?!…]/.test(c) && /^([\p{Lu}\d"“({]|\{\{)/u.test(next);
+    if (sentenceEnd || c === ";") {
+      parts.push(text.slice(start, i + 1));
+      start = i + 2;
+      i++;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.length > 0);
+}
+
+export function formatYaml(source: string, kind: FileKind): string {
+  const doc = parseDocument(source, { uniqueKeys: true });
+  if (doc.errors.length) throw new Error(`cannot format a file with YAML errors: ${doc.errors[0].message}`);
+  hoistModeline(doc);
+  const root = schemaFor(kind);
+  arrange(doc.contents as Node, root, root);
+  let text = doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });
+  text = text.replace(/^( *)(.*)(>-?)\n( +)(.+)$/gm, (line, _i, _head, _ind, indent: string, body: string) => {
+    const sentences = splitSentences(body);
+    return sentences.length > 1 ? line.replace(body, sentences.join(`\n${indent}`)) : line;
+  });
+  return text;
+}
+
+/** The `# yaml-language-server` line belongs to the file, not to whichever key happens to come first. */
+function hoistModeline(doc: Document): void {
+  const first = isMap(doc.contents) ? doc.contents.items[0] : undefined;
+  const key = first?.key as Node | undefined;
+  if (!key?.commentBefore || doc.commentBefore) return;
+  const lines = key.commentBefore.split("\n");
+  const at = lines.findIndex((l) => l.trim().startsWith("yaml-language-server:"));
+  if (at !== 0) return;
+  doc.commentBefore = lines[0];
+  key.commentBefore = lines.slice(1).join("\n") || undefined;
+}
+
+function resolve(schema: Schema | undefined, root: Schema): Schema | undefined {
+  let s = schema;
+  for (let i = 0; s && typeof s.$ref === "string" && i < 10; i++) {
+    const path = (s.$ref as string).replace(/^#\//, "").split("/");
+    s = path.reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], root) as Schema | undefined;
+  }
+  return s;
+}
+
+/** The branch of a schema that describes this node: by `kind` for statistics, by shape for blocks. */
+function branch(schema: Schema, node: Node, root: Schema): Schema {
+  if (Array.isArray(schema.oneOf) && isMap(node)) {
+    const kind = node.get("kind");
+    const match = (schema.oneOf as Schema[]).find((b) => ((b.properties as Schema)?.kind as Schema)?.const === kind);
+    if (match) return match;
+  }
+  if (schema.if && schema.then && schema.else) {
+    const ifType = ((schema.if as Schema).type as string) ?? "";
+    const taken = (ifType === "string" && isScalar(node)) || (ifType === "object" && isMap(node)) ? schema.then : schema.else;
+    return resolve(taken as Schema, root) ?? schema;
+  }
+  return schema;
+}
+
+function arrange(node: Node | null, schemaIn: Schema | undefined, root: Schema): void {
+  if (!node) return;
+  const schema = schemaIn ? branch(resolve(schemaIn, root) ?? {}, node, root) : undefined;
+  if (isMap(node)) {
+    node.flow = false;
+    const props = (schema?.properties as Record<string, Schema> | undefined) ?? {};
+    const order = Object.keys(props);
+    const rank = (k: unknown) => {
+      const i = order.indexOf(String(k));
+      return i < 0 ? order.length : i;
+    };
+    const indexed = node.items.map((p, i) => ({ p, i }));
+    indexed.sort((a, b) => rank((a.p.key as Scalar)?.value) - rank((b.p.key as Scalar)?.value) || a.i - b.i);
+    node.items = indexed.map((x) => x.p);
+    for (const pair of node.items) {
+      const k = String((pair.key as Scalar)?.value);
+      const child = props[k] ?? (typeof schema?.additionalProperties === "object" ? (schema.additionalProperties as Schema) : undefined);
+      arrange(pair.value as Node, child, root);
+    }
+  } else if (isSeq(node)) {
+    node.flow = false;
+    for (const item of node.items) arrange(item as Node, schema?.items as Schema | undefined, root);
+  } else if (isScalar(node) && typeof node.value === "string") {
+    const text = node.value;
+    // Date-like strings stay quoted: YAML 1.1 tools would read them as dates.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) node.type = Scalar.QUOTE_DOUBLE;
+    else node.type = text.length > BLOCK_OVER || text.includes("{{") ? Scalar.BLOCK_FOLDED : Scalar.PLAIN;
+  }
+}
+
+export interface FormatOutcome {
+  /** Files that were (or, with check, would be) rewritten. */
+  changed: string[];
+  /** Files left alone because they do not parse. */
+  unreadable: string[];
+}
+
+/** Formats every data file of the given years; with `check`, only reports what is not canonical. */
+export function formatYears(files: ReadonlyArray<{ file: string; kind: FileKind }>, check: boolean, write: (file: string, text: string) => void): FormatOutcome {
+  const outcome: FormatOutcome = { changed: [], unreadable: [] };
+  for (const { file, kind } of files) {
+    const source = fs.readFileSync(file, "utf8");
+    let formatted: string;
+    try {
+      formatted = formatYaml(source, kind);
+    } catch {
+      outcome.unreadable.push(file);
+      continue;
+    }
+    if (formatted === source) continue;
+    outcome.changed.push(file);
+    if (!check) write(file, formatted);
+  }
+  return outcome;
+}

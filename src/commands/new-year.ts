@@ -1,0 +1,120 @@
+/**
+ * `danvan new <year> --from <year>`: a draft year from an earlier one. The identity moves to the new year
+ * with its number and date left empty; the prose stays as a draft; every figure and every register entry is
+ * emptied, so `danvan check` lists each one to fill, with its file:line.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
+import { UsageError } from "../diagnostics.js";
+import { formatYaml } from "./fmt.js";
+import { loadYear } from "../load/index.js";
+import type { FileKind } from "../model/index.js";
+import { figureSlots } from "../model/statistics.js";
+
+export interface NewYearResult {
+  written: string[];
+}
+
+export function createYear(dataRoot: string, year: string, from: string): NewYearResult {
+  const target = path.join(dataRoot, year);
+  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
+  const loaded = loadYear(dataRoot, from);
+  const broken = loaded.files.filter((f) => f.value === undefined);
+  if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
+    throw new UsageError(`dữ liệu năm ${from} có lỗi đọc tệp; chạy "danvan check ${from}" trước`, "DV011");
+  }
+  const shift = Number(year) - Number(from);
+  // Written beside the target, then renamed: a failure leaves no half-made year behind.
+  const staging = fs.mkdtempSync(path.join(dataRoot, `.${year}-`));
+  try {
+    const written: string[] = [];
+    for (const raw of loaded.files) {
+      const rel = path.relative(path.join(dataRoot, from), raw.file);
+      const doc = parseDocument(fs.readFileSync(raw.file, "utf8"));
+      draft(doc, raw.kind, { year, from, shift });
+      const out = path.join(staging, rel);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, formatYaml(doc.toString({ lineWidth: 0 }), raw.kind));
+      written.push(path.join(target, rel));
+    }
+    const umask = process.umask();
+    for (const dir of [staging, ...fs.readdirSync(staging, { recursive: true }).map((r) => path.join(staging, String(r)))]) {
+      fs.chmodSync(dir, (fs.statSync(dir).isDirectory() ? 0o777 : 0o666) & ~umask);
+    }
+    fs.renameSync(staging, target);
+    return { written };
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+interface DraftContext {
+  year: string;
+  from: string;
+  shift: number;
+}
+
+function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
+  const modeline = [doc.commentBefore, (isMap(doc.contents) ? (doc.contents.items[0]?.key as Node | undefined)?.commentBefore : undefined)]
+    .flatMap((c) => (c ?? "").split("\n"))
+    .find((l) => l.trim().startsWith("yaml-language-server:"));
+  // The earlier year's comments speak of its own source document; the draft starts clean.
+  visit(doc, {
+    Node(_k, node) {
+      (node as Node).commentBefore = undefined;
+      (node as Node).comment = undefined;
+    },
+  });
+  doc.comment = null;
+  doc.commentBefore = [modeline ? ` ${modeline.trim()}` : "", ` Bản nháp năm ${ctx.year}, tạo từ năm ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
+    .filter(Boolean)
+    .join("\n");
+  const root = doc.contents as Node;
+  if (kind === "report" && isMap(root)) {
+    for (const key of ["number", "date"]) root.set(key, null);
+    const period = root.get("period", true);
+    if (isMap(period)) for (const k of ["from", "to"]) period.set(k, Number(period.get(k)) + ctx.shift);
+  }
+  if (kind === "documents" && isMap(root)) {
+    const groups = root.get("groups", true);
+    if (isSeq(groups)) for (const g of groups.items) emptyDocuments(doc, g as Node);
+  }
+  if (kind === "section" && isMap(root)) {
+    const stats = root.get("statistics", true);
+    if (isMap(stats)) for (const pair of stats.items) emptyFigures(pair.value as Node, isScalar(pair.key) ? String(pair.key.value) : "");
+  }
+}
+
+function emptyDocuments(doc: Document, group: Node): void {
+  if (!isMap(group)) return;
+  const types = group.get("types", true);
+  if (isSeq(types)) for (const t of types.items) if (isMap(t)) t.set("documents", doc.createNode([]));
+}
+
+/** Every number in a statistic becomes empty, and stated figures go; paths to other figures, labels and units stay. */
+function emptyFigures(node: Node, id: string): void {
+  if (!isMap(node)) return;
+  // A stated figure is what last year's signed text printed; the new year states its own, if any.
+  for (const slot of figureSlots(id, node.toJSON())) {
+    const pair = pairAt(node, slot.dataPath);
+    if (!pair) continue;
+    if (slot.role === "total" || slot.role === "rate") pair.parent.items = pair.parent.items.filter((p) => p !== pair.pair);
+    else if (isScalar(pair.pair.value) && typeof pair.pair.value.value === "number") pair.pair.value.value = null;
+  }
+}
+
+/** The pair at a data path, matching keys as text (a year may be written 2020 or "2020"). */
+function pairAt(node: Node, dataPath: readonly string[]): { parent: { items: Pair[] }; pair: Pair } | undefined {
+  let at: unknown = node;
+  let found: { parent: { items: Pair[] }; pair: Pair } | undefined;
+  for (const seg of dataPath) {
+    if (!isMap(at)) return undefined;
+    const pair = (at.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === seg);
+    if (!pair) return undefined;
+    found = { parent: at as unknown as { items: Pair[] }, pair };
+    at = pair.value;
+  }
+  return found;
+}

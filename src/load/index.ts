@@ -1,0 +1,269 @@
+/** Stage 1: read a year folder's YAML into values that remember where each node came from. */
+import fs from "node:fs";
+import path from "node:path";
+import type { Document, LineCounter, Node } from "yaml";
+import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
+import { textFindings, type TextFinding } from "../check/text.js";
+import type { Diagnostic, Position } from "../diagnostics.js";
+import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
+import { readYamlSubset } from "./yaml-subset.js";
+
+export interface LoadResult {
+  files: RawFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** A year's register runs to about 10 KB per 100 documents; 4 MiB holds a hundred times 2021 and stops mistakes and attacks. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** The schemas nest six levels at most; deeper data is rejected before it reaches any recursive code. */
+export const MAX_DEPTH = 32;
+/** A paragraph on one line runs to a few thousand characters; far longer lines are not prose. */
+export const MAX_LINE_CHARS = 20_000;
+const MAX_ALIASES = 100;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const REQUIRED: ReadonlyArray<[string, FileKind]> = [
+  ["report.yaml", "report"],
+  ["documents.yaml", "documents"],
+];
+
+/** Section files run in the order of their leading numbers: 02 before 02-1 before 02-ket… never by accident of spelling. */
+export function sectionOrder(a: string, b: string): number {
+  const key = (name: string) => (name.match(/^\d+(?:-\d+)*/)?.[0] ?? "").split("-").map(Number);
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    if (ka[i] === undefined) return -1;
+    if (kb[i] === undefined) return 1;
+    if (ka[i] !== kb[i]) return ka[i] - kb[i];
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function loadYear(dataRoot: string, year: string): LoadResult {
+  const dir = path.join(dataRoot, year);
+  const files: RawFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, kind] of REQUIRED) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) {
+      diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
+      continue;
+    }
+    files.push(parseFile(file, kind, diagnostics));
+  }
+  const sectionsDir = path.join(dir, "sections");
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!KNOWN_ENTRIES.has(name) && !name.startsWith(".")) {
+      diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: `tệp hoặc thư mục lạ trong thư mục năm: chỉ có report.yaml, documents.yaml và sections/` });
+    }
+  }
+  const entries = fs.existsSync(sectionsDir) && fs.statSync(sectionsDir).isDirectory() ? fs.readdirSync(sectionsDir) : [];
+  const names = entries.filter((n) => /^\d{2,}(-\d+)?-[a-z0-9-]+\.yaml$/.test(n)).sort(sectionOrder);
+  for (const name of entries.filter((n) => !names.includes(n) && !n.startsWith(".")).sort()) {
+    diagnostics.push({
+      ...missingFile(path.join(sectionsDir, name), ""),
+      code: "DV106",
+      message: `tệp lạ trong sections/: tên tệp mục phải có dạng NN-ten-muc.yaml hoặc NN-M-ten-muc.yaml (ví dụ 02-1-tham-muu.yaml)`,
+    });
+  }
+  if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
+  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics));
+  return { files, diagnostics };
+}
+
+const KNOWN_ENTRIES = new Set(["report.yaml", "documents.yaml", "sections"]);
+
+function missingFile(file: string, message: string): Diagnostic {
+  return { code: "DV100", severity: "error", file, line: 1, col: 1, message };
+}
+
+export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[]): RawFile {
+  const fail = (code: string, message: string, line = 1, col = 1): RawFile => {
+    diagnostics.push({ code, severity: "error", file, line, col, message });
+    return new RawFile(kind, file, "", undefined);
+  };
+  const size = fs.statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    return fail("DV105", `tệp quá lớn (${Math.ceil(size / 1024)} KB); giới hạn là ${MAX_FILE_BYTES / 1024} KB mỗi tệp`);
+  }
+  const bytes = fs.readFileSync(file);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const valid = validUtf8Prefix(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, valid)).split("\n");
+    return fail("DV104", "tệp không phải văn bản UTF-8 (có byte không hợp lệ); hãy lưu lại tệp với mã hóa UTF-8", before.length, before[before.length - 1].length + 1);
+  }
+  const long = text.split("\n").findIndex((l) => l.length > MAX_LINE_CHARS);
+  if (long >= 0) return fail("DV111", `dòng quá dài (hơn ${MAX_LINE_CHARS} ký tự); hãy xuống dòng, mỗi câu một dòng`, long + 1, 1);
+  if (text.startsWith("\uFEFF")) {
+    // Read on as if it were not there, so one run reports everything else in the file too.
+    diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });
+  }
+  return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
+}
+
+/** Vietnamese for the YAML errors a clerk meets; the parser's own words follow for the rest. */
+const YAML_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: "không dùng phím Tab để thụt lề; hãy dùng dấu cách",
+  BAD_INDENT: "thụt lề không đúng",
+  MISSING_CHAR: "thiếu ký tự đóng (dấu ngoặc kép hoặc ngoặc)",
+  BLOCK_AS_IMPLICIT_KEY: "không được lồng bảng khóa: giá trị trên cùng một dòng",
+  MULTIPLE_DOCS: "tệp chỉ được chứa một tài liệu YAML (bỏ dòng --- thứ hai)",
+  UNEXPECTED_TOKEN: "ký tự không mong đợi",
+  DUPLICATE_KEY: "khóa bị lặp lại trong cùng một bảng",
+  BAD_ALIAS: "bí danh (alias) không hợp lệ",
+  BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ; hãy đặt trong dấu ngoặc kép hoặc dùng >-",
+  MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng",
+};
+
+export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
+  const cached = cachedValue(kind, text) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
+  if (cached?.value !== undefined) {
+    const raw = new RawFile(kind, file, text, cached.value, undefined, cached.positions);
+    reportText(raw, cached.text, diagnostics);
+    return raw;
+  }
+  // Files as `danvan fmt` writes them are read without the YAML library; anything else goes to it.
+  const fast = readYamlSubset(text);
+  if (fast) return withFindings(new RawFile(kind, file, text, fast.value, undefined, fast.positions), diagnostics);
+  const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const push = (code: string, offset: number, message: string) => {
+    const pos = lines.linePos(offset);
+    diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });
+  };
+  for (const e of doc.errors) {
+    const vi = YAML_MESSAGES[e.code];
+    const detail = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    push(e.code === "DUPLICATE_KEY" ? "DV102" : "DV101", e.pos[0], vi && e.code === "DUPLICATE_KEY" ? vi : `YAML không hợp lệ: ${vi ?? detail}${vi ? ` (${detail})` : ""}`);
+  }
+  if (doc.errors.length) return new RawFile(kind, file, text, undefined, { doc, lines });
+  let unsafe = false;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        unsafe = true;
+        push("DV103", pair.key.range?.[0] ?? 0, `khóa "${String(pair.key.value)}" không được phép (tên dành riêng của JavaScript)`);
+      }
+    },
+  });
+  const depth = nodeDepth(doc.contents as Node | null);
+  if (depth > MAX_DEPTH) {
+    push("DV107", 0, `dữ liệu lồng quá sâu (${depth} cấp; tối đa ${MAX_DEPTH})`);
+    unsafe = true;
+  }
+  if (unsafe) return new RawFile(kind, file, text, undefined, { doc, lines });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    push("DV108", 0, /alias count/i.test(String(e)) ? `quá nhiều bí danh (alias/anchor); tối đa ${MAX_ALIASES}` : `bí danh (alias) không hợp lệ: ${String((e as Error).message).split("\n")[0]}`);
+    return new RawFile(kind, file, text, undefined, { doc, lines });
+  }
+  if (value === null || value === undefined) {
+    push("DV109", 0, "tệp rỗng");
+    return new RawFile(kind, file, text, undefined, { doc, lines });
+  }
+  // The YAML tree of a large year weighs far more than its values: only its positions are kept.
+  return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
+}
+
+/** Reports the file's text findings and caches what was read. */
+function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
+  const findings = textFindings(raw.value);
+  reportText(raw, findings, diagnostics);
+  if (cacheEnabled()) storeValue(raw.kind, raw.text, { value: raw.value, positions: raw.positions, text: findings });
+  return raw;
+}
+
+function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
+  for (const f of findings) {
+    const pos = locate(raw, f.path);
+    diagnostics.push({ code: f.code, severity: f.severity ?? "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
+  }
+}
+
+/** Depth of the node tree, counted without recursion so hostile nesting cannot overflow the stack. */
+function nodeDepth(root: Node | null): number {
+  const { isMap, isSeq, isPair } = Y();
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      max = Math.max(max, depth);
+      for (const item of node.items as unknown[]) stack.push([isPair(item) ? item.value : item, depth + 1]);
+    }
+  }
+  return max;
+}
+
+function validUtf8Prefix(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+/** Every node's position, by data path, so a cached file can be located without parsing it again. */
+export function positionIndex(doc: Document, lines: LineCounter): PositionIndex {
+  const { isMap, isSeq } = Y();
+  const index: PositionIndex = {};
+  const stack: Array<[unknown, string[], Node | null]> = [[doc.contents, [], null]];
+  while (stack.length) {
+    const [node, path, key] = stack.pop()!;
+    const at = lines.linePos((node as Node | null)?.range?.[0] ?? key?.range?.[0] ?? 0);
+    const keyAt = key?.range ? lines.linePos(key.range[0]) : at;
+    index[path.join("\0")] = [at.line, at.col, keyAt.line, keyAt.col];
+    if (isMap(node)) for (const p of node.items) stack.push([p.value, [...path, String((p.key as { value?: unknown })?.value)], p.key as Node]);
+    else if (isSeq(node)) node.items.forEach((item, i) => stack.push([item, [...path, String(i)], null]));
+  }
+  return index;
+}
+
+/**
+ * Where a data path points in the file: the value node, or its key when `key` is set
+ * (an unknown key is reported at the key itself). Walks up to the nearest node that exists.
+ */
+export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false): Position {
+  if (raw.positions) {
+    for (let n = dataPath.length; n >= 0; n--) {
+      const hit = raw.positions[dataPath.slice(0, n).map(String).join("\0")];
+      if (hit) return key && n === dataPath.length ? { line: hit[2], col: hit[3] } : { line: hit[0], col: hit[1] };
+    }
+  }
+  const { isMap, isSeq, isScalar } = Y();
+  let node: Node | null | undefined = raw.doc.contents as Node | null;
+  let best: Node | null | undefined = node;
+  let keyNode: Node | null = null;
+  for (const seg of dataPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value as Node | null;
+      best = node ?? keyNode;
+    } else if (isSeq(node)) {
+      node = node.items[Number(seg)] as Node | null;
+      keyNode = null;
+      if (!node) break;
+      best = node;
+    } else break;
+  }
+  const target = key && keyNode ? keyNode : best;
+  const offset = target?.range?.[0] ?? 0;
+  return raw.lines.linePos(offset);
+}

@@ -1,0 +1,142 @@
+/** The typed Report every stage after validation reads, and the data files it is read from. Shapes mirror schemas/*.json. */
+import { createRequire } from "node:module";
+import type { Document, LineCounter } from "yaml";
+import type { Position } from "../diagnostics.js";
+
+export type Profile = "party" | "state";
+
+export interface Identity {
+  profile: Profile;
+  superior: string;
+  issuer: { name: string; fullName: string };
+  number: string;
+  place: string;
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  type: string;
+  title: string[];
+  period: { from: number; to: number };
+  format?: { zeroPadCounts?: boolean };
+  signer: { authority?: string; title: string; name: string };
+  recipients: { list: string[]; filing: string; note?: { text: string; first: number } };
+  appendix: { heading: string; title: string[] };
+}
+
+/** A number, or a dotted path to another figure of the same year. */
+export type Figure = number | string;
+
+export interface Parts {
+  [key: string]: Figure;
+}
+
+export type Statistic =
+  | { kind: "count"; label?: string; unit?: string; value: Figure; decimals?: number }
+  | { kind: "breakdown"; label?: string; unit?: string; parts: Parts; stated?: number; decimals?: number }
+  | { kind: "ratio"; label?: string; unit?: string; part: Figure; whole: Figure; decimals?: number; stated?: number }
+  | { kind: "percent"; label?: string; unit?: string; value: number; decimals?: number }
+  | {
+      kind: "series";
+      label?: string;
+      unit?: string;
+      values: { [year: string]: Figure | { parts: Parts; stated?: number } };
+      stated?: number;
+      /** Figures with decimals (money in tỷ đồng, hectares): summed exactly and printed at this many. */
+      decimals?: number;
+    };
+
+export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string };
+
+export interface SectionData {
+  level: 0 | 1 | 2;
+  heading?: string;
+  body: Block[];
+  footnotes?: Record<string, string>;
+  statistics?: Record<string, Statistic>;
+}
+
+export interface Section extends SectionData {
+  /** Data file the section came from, relative to the data root's parent as the user named it. */
+  file: string;
+}
+
+export interface RegisterDocument {
+  id: string;
+  number: string;
+  date: string;
+  summary: string;
+}
+
+export interface RegisterType {
+  type: string;
+  heading?: string;
+  documents: RegisterDocument[];
+}
+
+export interface RegisterGroup {
+  issuer: string;
+  symbols?: string[];
+  types: RegisterType[];
+}
+
+export interface Register {
+  groups: RegisterGroup[];
+}
+
+export interface Report {
+  year: string;
+  /** Data files as the user named them, for diagnostics about the identity and the register. */
+  identityFile: string;
+  registerFile: string;
+  identity: Identity;
+  sections: Section[];
+  register: Register;
+}
+
+export type FileKind = "report" | "documents" | "section";
+
+/** The YAML library, loaded on first use: a run whose files all come from the cache never needs it. */
+let yamlLib: typeof import("yaml") | undefined;
+export function yamlLibrary(): typeof import("yaml") {
+  yamlLib ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yamlLib;
+}
+
+/** Where every node of a file starts: data path (segments joined by NUL) → [line, col, keyLine, keyCol]. */
+export type PositionIndex = Record<string, [number, number, number, number]>;
+
+/** A data file: its value, and — parsed only when a position is needed — its YAML tree and line index. */
+export class RawFile {
+  private parsed?: { doc: Document; lines: LineCounter };
+
+  constructor(
+    readonly kind: FileKind,
+    /** Path as shown to the user (data root as given + year + relative path). */
+    readonly file: string,
+    readonly text: string,
+    readonly value: unknown,
+    parsed?: { doc: Document; lines: LineCounter },
+    /** Node positions, when they came from the cache instead of a parse. */
+    readonly positions?: PositionIndex,
+  ) {
+    this.parsed = parsed;
+  }
+
+  get doc(): Document {
+    return this.tree().doc;
+  }
+
+  get lines(): LineCounter {
+    return this.tree().lines;
+  }
+
+  private tree(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new (yamlLibrary().LineCounter)();
+      this.parsed = { doc: yamlLibrary().parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+    }
+    return this.parsed;
+  }
+}
+
+/** Where a data path of a file starts, for diagnostics: what check rules and render are given. */
+export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;

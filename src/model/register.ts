@@ -1,0 +1,32 @@
+/** The register of issued documents: lookup by id and the citation text rendered from an entry. */
+import { formatDate } from "../text/format.js";
+import type { Register, RegisterDocument } from "./index.js";
+
+export interface RegisterEntry {
+  doc: RegisterDocument;
+  type: string;
+  group: number;
+}
+
+export function indexRegister(register: Register): Map<string, RegisterEntry> {
+  const byId = new Map<string, RegisterEntry>();
+  register.groups.forEach((g, group) => {
+    for (const t of g.types) {
+      for (const doc of t.documents) if (!byId.has(doc.id)) byId.set(doc.id, { doc, type: t.type, group });
+    }
+  });
+  return byId;
+}
+
+export interface CitationOptions {
+  /** Print ", ngày d/m/yyyy" (default true). */
+  date?: boolean;
+  /** Print the type name ("Kế hoạch số …"); without it the citation reads "Số …" (default true). */
+  type?: boolean;
+}
+
+/** `Kế hoạch số 3111/KH-UBND, ngày 11/8/2017`, the form the report and its appendix share. */
+export function citation(entry: RegisterEntry, options: CitationOptions = {}): string {
+  const head = options.type === false ? `Số ${entry.doc.number}` : `${entry.type} số ${entry.doc.number}`;
+  return options.date === false ? head : `${head}, ngày ${formatDate(entry.doc.date)}`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Stage 5: the one document tree both writers read. It is mdast (GFM + directives), the public spec
+ * remark defines; footnotes stay linked by label here and are numbered only by the writers. remark reads
+ * and writes what danvan's own subset reader and writer (parse/markdown-subset.ts, write/markdown-subset.ts) step aside from: everything
+ * remark is here, loaded only then.
+ */
+import type { Root } from "mdast";
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+
+export * from "./tree-walk.js";
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+export function parseMarkdown(markdown: string): Root {
+  const tree = parser.runSync(parser.parse(markdown)) as Root;
+  unlinkLiterals(tree, markdown);
+  return tree;
+}
+
+type Position = { start: { offset?: number }; end: unknown };
+type Parent = { type: string; children?: Array<Parent & { value?: string; position?: Position }> };
+
+/**
+ * GFM's "autolink literals" turn a bare address (a@b.vn, www.x.vn, http://…) into a link after escapes are
+ * read, so no escape keeps one plain; danvan's documents read them as the text they are, in both outputs
+ * (the Markdown writer escapes them). A link written as a link (`<…>`, `[…](…)`) stays one.
+ */
+function unlinkLiterals(node: Parent, source: string): void {
+  if (!node.children) return;
+  const out: NonNullable<Parent["children"]> = [];
+  for (const child of node.children) {
+    const offset = child.position?.start.offset;
+    // The literal transform makes links without a position; a link written in the source starts with [ or <.
+    const literal = child.type === "link" && (offset === undefined || (source[offset] !== "[" && source[offset] !== "<"));
+    for (const c of literal ? (child.children ?? []) : [child]) {
+      const last = out[out.length - 1];
+      if (c.type === "text" && last?.type === "text") {
+        out[out.length - 1] = { ...last, value: (last.value ?? "") + (c.value ?? ""), position: last.position && c.position ? { start: last.position.start, end: c.position.end } : undefined };
+      } else out.push(c);
+    }
+    if (!literal) unlinkLiterals(child, source);
+  }
+  node.children = out;
+}
+
+const writer = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+
+export function stringifyMarkdown(tree: Root): string {
+  return writer.stringify(tree as never) as string;
+}

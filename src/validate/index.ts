@@ -1,0 +1,234 @@
+/** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { prebuiltValidator } from "./prebuilt-validators.js";
+import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { locate } from "../load/index.js";
+import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
+import { figureDecimals, figureSlots } from "../model/statistics.js";
+import { didYouMean } from "../text/suggest.js";
+
+let compiled: Record<FileKind, ValidateFunction> | undefined;
+
+function validators(): Record<FileKind, ValidateFunction> {
+  compiled ??= { report: validator("report"), documents: validator("documents"), section: validator("section") };
+  return compiled;
+}
+
+/** The ahead-of-time validator when it matches the schema on disk, else one compiled now. */
+function validator(kind: FileKind): ValidateFunction {
+  const text = schemaText(kind);
+  const prebuilt = prebuiltValidator(kind);
+  if (prebuilt?.schemaHash === schemaHash(text)) return prebuilt.default;
+  const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  return new Ajv2020(AJV_OPTIONS).compile(JSON.parse(text));
+}
+
+export interface ValidateResult {
+  /** The whole report, when every file is valid. */
+  report?: Report;
+  /**
+   * The valid files only, when the identity and the register are valid but some section is not: enough for
+   * the rules that do not depend on every section, so one run still reports every problem it can.
+   */
+  partial?: Report;
+  diagnostics: Diagnostic[];
+}
+
+export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
+  const diagnostics: Diagnostic[] = [];
+  const valid = new Set<RawFile>();
+  for (const raw of files) {
+    if (raw.value === undefined) continue; // already reported as a YAML error
+    const validate = validators()[raw.kind];
+    if (validate(raw.value)) valid.add(raw);
+    else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+    if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
+  }
+  const identityRaw = files.find((f) => f.kind === "report");
+  const registerRaw = files.find((f) => f.kind === "documents");
+  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics };
+  const sections: Section[] = files
+    .filter((f) => f.kind === "section" && valid.has(f))
+    .map((f) => ({ ...(f.value as SectionData), file: f.file }));
+  const report: Report = {
+    year,
+    identityFile: identityRaw.file,
+    registerFile: registerRaw.file,
+    identity: identityRaw.value as Identity,
+    register: registerRaw.value as Register,
+    sections,
+  };
+  return valid.size === files.length ? { report, diagnostics } : { partial: report, diagnostics };
+}
+
+function pathOf(instancePath: string): string[] {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Ajv reports the same problem from several angles; keep the ones a clerk can act on. */
+function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // "if" repeats its branch's errors; "discriminator" repeats the enum error on "kind".
+    if (e.keyword === "if" || e.keyword === "discriminator") continue;
+    const p = pathOf(e.instancePath);
+    let at = p;
+    let atKey = false;
+    let message: string;
+    switch (e.keyword) {
+      case "required":
+        message = `thiếu khóa bắt buộc "${e.params.missingProperty}"`;
+        break;
+      case "additionalProperties": {
+        const name = String(e.params.additionalProperty);
+        const known = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+        message = `khóa "${name}" không có trong lược đồ${didYouMean(name, known)}; các khóa được phép: ${known.join(", ")}`;
+        at = [...p, name];
+        atKey = true;
+        break;
+      }
+      case "propertyNames":
+        message = `tên khóa "${e.params.propertyName}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang`;
+        at = [...p, String(e.params.propertyName)];
+        atKey = true;
+        break;
+      case "type":
+        message = separatorTrap(e.data) ?? `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
+        break;
+      case "enum":
+        message = `giá trị phải là một trong: ${(e.params.allowedValues as unknown[]).join(", ")}; gặp ${describe(e.data)}`;
+        break;
+      case "const":
+        message = `giá trị phải là ${String(e.params.allowedValue)}`;
+        break;
+      case "pattern":
+        message = separatorTrap(e.data) ?? patternMessage(String(e.params.pattern), e.data);
+        break;
+      case "minLength":
+      case "minItems":
+      case "minProperties":
+        message = "không được để trống";
+        break;
+      case "maxProperties":
+        message = "mỗi khối chỉ có một khóa: bullets, numbered hoặc subheading";
+        break;
+      case "minimum":
+        message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
+        break;
+      case "maximum":
+        message =
+          e.params.limit === Number.MAX_SAFE_INTEGER
+            ? `số quá lớn: máy tính không giữ được chính xác số nguyên lớn hơn ${e.params.limit}; gặp ${describe(e.data)}`
+            : `phải nhỏ hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
+        break;
+      default:
+        message = `không hợp lệ (${e.keyword}: ${e.message ?? ""})`;
+    }
+    const pos = locate(raw, at, atKey);
+    const key = `${pos.line}:${pos.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const code = message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
+    out.push({ code, severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
+  }
+  return out;
+}
+
+const TRAP = "số viết kiểu dấu phân cách hàng nghìn";
+
+/**
+ * The Vietnamese way of writing 16.000 or 1.611 (dots between thousands) reads in YAML as a decimal 16 or
+ * 1.611; `1,611` and `1.611.000` read as text. Where a whole number is expected, each is refused with the fix.
+ */
+function separatorTrap(data: unknown, written = String(data)): string | undefined {
+  const looksGrouped = /^\d{1,3}([.,\s]\d{3})+$/.test(written);
+  const decimal = typeof data === "number" && !Number.isInteger(data);
+  if (!looksGrouped && !decimal && !(typeof data === "string" && /^\d+[.,]\d+$/.test(written))) return undefined;
+  const digits = written.replace(/[.,\s]/g, "");
+  const hint = looksGrouped ? `nếu là ${digits.replace(/^0+(?=\d)/, "")}, hãy viết ${digits.replace(/^0+(?=\d)/, "")} (không có dấu chấm, phẩy hay cách giữa các chữ số)` : "hãy viết số nguyên, không có dấu chấm hay phẩy";
+  return `${TRAP} hoặc thập phân: "${written}" — trong YAML dấu chấm là dấu thập phân (16.000 là 16), dấu phẩy làm số thành chữ; ${hint}; số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó`;
+}
+
+/**
+ * A whole number written with a dot (`16.000`, `2.0`) or an exponent validates as an integer, since YAML
+ * has already read it as 16: only the source text shows what the clerk meant, so it is read here.
+ */
+function writtenNumbers(raw: RawFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stats = (raw.value as Partial<SectionData> | null)?.statistics;
+  if (!stats || typeof stats !== "object") return out;
+  for (const [id, stat] of Object.entries(stats)) {
+    if (figureDecimals(stat) > 0) continue;
+    for (const slot of figureSlots(id, stat)) {
+      // A fractional value is already the schema's error; only a whole number can hide how it was written.
+      if (!Number.isInteger(slot.value) || (slot.role !== "figure" && slot.role !== "total")) continue;
+      const dataPath = ["statistics", id, ...slot.dataPath];
+      const pos = locate(raw, dataPath);
+      const token = /^[^\s,#\]}]+/.exec(lineOf(raw.text, pos.line).slice(pos.col - 1))?.[0] ?? "";
+      if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
+        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, token) ?? `${TRAP} hoặc thập phân: "${token}" — số đếm phải viết là số nguyên: hãy viết ${slot.value}` });
+      }
+    }
+  }
+  return out;
+}
+
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf("\n", start);
+    if (nl < 0) return "";
+    start = nl + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+function codeFor(keyword: string): string {
+  const codes: Record<string, string> = {
+    required: "DV201",
+    additionalProperties: "DV202",
+    propertyNames: "DV202",
+    type: "DV203",
+    enum: "DV204",
+    const: "DV204",
+    pattern: "DV205",
+  };
+  return codes[keyword] ?? "DV206";
+}
+
+function typeName(t: string): string {
+  const names: Record<string, string> = {
+    string: "một chuỗi văn bản",
+    number: "một số",
+    integer: "một số nguyên",
+    object: "một bảng khóa: giá trị",
+    array: "một danh sách",
+    boolean: "true hoặc false",
+  };
+  return t
+    .split(",")
+    .map((x) => names[x] ?? x)
+    .join(" hoặc ");
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return "giá trị rỗng";
+  if (Array.isArray(v)) return "một danh sách";
+  if (typeof v === "object") return "một bảng khóa: giá trị";
+  if (typeof v === "string") return `chuỗi "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  return `${typeof v === "number" ? "số" : typeof v} ${String(v)}`;
+}
+
+function patternMessage(pattern: string, data: unknown): string {
+  if (pattern.includes("[0-9]{4}-[0-9]{2}")) return `ngày phải viết dạng YYYY-MM-DD; gặp ${describe(data)}`;
+  if (pattern === "^[0-9]{4}$") return `năm phải có 4 chữ số; gặp ${describe(data)}`;
+  if (pattern.includes("\\.")) return `đường dẫn số liệu không hợp lệ (mã-số-liệu.thành-phần); gặp ${describe(data)}`;
+  return `mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang; gặp ${describe(data)}`;
+}

@@ -1,0 +1,54 @@
+/** `danvan new`: a draft year whose every missing figure `danvan check` points at. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runCli } from "../helpers/run-cli.js";
+
+function dataCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-new-"));
+  fs.cpSync("tests/fixtures/years/pair", dir, { recursive: true });
+  return dir;
+}
+
+describe("danvan new", () => {
+  it("creates the year from the latest one, figures and register emptied, prose kept", async () => {
+    const dir = dataCopy();
+    const r = await runCli("new", "2022", "--data", dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("tạo từ năm 2021");
+    const report = parse(fs.readFileSync(path.join(dir, "2022/report.yaml"), "utf8"));
+    expect(report.number).toBeNull();
+    expect(report.date).toBeNull();
+    expect(report.period).toEqual({ from: 2021, to: 2021 });
+    const section = parse(fs.readFileSync(path.join(dir, "2022/sections/01-ket-qua.yaml"), "utf8"));
+    expect(section.statistics.don).toEqual({ kind: "breakdown", parts: { "khieu-nai": null, "to-cao": null } });
+    expect(section.statistics["giai-quyet"]).toMatchObject({ part: null, whole: "don.khieu-nai", decimals: 1 });
+    expect(section.body[0]).toContain("Toàn tỉnh đã tiếp nhận");
+    const docs = parse(fs.readFileSync(path.join(dir, "2022/documents.yaml"), "utf8"));
+    expect(docs.groups[0].types[0].documents).toEqual([]);
+    const firstLine = (year: string) => fs.readFileSync(path.join(dir, year, "report.yaml"), "utf8").split("\n")[0];
+    expect(firstLine("2022")).toMatch(/^# yaml-language-server: \$schema=.*report\.schema\.json$/);
+    expect(firstLine("2022")).toBe(firstLine("2021"));
+  });
+
+  it("leaves a year that `check` lists field by field, at file:line", async () => {
+    const dir = dataCopy();
+    await runCli("new", "2022", "--from", "2020", "--data", dir);
+    const r = await runCli("check", "2022", "--data", dir, "--format", "json");
+    expect(r.code).toBe(1);
+    const diags = JSON.parse(r.stdout).diagnostics as Array<{ file: string; line: number; message: string }>;
+    const files = new Set(diags.map((d) => path.basename(d.file)));
+    expect(files).toEqual(new Set(["report.yaml", "documents.yaml", "01-ket-qua.yaml"]));
+    expect(diags.every((d) => d.line > 1)).toBe(true);
+    expect(diags.filter((d) => d.file.endsWith("01-ket-qua.yaml")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("refuses to overwrite an existing year (exit 2)", async () => {
+    const dir = dataCopy();
+    const r = await runCli("new", "2021", "--data", dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("DV010");
+  });
+});
