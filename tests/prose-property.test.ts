@@ -1,6 +1,6 @@
 /**
  * Property: generated prose (Vietnamese words, punctuation, Markdown-special characters, whitespace and
- * control characters, addresses, helpers) is either refused by `check` with an error on its own line, or
+ * control characters, addresses, helpers), as paragraphs, subheadings and bullets, is either refused by `check` with an error on its own line, or
  * builds — and then pandoc reads from the Markdown exactly the text it reads from the DOCX, that text is the
  * prose as written (helpers replaced, whitespace collapsed), and neither output gains a heading, list, code
  * block, link or emphasis. `npm test` runs DANVAN_PROSE_RUNS=300 cases; the README gives the command for 10,000.
@@ -61,12 +61,32 @@ function yamlQuoted(text: string): string {
 const START = "MOCDAU";
 const END = "MOCCUOI";
 
-function writeYear(root: string, cases: readonly string[]): { firstLine: number; file: string } {
+/** Where a case goes: a paragraph, a subheading (a bold `* …` line) or a one-item bullet list. */
+type Kind = "paragraph" | "subheading" | "bullet";
+interface Case {
+  text: string;
+  kind: Kind;
+}
+
+const YAML_ITEM: Record<Kind, (q: string) => string> = {
+  paragraph: (q) => `  - ${q}`,
+  subheading: (q) => `  - subheading: ${q}`,
+  bullet: (q) => `  - bullets: [${q}]`,
+};
+
+/** How each kind reads back, as one string: a bullet is `- text` (a list item, or the DOCX's dash), a subheading `**` + its bold text. */
+const SHAPE: Record<Kind, (text: string) => string> = {
+  paragraph: (t) => t,
+  subheading: (t) => `*** ${t}`,
+  bullet: (t) => `- ${t}`,
+};
+
+function writeYear(root: string, cases: readonly Case[]): { firstLine: number; file: string } {
   fs.rmSync(root, { recursive: true, force: true });
   fs.cpSync("tests/fixtures/years/mini", root, { recursive: true });
   const file = path.join(root, "2021", "sections", "09-tinh-chat.yaml");
   const head = ["level: 1", "heading: Tính chất", "body:", `  - ${START}`];
-  fs.writeFileSync(file, [...head, ...cases.map((c) => `  - ${yamlQuoted(c)}`), `  - ${END}`, ""].join("\n"));
+  fs.writeFileSync(file, [...head, ...cases.map((c) => YAML_ITEM[c.kind](yamlQuoted(c.text))), `  - ${END}`, ""].join("\n"));
   return { firstLine: head.length + 1, file };
 }
 
@@ -104,30 +124,41 @@ function blockText(b: PandocNode, gained: string[]): string {
   return `<${b.t}>`;
 }
 
-/** The top-level blocks between the two sentinel paragraphs, as text; structure noted in `gained`. */
+/**
+ * The top-level blocks between the two sentinel paragraphs, as text; structure noted in `gained`. A list
+ * item reads `- text` (consecutive one-item lists merge into one list in Markdown: each item counts); a
+ * paragraph wholly bold reads `**text`.
+ */
 function region(blocks: PandocNode[], gained: string[]): string[] {
   const texts = blocks.map((b) => (b.t === "Para" ? collapse(inlineText(b.c as PandocNode[], [])) : ""));
   const from = texts.indexOf(START);
   const to = texts.indexOf(END);
   if (from < 0 || to < from) return [`<sentinels missing: ${from}, ${to}>`];
-  return blocks.slice(from + 1, to).map((b) => blockText(b, gained));
+  return blocks.slice(from + 1, to).flatMap((b) => {
+    if (b.t === "BulletList") return (b.c as PandocNode[][]).map((item) => `- ${item.length === 1 ? blockText(item[0], gained) : (gained.push("item"), "<item>")}`);
+    const inlines = b.t === "Para" ? (b.c as PandocNode[]) : [];
+    const bold = inlines.some((n) => n.t === "Strong") && inlines.every((n) => n.t === "Strong" || n.t === "Note" || n.t === "Space");
+    if (bold) return [`**${collapse(inlineText(inlines.flatMap((n) => (n.t === "Strong" ? (n.c as PandocNode[]) : [n])), gained))}`];
+    return [blockText(b, gained)];
+  });
 }
 
 describe("prose property", () => {
-  it(`${RUNS} generated paragraphs: refused with a position, or identical in Markdown and DOCX (seed ${SEED})`, { timeout: 3_600_000 }, async () => {
+  it(`${RUNS} generated prose items: refused with a position, or identical in Markdown and DOCX (seed ${SEED})`, { timeout: 3_600_000 }, async () => {
     process.env.DANVAN_CACHE = "0";
     const rnd = prng(SEED);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-prose-"));
     const root = path.join(tmp, "data");
     const out = path.join(tmp, "out");
     // What each helper prints, read back through pandoc like everything else.
-    const calibration = HELPERS.map((h) => `x${h}x`);
+    const calibration = HELPERS.map((h): Case => ({ text: `x${h}x`, kind: "paragraph" }));
+    const kinds: Kind[] = ["paragraph", "paragraph", "subheading", "bullet"];
     let built = 0;
     let refused = 0;
     let helperText: Map<string, string> | undefined;
     const failures: string[] = [];
     for (let done = -1; done < RUNS; ) {
-      let cases = done < 0 ? calibration : Array.from({ length: Math.min(BATCH, RUNS - done) }, () => prose(rnd));
+      let cases = done < 0 ? calibration : Array.from({ length: Math.min(BATCH, RUNS - done) }, (): Case => ({ text: prose(rnd), kind: kinds[Math.floor(rnd() * kinds.length)] }));
       const generated = cases.length;
       // Cases check refuses are dropped: each error must sit on its own case's line.
       for (let round = 0; ; round++) {
@@ -141,13 +172,13 @@ describe("prose property", () => {
           bad.add(i);
         }
         // A file-level error (YAML, schema) hides the rules' findings until it is gone: a few rounds at most.
-        expect(round, `still refused after ${round} rounds: ${JSON.stringify(checked.diagnostics.filter((x) => x.severity === "error").map((d) => [d.code, cases[d.line - firstLine]]))}`).toBeLessThan(4);
+        expect(round, `still refused after ${round} rounds: ${JSON.stringify(checked.diagnostics.filter((x) => x.severity === "error").map((d) => [d.code, cases[d.line - firstLine]?.text]))}`).toBeLessThan(4);
         cases = cases.filter((_c, i) => !bad.has(i));
       }
       if (done >= 0) refused += generated - cases.length;
       fs.rmSync(out, { recursive: true, force: true });
       const result = await buildReport({ dataRoot: root, year: "2021", outDir: out, formats: new Set(["md", "docx"]) }).catch((e: unknown) => {
-        throw new Error(`build failed after check passed: ${String(e)}\ncases: ${JSON.stringify(cases)}`);
+        throw new Error(`build failed after check passed: ${String(e)}\ncases: ${JSON.stringify(cases.map((c) => c.text))}`);
       });
       // check passed, so the build must too: the two never disagree.
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -162,13 +193,13 @@ describe("prose property", () => {
         done = 0;
         continue;
       }
-      expect(md.length, "Markdown: one paragraph per case").toBe(cases.length);
-      expect(docx.length, "DOCX: one paragraph per case").toBe(cases.length);
+      expect(md.length, "Markdown: one block per case").toBe(cases.length);
+      expect(docx.length, "DOCX: one block per case").toBe(cases.length);
       cases.forEach((c, i) => {
-        let expected = c;
+        let expected = c.text;
         for (const [h, text] of helperText!) expected = expected.split(h).join(`\u0000${text}\u0000`);
-        expected = collapse(expected.replace(/\u0000/g, ""));
-        if (md[i] !== docx[i] || md[i] !== expected) failures.push(`${JSON.stringify(c)}\n  expected ${JSON.stringify(expected)}\n  md       ${JSON.stringify(md[i])}\n  docx     ${JSON.stringify(docx[i])}`);
+        expected = SHAPE[c.kind](collapse(expected.replace(/\u0000/g, "")));
+        if (md[i] !== docx[i] || md[i] !== expected) failures.push(`${c.kind} ${JSON.stringify(c.text)}\n  expected ${JSON.stringify(expected)}\n  md       ${JSON.stringify(md[i])}\n  docx     ${JSON.stringify(docx[i])}`);
       });
       expect(failures.length, failures.slice(0, 8).join("\n")).toBe(0);
       expect(gainedMd, "structure in the Markdown the data did not ask for").toEqual([]);
