@@ -49,7 +49,17 @@ function unlinkLiterals(node: Parent, source: string): void {
 
 const writer = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+  .use(remarkStringify, {
+    bullet: "-",
+    emphasis: "*",
+    strong: "*",
+    rule: "-",
+    listItemIndent: "one",
+    fences: true,
+    // As danvan's own writer does (render/escape.ts): a `:` before a non-space could open a directive, or
+    // an emoji shortcode such as `:x:` on GitHub and in pandoc.
+    unsafe: [{ character: ":", after: "\\S", inConstruct: "phrasing" }],
+  });
 
 export function stringifyMarkdown(tree: Root): string {
   return writer.stringify(tree as never) as string;

@@ -99,7 +99,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         atKey = true;
         break;
       case "type":
-        message = separatorTrap(e.data) ?? `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
+        message = separatorTrap(e.data, String(e.params.type).includes("integer")) ?? `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
         break;
       case "enum":
         message = `giá trị phải là một trong: ${(e.params.allowedValues as unknown[]).join(", ")}; gặp ${describe(e.data)}`;
@@ -108,7 +108,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
         break;
       case "pattern":
-        message = separatorTrap(e.data) ?? patternMessage(String(e.params.pattern), e.data);
+        message = separatorTrap(e.data, String((e.parentSchema as { type?: unknown } | undefined)?.type).includes("integer")) ?? patternMessage(String(e.params.pattern), e.data);
         break;
       case "minLength":
       case "minItems":
@@ -144,15 +144,21 @@ const TRAP = "số viết kiểu dấu phân cách hàng nghìn";
 
 /**
  * The Vietnamese way of writing 16.000 or 1.611 (dots between thousands) reads in YAML as a decimal 16 or
- * 1.611; `1,611` and `1.611.000` read as text. Where a whole number is expected, each is refused with the fix.
+ * 1.611; `1,611`, `1.611.000` and `92,3` read as text. Each is refused with the fix for what the slot holds:
+ * a whole number (`16000`), or a decimal written with a dot (`92.3`).
  */
-function separatorTrap(data: unknown, written = String(data)): string | undefined {
-  const looksGrouped = /^\d{1,3}([.,\s]\d{3})+$/.test(written);
-  const decimal = typeof data === "number" && !Number.isInteger(data);
-  if (!looksGrouped && !decimal && !(typeof data === "string" && /^\d+[.,]\d+$/.test(written))) return undefined;
-  const digits = written.replace(/[.,\s]/g, "");
-  const hint = looksGrouped ? `nếu là ${digits.replace(/^0+(?=\d)/, "")}, hãy viết ${digits.replace(/^0+(?=\d)/, "")} (không có dấu chấm, phẩy hay cách giữa các chữ số)` : "hãy viết số nguyên, không có dấu chấm hay phẩy";
-  return `${TRAP} hoặc thập phân: "${written}" — trong YAML dấu chấm là dấu thập phân (16.000 là 16), dấu phẩy làm số thành chữ; ${hint}; số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó`;
+function separatorTrap(data: unknown, wantsInteger: boolean, written = String(data)): string | undefined {
+  const looksGrouped = /^\d{1,3}([.,\s_]\d{3})+$/.test(written);
+  const decimal = typeof data === "number" && Number.isFinite(data) && !Number.isInteger(data);
+  const commaDecimal = typeof data === "string" && /^\d+[.,]\d+$/.test(written);
+  if (!looksGrouped && !decimal && !commaDecimal) return undefined;
+  const whole = written.replace(/[.,\s_]/g, "").replace(/^0+(?=\d)/, "");
+  const hint = wantsInteger
+    ? looksGrouped
+      ? `nếu là ${whole}, hãy viết ${whole} (không có dấu chấm, phẩy hay cách giữa các chữ số); số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó`
+      : "số đếm phải là số nguyên, không có dấu chấm hay phẩy; số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó"
+    : `phần thập phân viết bằng dấu chấm (${written.replace(",", ".")}), hàng nghìn viết liền không dấu`;
+  return `${TRAP} hoặc thập phân: "${written}" — trong YAML dấu chấm là dấu thập phân (16.000 là 16), dấu phẩy làm số thành chữ; ${hint}`;
 }
 
 /**
@@ -172,7 +178,7 @@ function writtenNumbers(raw: RawFile): Diagnostic[] {
       const pos = locate(raw, dataPath);
       const token = /^[^\s,#\]}]+/.exec(lineOf(raw.text, pos.line).slice(pos.col - 1))?.[0] ?? "";
       if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
-        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, token) ?? `${TRAP} hoặc thập phân: "${token}" — số đếm phải viết là số nguyên: hãy viết ${slot.value}` });
+        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, true, token) ?? `số đếm viết "${token}": hãy viết ${slot.value} (số nguyên, chỉ gồm chữ số)` });
       }
     }
   }
