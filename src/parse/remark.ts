@@ -57,8 +57,11 @@ const writer = unified()
     listItemIndent: "one",
     fences: true,
     // As danvan's own writer does (render/escape.ts): a `:` before a non-space could open a directive, or
-    // an emoji shortcode such as `:x:` on GitHub and in pandoc.
-    unsafe: [{ character: ":", after: "\\S", inConstruct: "phrasing" }],
+    // an emoji shortcode such as `:x:` on GitHub and in pandoc; `$x$` is mathematics on GitHub.
+    unsafe: [
+      { character: ":", after: "\\S", inConstruct: "phrasing" },
+      { character: "$", inConstruct: "phrasing" },
+    ],
   });
 
 export function stringifyMarkdown(tree: Root): string {
