@@ -95,15 +95,27 @@ export function statisticProblem(stats: Statistics, id: string, stat: Statistic)
       return { path, error: e };
     }
   };
-  for (const slot of figureSlots(id, stat)) {
-    if ((slot.role === "rate" || slot.role === "percent") && typeof slot.value === "number") {
-      // A stated rate is printed as stated: more digits than `decimals` would be rounded away unseen.
-      const d = (stat as { decimals?: number }).decimals ?? 0;
-      const scaled = slot.value * 10 ** d;
-      if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
-        return { path: slot.dataPath, error: new FigureError(`${String(slot.value)} có nhiều chữ số thập phân hơn decimals: ${d} (sẽ bị làm tròn khi in); hãy sửa decimals hoặc con số`, "DV372") };
-      }
+  const d = (stat as { decimals?: number }).decimals ?? 0;
+  if (stat.kind === "percent" || (stat.kind === "ratio" && stat.stated !== undefined)) {
+    // A stated rate is printed as stated: more digits than `decimals` would be rounded away unseen.
+    const [key, v] = stat.kind === "percent" ? ["value", stat.value] : ["stated", stat.stated!];
+    const scaled = v * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
+      return { path: [key], error: new FigureError(`${String(v)} có nhiều chữ số thập phân hơn decimals: ${d} (sẽ bị làm tròn khi in); hãy sửa decimals hoặc con số`, "DV372") };
     }
+  }
+  // Every number the statistic gives, derived as well as stated; only when one fails is the slot sought.
+  const whole = attempt(stat.kind === "ratio" ? ["whole"] : [], () => {
+    if (stat.kind === "ratio") return stats.ratioParts(id);
+    stats.value(id);
+    if (stat.kind === "breakdown" && stat.stated !== undefined) stats.derived(id);
+    if (stat.kind === "series") {
+      for (const [year, v] of Object.entries(stat.values)) if (typeof v === "object" && v.stated !== undefined) stats.derived(`${id}.${year}`);
+      if (stat.stated !== undefined) stats.derived(id);
+    }
+  });
+  if (!whole) return undefined;
+  for (const slot of figureSlots(id, stat)) {
     const problem = attempt(slot.dataPath, () => {
       if (typeof slot.value === "string") stats.value(slot.value);
       // Read through the statistic itself: a path to a figure with decimals where a count is expected fails here.
@@ -111,12 +123,7 @@ export function statisticProblem(stats: Statistics, id: string, stat: Statistic)
     });
     if (problem) return problem;
   }
-  if (stat.kind === "ratio") return attempt(["whole"], () => stats.ratioParts(id));
-  return attempt([], () => {
-    if (stat.kind === "series") for (const year of Object.keys(stat.values)) stats.value(`${id}.${year}`);
-    stats.value(id);
-    if (stat.kind === "breakdown" || stat.kind === "series") stats.derived(id);
-  });
+  return whole;
 }
 
 /**

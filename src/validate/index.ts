@@ -167,6 +167,7 @@ function separatorTrap(data: unknown, wantsInteger: boolean, written = String(da
  */
 function writtenNumbers(raw: RawFile): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const lineOf = lineReader(raw.text);
   const stats = (raw.value as Partial<SectionData> | null)?.statistics;
   if (!stats || typeof stats !== "object") return out;
   for (const [id, stat] of Object.entries(stats)) {
@@ -176,7 +177,7 @@ function writtenNumbers(raw: RawFile): Diagnostic[] {
       if (!Number.isInteger(slot.value) || (slot.role !== "figure" && slot.role !== "total")) continue;
       const dataPath = ["statistics", id, ...slot.dataPath];
       const pos = locate(raw, dataPath);
-      const token = /^[^\s,#\]}]+/.exec(lineOf(raw.text, pos.line).slice(pos.col - 1))?.[0] ?? "";
+      const token = /^[^\s,#\]}]+/.exec(lineOf(pos.line).slice(pos.col - 1))?.[0] ?? "";
       if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
         out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, true, token) ?? `số đếm viết "${token}": hãy viết ${slot.value} (số nguyên, chỉ gồm chữ số)` });
       }
@@ -185,15 +186,19 @@ function writtenNumbers(raw: RawFile): Diagnostic[] {
   return out;
 }
 
-function lineOf(text: string, line: number): string {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf("\n", start);
-    if (nl < 0) return "";
-    start = nl + 1;
-  }
-  const end = text.indexOf("\n", start);
-  return text.slice(start, end < 0 ? undefined : end);
+/** The text of one line, with the line starts found once per file (a large year has thousands of figures). */
+function lineReader(text: string): (line: number) => string {
+  let starts: number[] | undefined;
+  return (line) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    const start = starts[line - 1];
+    if (start === undefined) return "";
+    const end = text.indexOf("\n", start);
+    return text.slice(start, end < 0 ? undefined : end);
+  };
 }
 
 function codeFor(keyword: string): string {
