@@ -1,6 +1,6 @@
 /**
  * Property: generated prose (Vietnamese words, punctuation, Markdown-special characters, whitespace and
- * control characters, addresses, helpers), as paragraphs, subheadings and bullets, is either refused by `check` with an error on its own line, or
+ * control characters, addresses, helpers), as paragraphs, subheadings, bullets and footnotes, is either refused by `check` with an error on its own line, or
  * builds — and then pandoc reads from the Markdown exactly the text it reads from the DOCX, that text is the
  * prose as written (helpers replaced, whitespace collapsed), and neither output gains a heading, list, code
  * block, link or emphasis. `npm test` runs DANVAN_PROSE_RUNS=300 cases; the README gives the command for 10,000.
@@ -60,15 +60,17 @@ function yamlQuoted(text: string): string {
 
 const START = "MOCDAU";
 const END = "MOCCUOI";
+/** The paragraph that cites a footnote case. */
+const FOOTNOTED = "MOCCHUTHICH";
 
-/** Where a case goes: a paragraph, a subheading (a bold `* …` line) or a one-item bullet list. */
-type Kind = "paragraph" | "subheading" | "bullet";
+/** Where a case goes: a paragraph, a subheading (a bold `* …` line), a one-item bullet list, a footnote's text. */
+type Kind = "paragraph" | "subheading" | "bullet" | "footnote";
 interface Case {
   text: string;
   kind: Kind;
 }
 
-const YAML_ITEM: Record<Kind, (q: string) => string> = {
+const YAML_ITEM: Record<Exclude<Kind, "footnote">, (q: string) => string> = {
   paragraph: (q) => `  - ${q}`,
   subheading: (q) => `  - subheading: ${q}`,
   bullet: (q) => `  - bullets: [${q}]`,
@@ -79,15 +81,34 @@ const SHAPE: Record<Kind, (text: string) => string> = {
   paragraph: (t) => t,
   subheading: (t) => `*** ${t}`,
   bullet: (t) => `- ${t}`,
+  footnote: (t) => `${FOOTNOTED}[^${t}]`,
 };
 
-function writeYear(root: string, cases: readonly Case[]): { firstLine: number; file: string } {
+/** The year's files with the cases in one section; which line of that file holds which case. */
+function writeYear(root: string, cases: readonly Case[]): { caseAt: Map<number, number>; file: string } {
   fs.rmSync(root, { recursive: true, force: true });
   fs.cpSync("tests/fixtures/years/mini", root, { recursive: true });
   const file = path.join(root, "2021", "sections", "09-tinh-chat.yaml");
-  const head = ["level: 1", "heading: Tính chất", "body:", `  - ${START}`];
-  fs.writeFileSync(file, [...head, ...cases.map((c) => YAML_ITEM[c.kind](yamlQuoted(c.text))), `  - ${END}`, ""].join("\n"));
-  return { firstLine: head.length + 1, file };
+  const lines = ["level: 1", "heading: Tính chất", "body:", `  - ${START}`];
+  const caseAt = new Map<number, number>();
+  const footnotes: number[] = [];
+  cases.forEach((c, i) => {
+    if (c.kind === "footnote") {
+      lines.push(`  - ${FOOTNOTED}{{fn "g${i}"}}`);
+      footnotes.push(i);
+    } else {
+      lines.push(YAML_ITEM[c.kind as Exclude<Kind, "footnote">](yamlQuoted(c.text)));
+      caseAt.set(lines.length, i);
+    }
+  });
+  lines.push(`  - ${END}`);
+  if (footnotes.length) lines.push("footnotes:");
+  for (const i of footnotes) {
+    lines.push(`  g${i}: ${yamlQuoted(cases[i].text)}`);
+    caseAt.set(lines.length, i);
+  }
+  fs.writeFileSync(file, [...lines, ""].join("\n"));
+  return { caseAt, file };
 }
 
 type PandocNode = { t: string; c?: unknown };
@@ -152,7 +173,7 @@ describe("prose property", () => {
     const out = path.join(tmp, "out");
     // What each helper prints, read back through pandoc like everything else.
     const calibration = HELPERS.map((h): Case => ({ text: `x${h}x`, kind: "paragraph" }));
-    const kinds: Kind[] = ["paragraph", "paragraph", "subheading", "bullet"];
+    const kinds: Kind[] = ["paragraph", "paragraph", "subheading", "bullet", "footnote"];
     let built = 0;
     let refused = 0;
     let helperText: Map<string, string> | undefined;
@@ -162,17 +183,17 @@ describe("prose property", () => {
       const generated = cases.length;
       // Cases check refuses are dropped: each error must sit on its own case's line.
       for (let round = 0; ; round++) {
-        const { firstLine, file } = writeYear(root, cases);
+        const { caseAt, file } = writeYear(root, cases);
         const checked = checkYear(root, "2021");
         if (!hasErrors(checked.diagnostics)) break;
         const bad = new Set<number>();
         for (const d of checked.diagnostics.filter((x) => x.severity === "error")) {
-          const i = d.line - firstLine;
-          if (!d.file.endsWith(path.basename(file)) || i < 0 || i >= cases.length) throw new Error(`an error not on a case's line: ${JSON.stringify(d)}`);
+          const i = caseAt.get(d.line);
+          if (!d.file.endsWith(path.basename(file)) || i === undefined) throw new Error(`an error not on a case's line: ${JSON.stringify(d)}`);
           bad.add(i);
         }
         // A file-level error (YAML, schema) hides the rules' findings until it is gone: a few rounds at most.
-        expect(round, `still refused after ${round} rounds: ${JSON.stringify(checked.diagnostics.filter((x) => x.severity === "error").map((d) => [d.code, cases[d.line - firstLine]?.text]))}`).toBeLessThan(4);
+        expect(round, `still refused after ${round} rounds: ${JSON.stringify(checked.diagnostics.filter((x) => x.severity === "error").map((d) => [d.code, cases[caseAt.get(d.line) ?? -1]?.text]))}`).toBeLessThan(4);
         cases = cases.filter((_c, i) => !bad.has(i));
       }
       if (done >= 0) refused += generated - cases.length;
