@@ -103,7 +103,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV341", "tổng ghi không khớp các thành phần"],
   ["DV342", "tỷ lệ ghi không khớp hai số đếm"],
   ["DV343", "phần lớn hơn tổng"],
-  ["DV344", "năm của chuỗi số liệu ngoài giai đoạn báo cáo"],
+  ["DV344", "kỳ (năm, quý, tháng, nửa năm) của chuỗi số liệu ngoài giai đoạn báo cáo"],
   ["DV351", "ngày không có thật"],
   ["DV352", "ngày sau ngày của báo cáo"],
   ["DV361", "văn bản chưa ở dạng NFC"],
@@ -121,5 +121,6 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV378", "khoảng trắng ở đầu hoặc cuối văn bản"],
   ["DV379", "mục cấp 2 đứng trước mọi mục cấp 1"],
   ["DV380", "năm của thư mục không khớp giai đoạn hoặc ngày của báo cáo"],
+  ["DV390", "máy thiếu phông chữ của thể thức (PDF sẽ khác DOCX)"],
   ["DV401", "lỗi trong mẫu (template)"],
 ]);

@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadYear, locate } from "./load/index.js";
-import type { RawFile, Report } from "./model/index.js";
+import type { Profile, RawFile, Report } from "./model/index.js";
+import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
 import type { Root } from "mdast";
 
@@ -97,7 +98,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { writeFileAtomic } = await import("./write/atomic.js");
   for (const o of produced) writeFileAtomic(o.file, o.bytes);
   const written = produced.map(({ format, file }) => ({ format, file }));
-  if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`) });
+  if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`, assembled.date) });
   return { written, diagnostics, summary };
 }
 
@@ -110,6 +111,8 @@ type Assembled =
       ok: true;
       diagnostics: Diagnostic[];
       pdf?: typeof import("./write/pdf.js");
+      /** The report's date, which the PDF carries as its creation date. */
+      date: string;
       base: string;
       markdown?: string;
       /** Past LARGE_REPORT_CHARS of rendered Markdown. */
@@ -126,17 +129,25 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
   const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
   if (pdf) await pdf.requireSoffice();
+  const diagnostics = [...checked.diagnostics];
+  const fontProblem = pdf ? await pdf.fontProblem(PROFILES[report.identity.profile].font) : undefined;
+  if (fontProblem) {
+    // The profile chooses the font, so the warning points at it.
+    const at = locator(checked.files)(report.identityFile, ["profile"]);
+    diagnostics.push({ code: "DV390", severity: "warning", file: report.identityFile, line: at.line, col: at.col, message: fontProblem });
+  }
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
-  const { tree, markdown } = await documentTree(rendered.markdown, options.formats.has("md"));
+  const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
   const { footnoteNumbers } = await import("./parse/tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
     ok: true,
-    diagnostics: checked.diagnostics,
+    diagnostics: sortDiagnostics(diagnostics),
     pdf,
+    date: report.identity.date,
     base: path.join(options.outDir, baseName(report)),
     markdown,
     large: rendered.markdown.length > LARGE_REPORT_CHARS,
@@ -156,15 +167,17 @@ function templatesUrl(dir: string): URL {
  * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
-async function documentTree(rendered: string, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
   const { cachedValue, storeValue } = await import("./load/cache.js");
-  const hit = cachedValue("tree", rendered) as { tree: Root; markdown: string } | undefined;
+  // The Markdown writer marks roles by profile: the same text in another profile is another entry.
+  const key = `${profile}\n${rendered}`;
+  const hit = cachedValue("tree", key) as { tree: Root; markdown: string } | undefined;
   if (hit?.tree && typeof hit.markdown === "string") return hit;
   const { parseSubset } = await import("./parse/markdown-subset.js");
   const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
   const { writeMarkdown } = await import("./write/markdown.js");
-  const markdown = await writeMarkdown(tree);
-  storeValue("tree", rendered, { tree, markdown });
+  const markdown = await writeMarkdown(tree, PROFILES[profile]);
+  storeValue("tree", key, { tree, markdown });
   return { tree, markdown: needMarkdown ? markdown : undefined };
 }
 

@@ -1,9 +1,32 @@
 /**
- * Presentation profiles as tables of values (../shared/reference/document-format.md): the writer reads
- * numbers and strings from here and never branches on the profile's name.
+ * Presentation profiles as tables of values (../shared/reference/document-format.md): the writers read
+ * numbers, strings and marks from here and never branch on the profile's name. Each writer maps a role
+ * named in the document tree (docs/template-roles.md) to what this table says about it.
  * Sizes are half-points (docx.js `size`), lengths twips (1 mm = 56.7).
  */
 import type { Profile } from "./model/index.js";
+
+/** How a heading or an item is numbered: `{roman}`, `{n}` or `{alpha}` and the text around it. */
+export interface Numbering {
+  /** `## ` sections (party `I-`, state `I.`). */
+  level1: string;
+  /** `### ` sections (party `1-`, state `1.`). */
+  level2: string;
+  /** Items of a `numbered:` block (party `1-`, state `a)`). */
+  items: string;
+}
+
+/** Bold, italics and underline a role is written with, in the DOCX (through its style) and in Markdown. */
+export interface Marks {
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+}
+
+/** A drawn rule: a share of the width of the column or text it stands in, centred. */
+export interface Rule {
+  share: number;
+}
 
 export interface ProfileSpec {
   /** Before the number and symbol: party "Số 143-BC/BDVTU", state "Số: 15/QĐ-BNV". */
@@ -13,8 +36,14 @@ export interface ProfileSpec {
   /** Right header column, bold; the last line carries the rule. */
   motto: string[];
   recipientsLabel: string;
+  /** Punctuation after each recipient, and after the filing line that closes the list. */
+  recipientEnd: string;
+  filingEnd: string;
+  numbering: Numbering;
   page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number } };
   font: string;
+  /** The language Word spell-checks in. */
+  lang: string;
   size: {
     body: number;
     superior: number;
@@ -30,18 +59,55 @@ export interface ProfileSpec {
     signer: number;
     table: number;
     pageNumber: number;
+    /** The appendix's "(Kèm theo …)" line: a size at which it stays on one line. */
+    appendixReference: number;
   };
-  recipientsLabelStyle: { underline: boolean; bold: boolean; italics: boolean };
-  /** Rule under the issuing body (state) in addition to the motto's. */
-  issuerRule: boolean;
+  marks: {
+    superior: Marks;
+    issuer: Marks;
+    motto: Marks;
+    placeDate: Marks;
+    docType: Marks;
+    summary: Marks;
+    recipientsLabel: Marks;
+    signer: Marks;
+    appendixHeading: Marks;
+    appendixTitle: Marks;
+    appendixReference: Marks;
+    subheading: Marks;
+    registerGroup: Marks;
+    registerType: Marks;
+  };
+  /** Drawn rule under the issuing body (state), or none. */
+  issuerRule?: Rule;
+  /** Under the summary: typed text (party `-----`) or a drawn rule (state). */
+  titleRule: { text: string } | Rule;
   body: { firstLineIndent: number; spacingAfter: number; line: number };
   /** Empty lines between the signer's title and name, for signature and seal. */
   signatureSpace: number;
   /** Share of the text width for the header's left column (the right one takes the rest). */
   headerLeftShare: number;
+  /** Share of the text width for the recipients (the signature takes the rest). */
+  closingLeftShare: number;
 }
 
 const A4 = { width: 11906, height: 16838 };
+
+const COMMON_MARKS = {
+  issuer: { bold: true },
+  motto: { bold: true },
+  placeDate: { italics: true },
+  docType: { bold: true },
+  summary: { bold: true },
+  signer: { bold: true },
+  appendixHeading: { bold: true },
+  appendixTitle: { bold: true },
+  appendixReference: { italics: true },
+  subheading: { bold: true, italics: true },
+  registerGroup: { bold: true },
+  registerType: { bold: true },
+  superior: {},
+};
 
 export const PROFILES: Record<Profile, ProfileSpec> = {
   party: {
@@ -49,8 +115,12 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     issuerMark: "*",
     motto: ["ĐẢNG CỘNG SẢN VIỆT NAM"],
     recipientsLabel: "Nơi nhận:",
+    recipientEnd: ",",
+    filingEnd: ".",
+    numbering: { level1: "{roman}-", level2: "{n}-", items: "{n}-" },
     page: { ...A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
     font: "Times New Roman",
+    lang: "vi-VN",
     size: {
       body: 28,
       superior: 28,
@@ -66,19 +136,25 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
       signer: 28,
       table: 26,
       pageNumber: 28,
+      appendixReference: 26,
     },
-    recipientsLabelStyle: { underline: true, bold: false, italics: false },
-    issuerRule: false,
+    marks: { ...COMMON_MARKS, recipientsLabel: { underline: true } },
+    titleRule: { text: "-----" },
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
     headerLeftShare: 0.4,
+    closingLeftShare: 0.45,
   },
   state: {
     numberPrefix: "Số: ",
     motto: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
     recipientsLabel: "Nơi nhận:",
+    recipientEnd: ";",
+    filingEnd: ".",
+    numbering: { level1: "{roman}.", level2: "{n}.", items: "{alpha})" },
     page: { ...A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
     font: "Times New Roman",
+    lang: "vi-VN",
     size: {
       body: 28,
       superior: 26,
@@ -94,12 +170,39 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
       signer: 28,
       table: 26,
       pageNumber: 26,
+      appendixReference: 26,
     },
-    recipientsLabelStyle: { underline: false, bold: true, italics: true },
-    issuerRule: true,
+    marks: { ...COMMON_MARKS, recipientsLabel: { bold: true, italics: true } },
+    // NĐ 30/2020: 1/3 to 1/2 of the line above it; the issuer's rule is a share of the header's left column.
+    issuerRule: { share: 0.4 },
+    titleRule: { share: 0.25 },
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
     // The state motto is one line of 13 pt capitals: it needs more of the width than the party's.
     headerLeftShare: 0.34,
+    closingLeftShare: 0.45,
   },
 };
+
+/** The report's numbering: the profile's, with what `format.numbering` overrides. */
+export function numberingOf(profile: Profile, override?: Partial<Numbering>): Numbering {
+  return { ...PROFILES[profile].numbering, ...override };
+}
+
+/** One appendix column: its heading, its alignment, its share of the text width. */
+export interface RegisterColumn {
+  label: string;
+  align: "center" | "left";
+  share: number;
+}
+
+/**
+ * The appendix table's columns, the one specification the template (through the view), the Markdown
+ * writer and the DOCX writer read. A row of role `document` has one cell per column, in this order.
+ */
+export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
+  { label: "TT", align: "center", share: 0.075 },
+  { label: "Thể loại, số văn bản", align: "left", share: 0.24 },
+  { label: "Ngày ban hành", align: "center", share: 0.15 },
+  { label: "Nội dung", align: "left", share: 0.535 },
+];

@@ -75,7 +75,7 @@ describe("templates", () => {
     expect(helper.stderr).toContain('hàm "upcase" không tồn tại');
     const name = await runCli("build-report", "2021", "--templates", template((s) => s.replace("{{header.superior}}", "{{header.superiour}}")), "--out", tmp());
     expect(name.code).toBe(1);
-    expect(name.stderr).toMatch(/report\.md\.hbs:8:\d+: lỗi DV401.*"superiour"/);
+    expect(name.stderr).toMatch(/report\.md\.hbs:11:\d+: lỗi DV401.*"superiour"/);
   });
   it("cannot reach prototypes", async () => {
     const dir = template((s) => s.replace("{{header.superior}}", "{{header.constructor}}"));

@@ -75,8 +75,9 @@ const seriesInPeriod: Rule = {
       for (const [id, stat] of Object.entries(s.statistics ?? {})) {
         if (stat.kind !== "series") continue;
         for (const year of Object.keys(stat.values)) {
-          const y = Number(year);
-          if (y < from || y > to) out.push(at(ctx, s.file, ["statistics", id, "values", year], "DV344", "warning", `năm ${year} nằm ngoài giai đoạn báo cáo ${from} - ${to}`));
+          // A period key starts with its year: 2019, 2019-q1, 2019-06, 2019-h1.
+          const y = Number(year.slice(0, 4));
+          if (y < from || y > to) out.push(at(ctx, s.file, ["statistics", id, "values", year], "DV344", "warning", `${/^\d{4}$/.test(year) ? "năm" : "kỳ"} ${year} nằm ngoài giai đoạn báo cáo ${from} - ${to}`));
         }
       }
     }

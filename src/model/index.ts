@@ -7,8 +7,10 @@ export type Profile = "party" | "state";
 
 export interface Identity {
   profile: Profile;
-  superior: string;
-  issuer: { name: string; fullName: string };
+  /** The superior body's line; a unit with none (a district UBND) leaves it out. */
+  superior?: string;
+  /** `name` is one header line, or several (`ỦY BAN NHÂN DÂN` / `HUYỆN ĐỨC AN`). */
+  issuer: { name: string | string[]; fullName: string };
   number: string;
   place: string;
   /** ISO date YYYY-MM-DD. */
@@ -16,10 +18,10 @@ export interface Identity {
   type: string;
   title: string[];
   period: { from: number; to: number };
-  format?: { zeroPadCounts?: boolean };
+  format?: { zeroPadCounts?: boolean; numbering?: { level1?: string; level2?: string; items?: string } };
   signer: { authority?: string; title: string; name: string };
   recipients: { list: string[]; filing: string; note?: { text: string; first: number } };
-  appendix: { heading: string; title: string[] };
+  appendix: { heading: string; title?: string[] };
 }
 
 /** A number, or a dotted path to another figure of the same year. */

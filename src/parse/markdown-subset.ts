@@ -12,12 +12,19 @@ const outside = (): never => {
   throw new Outside();
 };
 
+/** Labels the document defines: GFM reads `[^x]` as a footnote reference only when `[^x]:` exists. */
+let defined = new Set<string>();
+
 export function parseSubset(markdown: string): Root | undefined {
+  const lines = markdown.split("\n");
+  defined = new Set(lines.flatMap((l) => FOOTNOTE_DEF.exec(l)?.[1].toLowerCase() ?? []));
   try {
-    return { type: "root", children: blocks(markdown.split("\n")) };
+    return { type: "root", children: blocks(lines) };
   } catch (e) {
     if (e instanceof Outside) return undefined;
     throw e;
+  } finally {
+    defined = new Set();
   }
 }
 
@@ -89,7 +96,8 @@ function blocks(lines: string[]): RootContent[] {
       out.push(table(rows));
       continue;
     }
-    if (FOREIGN_START.test(line) || line.startsWith("|")) outside();
+    // CommonMark strips a paragraph line's leading blanks; the subset never writes them.
+    if (FOREIGN_START.test(line) || line.startsWith("|") || /^[ \t]/.test(line)) outside();
     const [para, next] = paragraphLines(lines, i, line);
     out.push({ type: "paragraph", children: inline(para) });
     i = next;
@@ -103,7 +111,7 @@ function paragraphLines(lines: string[], start: number, first: string): [string,
   let i = start + 1;
   for (; i < lines.length && lines[i].trim() !== ""; i++) {
     const l = lines[i];
-    if (DIRECTIVE_OPEN.test(l) || /^:{3,}\s*$/.test(l) || HEADING.test(l) || FOOTNOTE_DEF.test(l) || l.startsWith("- ") || l.startsWith("|") || FOREIGN_START.test(l)) outside();
+    if (DIRECTIVE_OPEN.test(l) || /^:{3,}\s*$/.test(l) || HEADING.test(l) || FOOTNOTE_DEF.test(l) || l.startsWith("- ") || l.startsWith("|") || FOREIGN_START.test(l) || /^[ \t]/.test(l)) outside();
     text.push(l);
   }
   return [text.join("\n"), i];
@@ -201,7 +209,7 @@ export function inline(source: string): PhrasingContent[] {
       const end = source.indexOf("]", k);
       if (end < 0) outside();
       const label = source.slice(k + 2, end);
-      if (!/^[^\s\]]+$/.test(label)) outside();
+      if (!/^[^\s\]]+$/.test(label) || !defined.has(label.toLowerCase())) outside();
       tokens.push({ kind: "node", node: { type: "footnoteReference", identifier: label.toLowerCase(), label } });
       k = end;
     } else pushText(c);

@@ -3,8 +3,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
 import type { Block, Locate, Report } from "../model/index.js";
-import { PROFILES } from "../profile.js";
-import { citation, indexRegister } from "../model/register.js";
+import { numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { indexRegister } from "../model/register.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
 import { HelperError, proseHelpers } from "./helpers.js";
@@ -25,13 +25,30 @@ export interface SectionView {
   blocks: BlockView[];
 }
 
+/** A row of the appendix table and its role; the template writes a `document` row's values in REGISTER_COLUMNS order. */
 export interface RowView {
-  kind: "group" | "type" | "document";
-  cells: [string, string, string, string];
+  role: "group" | "type" | "document";
+  /** group: its roman number; document: its number within the type. */
+  number: string;
+  /** group: the issuing body; type: the type's heading. */
+  label: string;
+  /** document: the citation over two lines, "Kế hoạch số" then the number, so a number never breaks. */
+  citation: string[];
+  date: string;
+  summary: string;
 }
 
 export interface ReportView {
-  header: { superior: string; issuer: string; mark: string; hasMark: boolean; numberLine: string; motto: string[]; placeDate: string };
+  header: {
+    superior: string;
+    hasSuperior: boolean;
+    issuer: string[];
+    mark: string;
+    hasMark: boolean;
+    numberLine: string;
+    motto: string[];
+    placeDate: string;
+  };
   title: { type: string; lines: string[] };
   sections: SectionView[];
   footnotes: Array<{ id: string; text: string }>;
@@ -46,7 +63,15 @@ export interface ReportView {
     title: string;
     name: string;
   };
-  appendix: { heading: string; title: string[]; attached: string; columns: string[]; rows: RowView[] };
+  appendix: {
+    heading: string;
+    title: string[];
+    hasTitle: boolean;
+    /** The "(Kèm theo …)" line, or two lines when one would wrap and leave a word alone. */
+    attached: string[];
+    columns: string[];
+    rows: RowView[];
+  };
 }
 
 export function buildView(report: Report, locate: Locate): { view?: ReportView; diagnostics: Diagnostic[] } {
@@ -76,6 +101,7 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
     }
   };
 
+  const numbering = numberingOf(id.profile, id.format?.numbering);
   let top = 0;
   let sub = 0;
   const sections: SectionView[] = report.sections.map((s) => {
@@ -83,17 +109,17 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
     if (s.level === 1) {
       top += 1;
       sub = 0;
-      label = `${roman(top)}-`;
+      label = e(numberLabel(numbering.level1, top));
     } else if (s.level === 2) {
       sub += 1;
-      label = `${sub}-`;
+      label = e(numberLabel(numbering.level2, sub));
     }
     return {
       marks: s.level === 2 ? "###" : "##",
       label,
       heading: s.heading ? e(s.heading) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
-      blocks: s.body.map((b, i) => blockView(b, (src, sub2) => render(src, s.file, ["body", i, ...sub2]))),
+      blocks: s.body.map((b, i) => blockView(b, numbering.items, (src, sub2) => render(src, s.file, ["body", i, ...sub2]))),
     };
   });
 
@@ -102,17 +128,23 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
   );
 
   const note = id.recipients.note;
-  const recipients = [...id.recipients.list.map((r) => `${e(r)},`), `${e(id.recipients.filing)}.`];
+  const recipients = [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(id.recipients.filing)}${profile.filingEnd}`];
 
+  const none = { number: "", label: "", citation: [] as string[], date: "", summary: "" };
   const rows: RowView[] = [];
   report.register.groups.forEach((g, gi) => {
-    rows.push({ kind: "group", cells: [`**${roman(gi + 1)}**`, `**${e(g.issuer)}**`, "", ""] });
+    rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
     for (const t of g.types) {
-      rows.push({ kind: "type", cells: ["", `**${e(t.heading ?? t.type)}**`, "", ""] });
+      rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
       t.documents.forEach((d, di) => {
         rows.push({
-          kind: "document",
-          cells: [String(di + 1), e(citation({ doc: d, type: t.type, group: gi }, { date: false })), formatDate(d.date), e(d.summary)],
+          ...none,
+          role: "document",
+          number: String(di + 1),
+          // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
+          citation: [e(`${t.type} số`), e(d.number)],
+          date: formatDate(d.date),
+          summary: e(d.summary),
         });
       });
     }
@@ -120,8 +152,9 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
 
   const view: ReportView = {
     header: {
-      superior: e(id.superior),
-      issuer: e(id.issuer.name),
+      superior: e(id.superior ?? ""),
+      hasSuperior: Boolean(id.superior),
+      issuer: (Array.isArray(id.issuer.name) ? id.issuer.name : [id.issuer.name]).map(e),
       mark: e(profile.issuerMark ?? ""),
       hasMark: Boolean(profile.issuerMark),
       numberLine: e(`${profile.numberPrefix}${id.number}`),
@@ -144,20 +177,44 @@ export function buildView(report: Report, locate: Locate): { view?: ReportView; 
     },
     appendix: {
       heading: e(report.identity.appendix.heading),
-      title: id.appendix.title.map(e),
-      attached: e(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)} của ${id.issuer.fullName})`),
-      columns: ["TT", "Thể loại, số văn bản", "Ngày ban hành", "Nội dung"],
+      title: (id.appendix.title ?? []).map(e),
+      hasTitle: Boolean(id.appendix.title?.length),
+      attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
+      columns: REGISTER_COLUMNS.map((c) => e(c.label)),
       rows,
     },
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
 }
 
-function blockView(block: Block, render: (source: string, path: Array<string | number>) => string): BlockView {
+/**
+ * What fits on one line of the appendix's reference at 13 pt italic across the text width: 2021's
+ * 76 characters do; a longer one is set as two lines broken before "của", never a word alone.
+ */
+const REFERENCE_LINE_CHARS = 76;
+
+function referenceLines(head: string, tail: string): string[] {
+  const one = `${head} ${tail}`;
+  return one.length <= REFERENCE_LINE_CHARS ? [one] : [head, tail];
+}
+
+/** `{roman}-` → `II-`, `{n}.` → `2.`, `{alpha})` → `b)`. */
+export function numberLabel(pattern: string, n: number): string {
+  return pattern.replace(/\{(roman|n|alpha)\}/g, (_, kind: string) => (kind === "roman" ? roman(n) : kind === "alpha" ? alpha(n) : formatNumber(n)));
+}
+
+/** a … z, then aa, ab, … */
+function alpha(n: number): string {
+  let out = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+function blockView(block: Block, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
   const empty = { text: "", items: [] as string[] };
   if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
   if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
   if ("numbered" in block)
-    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${formatNumber(i + 1)}\\- ${render(b, ["numbered", i])}`) };
+    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${render(b, ["numbered", i])}`) };
   return { ...empty, kind: "subheading", text: render(block.subheading, ["subheading"]) };
 }

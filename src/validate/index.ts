@@ -77,6 +77,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
   for (const e of errors) {
     // "if" repeats its branch's errors; "discriminator" repeats the enum error on "kind".
     if (e.keyword === "if" || e.keyword === "discriminator") continue;
+    // A bad key's own pattern error comes at the object (so every bad key of a series pointed at the first
+    // one); the propertyNames error that wraps it names the key and is reported at it instead.
+    if (e.propertyName !== undefined && e.keyword !== "propertyNames") continue;
     const p = pathOf(e.instancePath);
     let at = p;
     let atKey = false;
@@ -94,7 +97,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         break;
       }
       case "propertyNames":
-        message = `tên khóa "${e.params.propertyName}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang`;
+        message = isPeriodKeyPattern(e.parentSchema)
+          ? `kỳ "${e.params.propertyName}" không hợp lệ: ${PERIOD_KEYS}`
+          : `tên khóa "${e.params.propertyName}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang`;
         at = [...p, String(e.params.propertyName)];
         atKey = true;
         break;
@@ -237,9 +242,19 @@ function describe(v: unknown): string {
   return `${typeof v === "number" ? "số" : typeof v} ${String(v)}`;
 }
 
+/** The key pattern of a series' periods (schemas/section.schema.json), kept equal by tests/validate.test.ts. */
+export const PERIOD_KEY_PATTERN = "^[0-9]{4}(-(q[1-4]|h[12]|0[1-9]|1[0-2]))?$";
+const PERIOD_KEYS = "kỳ của chuỗi số liệu viết là năm (2019), quý (2019-q1 … 2019-q4), tháng (2019-01 … 2019-12) hoặc nửa năm (2019-h1, 2019-h2)";
+
+function isPeriodKeyPattern(schema: unknown): boolean {
+  return (schema as { propertyNames?: { pattern?: string } } | undefined)?.propertyNames?.pattern === PERIOD_KEY_PATTERN;
+}
+
 function patternMessage(pattern: string, data: unknown): string {
   if (pattern.includes("[0-9]{4}-[0-9]{2}")) return `ngày phải viết dạng YYYY-MM-DD; gặp ${describe(data)}`;
   if (pattern === "^[0-9]{4}$") return `năm phải có 4 chữ số; gặp ${describe(data)}`;
+  if (pattern === PERIOD_KEY_PATTERN) return `${PERIOD_KEYS}; gặp ${describe(data)}`;
+  if (pattern.includes("roman|n|alpha")) return `cách đánh số phải chứa {roman}, {n} hoặc {alpha}; gặp ${describe(data)}`;
   if (pattern.includes("\\.")) return `đường dẫn số liệu không hợp lệ (mã-số-liệu.thành-phần); gặp ${describe(data)}`;
   return `mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang; gặp ${describe(data)}`;
 }

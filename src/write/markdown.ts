@@ -1,24 +1,29 @@
 /**
  * Tree → GitHub-flavoured Markdown. Footnotes are renumbered [^1]… in order of first reference;
- * layout directives are lowered to plain Markdown (GitHub and pandoc know no directives).
+ * the roles the template named (docs/template-roles.md) are lowered to plain Markdown (GitHub and
+ * pandoc know no directives), each written with the marks the profile gives it.
  */
-import type { Paragraph, PhrasingContent, Root, RootContent, ListItem } from "mdast";
+import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { footnoteNumbers, isDirective } from "../parse/tree-walk.js";
+import { REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
+import { footnoteNumbers, isDirective, ROLES, rowRole } from "../parse/tree-walk.js";
 import { stringifySubset } from "./markdown-subset.js";
 
-export async function writeMarkdown(tree: Root): Promise<string> {
+export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
   const numbers = footnoteNumbers(tree);
   const definitions: RootContent[] = [];
   const lowered: RootContent[] = [];
+  let appendixAt = -1;
   for (const node of tree.children) {
     if (node.type === "footnoteDefinition") {
       if (numbers.has(node.identifier)) definitions.push(node);
-    } else lowered.push(...lower(node));
+      continue;
+    }
+    if (isDirective(node, "appendix") && appendixAt < 0) appendixAt = lowered.length;
+    lowered.push(...lower(node, profile));
   }
   definitions.sort((a, b) => numbers.get(ident(a))! - numbers.get(ident(b))!);
   // Definitions go after the body and closing, before the appendix, where a printed page has them.
-  const appendixAt = lowered.findIndex((n) => n.type === "thematicBreak");
   const at = appendixAt < 0 ? lowered.length : appendixAt;
   const root: Root = { type: "root", children: [...lowered.slice(0, at), ...definitions, ...lowered.slice(at)] };
   const label = (id: string) => String(numbers.get(id) ?? id);
@@ -50,47 +55,82 @@ function relabelNode(node: object, numbers: Map<string, number>): void {
   }
 }
 
-/** One directive → the plain Markdown a reader of the .md file should see. */
-function lower(node: RootContent): RootContent[] {
+/** The marks each role is written with; roles not listed are written as they come. */
+function roleMarks(p: ProfileSpec): Record<string, Marks> {
+  return {
+    superior: p.marks.superior,
+    issuer: p.marks.issuer,
+    motto: p.marks.motto,
+    "place-date": p.marks.placeDate,
+    "doc-type": p.marks.docType,
+    summary: p.marks.summary,
+    subheading: p.marks.subheading,
+    "recipients-label": p.marks.recipientsLabel,
+    "signer-title": p.marks.signer,
+    "signer-name": p.marks.signer,
+    "appendix-heading": p.marks.appendixHeading,
+    "appendix-title": p.marks.appendixTitle,
+    "appendix-reference": p.marks.appendixReference,
+  };
+}
+
+/** One node → the plain Markdown a reader of the .md file should see. New nodes: the tree is shared. */
+function lower(node: RootContent, p: ProfileSpec): RootContent[] {
   if (!isDirective(node)) return [node];
+  const marks = roleMarks(p);
   switch (node.name) {
     case "header":
-    case "closing":
-      return node.children.flatMap((c) => lower(c as RootContent));
-    case "left":
-    case "right":
+      return [...oneParagraph(node, ROLES.header, marks), ...oneParagraph(node, ROLES.headerRight, marks)];
     case "title":
-    case "signature":
-      return joinLines(node);
-    case "recipients":
-      return lowerRecipients(node);
+      return oneParagraph(node, ROLES.title, marks, p);
+    case "closing":
+      return [
+        ...node.children.flatMap((c) => (isDirective(c, "recipients-label") ? lines(c, marks) : isDirective(c, "recipients") ? lowerRecipients(c) : [])),
+        ...oneParagraph(node, ROLES.closingRight, marks),
+      ];
     case "appendix":
-      return [{ type: "thematicBreak" }, ...(node.children as RootContent[])];
+      return [{ type: "thematicBreak" }, ...node.children.flatMap((c) => lower(c as RootContent, p))];
+    case "register":
+      return [registerTable(node, p)];
     default:
-      return node.children as RootContent[];
+      return marks[node.name] ? joined(lines(node, marks)) : node.children.flatMap((c) => lower(c as RootContent, p));
   }
 }
 
-/** Consecutive one-line paragraphs become one paragraph with hard breaks, as on the printed page. */
-function joinLines(node: ContainerDirective): RootContent[] {
-  const out: RootContent[] = [];
-  let current: Paragraph | undefined;
-  for (const child of node.children) {
-    if (child.type === "paragraph") {
-      if (current) current.children.push({ type: "break" }, ...child.children);
-      else {
-        current = { type: "paragraph", children: [...child.children] };
-        out.push(current);
-      }
-    } else {
-      current = undefined;
-      out.push(child as RootContent);
-    }
-  }
+/** A role's paragraphs are its lines, each written with the role's marks. */
+function lines(node: ContainerDirective, marks: Record<string, Marks>): Paragraph[] {
+  const m = marks[node.name] ?? {};
+  return node.children.filter((c): c is Paragraph => c.type === "paragraph").map((para) => ({ type: "paragraph", children: marked(para.children, m) }));
+}
+
+function marked(children: PhrasingContent[], m: Marks): PhrasingContent[] {
+  let out = children;
+  if (m.bold) out = [{ type: "strong", children: out }];
+  if (m.italics) out = [{ type: "emphasis", children: out }];
   return out;
 }
 
-/** "(báo cáo)" stands beside the first recipients on paper; in Markdown it closes the last of them. New nodes: the tree is shared. */
+/** The lines of the named roles, in tree order, as one paragraph with hard breaks, as on the printed page. */
+function oneParagraph(node: ContainerDirective, names: readonly string[], marks: Record<string, Marks>, p?: ProfileSpec): RootContent[] {
+  const paras: Paragraph[] = [];
+  for (const c of node.children) {
+    if (!isDirective(c) || !names.includes(c.name)) continue;
+    if (c.name === "title-rule") {
+      // A typed rule (party `-----`) is text; a drawn one has no Markdown form.
+      if (p && "text" in p.titleRule) paras.push({ type: "paragraph", children: [{ type: "text", value: p.titleRule.text }] });
+    } else paras.push(...lines(c, marks));
+  }
+  return joined(paras);
+}
+
+function joined(paras: Paragraph[]): RootContent[] {
+  if (paras.length === 0) return [];
+  const children: PhrasingContent[] = [];
+  paras.forEach((para, i) => children.push(...(i ? [{ type: "break" } as PhrasingContent] : []), ...para.children));
+  return [{ type: "paragraph", children }];
+}
+
+/** "(báo cáo)" stands beside the first recipients on paper; in Markdown it closes the last of them. */
 function lowerRecipients(node: ContainerDirective): RootContent[] {
   const note = node.attributes?.note ?? "";
   const first = Number(node.attributes?.first ?? 0);
@@ -103,8 +143,32 @@ function lowerRecipients(node: ContainerDirective): RootContent[] {
         const para = item.children[0];
         if (i !== at || para?.type !== "paragraph") return item;
         const withNote: Paragraph = { ...para, children: [...(para.children as PhrasingContent[]), { type: "text", value: ` ${note}` }] };
-        return { ...item, children: [withNote, ...item.children.slice(1)] } as ListItem;
+        return { ...item, children: [withNote, ...item.children.slice(1)] };
       }),
     };
   });
+}
+
+/** The register's rows → one GFM table laid out by REGISTER_COLUMNS; group and type rows are bold. */
+function registerTable(node: ContainerDirective, p: ProfileSpec): Table {
+  const width = REGISTER_COLUMNS.length;
+  const cell = (children: PhrasingContent[]): TableCell => ({ type: "tableCell", children });
+  const rows: TableRow[] = [];
+  for (const c of node.children) {
+    if (!isDirective(c, "row")) continue;
+    const role = rowRole(c);
+    const texts = c.children.filter((x): x is Paragraph => x.type === "paragraph").map((para) => inCell(para.children));
+    let cells: PhrasingContent[][];
+    if (role === "group") cells = [marked(texts[0] ?? [], p.marks.registerGroup), marked(texts[1] ?? [], p.marks.registerGroup)];
+    else if (role === "type") cells = [[], marked(texts[0] ?? [], p.marks.registerType)];
+    else cells = texts;
+    while (cells.length < width) cells.push([]);
+    rows.push({ type: "tableRow", children: cells.slice(0, width).map(cell) });
+  }
+  return { type: "table", align: REGISTER_COLUMNS.map((col) => col.align), children: rows };
+}
+
+/** A table cell holds one line: the breaks a template puts in a cell (a citation over two lines) become spaces. */
+function inCell(children: PhrasingContent[]): PhrasingContent[] {
+  return children.map((c) => (c.type === "break" ? { type: "text", value: " " } : c));
 }

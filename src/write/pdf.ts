@@ -1,5 +1,6 @@
 /** PDF through LibreOffice, only when asked for: danvan does not lay out pages itself. */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -40,7 +41,33 @@ export async function requireSoffice(): Promise<string> {
   return soffice;
 }
 
-export async function convertToPdf(docx: Uint8Array, target: string): Promise<string> {
+/** Families LibreOffice may draw a Times New Roman document in without changing a line break. */
+const METRIC_COMPATIBLE: Record<string, string[]> = {
+  "Times New Roman": ["Liberation Serif", "Tinos"],
+};
+
+/** The Debian package that brings a metric-compatible family with the Vietnamese letters. */
+export const FONT_PACKAGE = "fonts-liberation2";
+
+/**
+ * Why the PDF would not look like the DOCX in Word, or undefined: `family` (or a family with its metrics)
+ * must have the Vietnamese letters (fontconfig's `:lang=vi`), or LibreOffice draws them from another font,
+ * mixed glyphs on every page and other line breaks. Without fontconfig (not Linux) nothing is known.
+ */
+export async function fontProblem(family: string): Promise<string | undefined> {
+  let listed: string;
+  try {
+    listed = (await run("fc-list", [":lang=vi", "family"], { timeout: 30_000 })).stdout;
+  } catch {
+    return undefined;
+  }
+  const families = new Set(listed.split("\n").flatMap((line) => line.split(",").map((f) => f.trim())));
+  const wanted = [family, ...(METRIC_COMPATIBLE[family] ?? [])];
+  if (wanted.some((f) => families.has(f))) return undefined;
+  return `máy này không có phông ${wanted.join(" hoặc ")} đủ chữ tiếng Việt: bản PDF sẽ lẫn phông khác và ngắt dòng, ngắt trang khác bản DOCX; cài gói ${FONT_PACKAGE} (Debian/Ubuntu: apt-get install ${FONT_PACKAGE}) rồi dựng lại`;
+}
+
+export async function convertToPdf(docx: Uint8Array, target: string, date?: string): Promise<string> {
   const soffice = await requireSoffice();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-pdf-"));
   try {
@@ -50,9 +77,33 @@ export async function convertToPdf(docx: Uint8Array, target: string): Promise<st
     await run(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
       timeout: 180_000,
     });
-    writeFileAtomic(target, fs.readFileSync(path.join(work, "report.pdf")));
+    const pdf = fs.readFileSync(path.join(work, "report.pdf"));
+    writeFileAtomic(target, date ? pinPdf(pdf, date) : pdf);
     return target;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same DOCX gives the same PDF bytes: LibreOffice stamps the build time (CreationDate) and an /ID and
+ * /DocChecksum made from it. Each is rewritten in place, at its own length so the cross-reference offsets
+ * stay true: the date becomes the report's, the two digests an MD5 of the rest of the file.
+ * Anything else a LibreOffice version varies is left as it wrote it.
+ */
+export function pinPdf(pdf: Buffer, isoDate: string): Buffer {
+  const text = pdf.toString("latin1");
+  const stamp = `D:${isoDate.replace(/-/g, "")}000000`;
+  let out = text.replace(/\/CreationDate\s*\(D:(\d{14})/g, (m, digits: string) => m.slice(0, m.length - digits.length - 2) + stamp);
+  const blank = (s: string) => s.replace(/(\/ID\s*\[\s*)<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/, (m) => m.replace(/[0-9A-Fa-f](?=[0-9A-Fa-f]*>)/g, "0")).replace(/\/DocChecksum\s*\/([0-9A-Fa-f]+)/, (m, h: string) => m.slice(0, m.length - h.length) + "0".repeat(h.length));
+  out = blank(out);
+  const digest = createHash("md5").update(out, "latin1").digest("hex").toUpperCase();
+  out = out
+    .replace(/(\/ID\s*\[\s*)<(0+)>(\s*)<(0+)>/, (_m, open: string, a: string, gap: string, b: string) => `${open}<${fit(digest, a.length)}>${gap}<${fit(digest, b.length)}>`)
+    .replace(/(\/DocChecksum\s*\/)(0+)/, (_m, key: string, h: string) => `${key}${fit(digest, h.length)}`);
+  return Buffer.from(out, "latin1");
+}
+
+function fit(hex: string, length: number): string {
+  return hex.repeat(Math.ceil(length / hex.length)).slice(0, length);
 }

@@ -1,39 +1,76 @@
-/** Body blocks (headings, paragraphs, dash lists) and footnote bodies → docx paragraphs. */
-import { AlignmentType, Paragraph, TextRun } from "docx";
+/**
+ * Body blocks → docx paragraphs: a heading by its depth, a paragraph as body text, a "- " list as dash
+ * lines, a `subheading` role as a subheading; any other container is read for its contents, so a custom
+ * template without roles still builds as plain paragraphs. Footnote bodies take the footnote style.
+ */
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
 import type { BlockContent, DefinitionContent, FootnoteDefinition, PhrasingContent, RootContent } from "mdast";
-import { allStrong, runs } from "./inline.js";
+import type { ProfileSpec } from "../../profile.js";
+import { isDirective } from "../../parse/tree-walk.js";
+import { runs } from "./inline.js";
 import { STYLE } from "./styles.js";
+import { textWidth, THIN_GRID } from "./table.js";
 
 const HEADING_STYLE: Record<number, string> = { 1: "Heading1", 2: "Heading1", 3: "Heading2", 4: "Heading3" };
 
-export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, number>, keepNext = false): Paragraph[] {
+export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, number>, p: ProfileSpec, keepNext = false): Array<Paragraph | Table> {
   switch (node.type) {
     case "heading":
       return [new Paragraph({ style: HEADING_STYLE[node.depth] ?? "Heading3", children: runs(node.children, footnotes) })];
     case "paragraph":
-      return [paragraph(node.children, footnotes, keepNext)];
+      return [new Paragraph({ style: STYLE.body, keepNext: keepNext || undefined, children: runs(node.children, footnotes) })];
     case "list":
       return node.children.flatMap((item) =>
         item.children.flatMap((child, i) =>
           child.type === "paragraph"
             ? [new Paragraph({ style: STYLE.bullet, children: [...(i === 0 ? [new TextRun("- ")] : []), ...runs(child.children, footnotes)] })]
-            : bodyBlock(child as RootContent, footnotes),
+            : bodyBlock(child as RootContent, footnotes, p),
         ),
       );
-    default:
+    case "table":
+      return [plainTable(node.children.map((r) => r.children.map((c) => c.children)), footnotes, p)];
+    default: {
+      const other: unknown = node;
+      if (isDirective(other, "subheading")) {
+        return other.children.flatMap((c) =>
+          c.type === "paragraph" ? [new Paragraph({ style: STYLE.subheading, children: runs(c.children, footnotes) })] : bodyBlock(c as RootContent, footnotes, p),
+        );
+      }
+      if (isDirective(other)) return other.children.flatMap((c) => bodyBlock(c as RootContent, footnotes, p));
       return [];
+    }
   }
 }
 
-function paragraph(children: PhrasingContent[], footnotes: ReadonlyMap<string, number>, keepNext: boolean): Paragraph {
-  // A paragraph that is bold throughout and opens with "* " is the report's small heading.
-  const first = children[0];
-  const isSubheading = allStrong(children) && first?.type === "strong" && first.children[0]?.type === "text" && first.children[0].value.startsWith("* ");
-  return new Paragraph({ style: isSubheading ? STYLE.subheading : STYLE.body, keepNext: keepNext || undefined, children: runs(children, footnotes) });
+/** A table a custom template writes outside the register: an even grid, its first row the heading. */
+function plainTable(rows: PhrasingContent[][][], footnotes: ReadonlyMap<string, number>, p: ProfileSpec): Table {
+  const width = textWidth(p);
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const each = Math.floor(width / columns);
+  return new Table({
+    width: { size: each * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => each),
+    layout: TableLayoutType.FIXED,
+    borders: THIN_GRID,
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r === 0 || undefined,
+          children: Array.from(
+            { length: columns },
+            (_, c) =>
+              new TableCell({
+                width: { size: each, type: WidthType.DXA },
+                children: [new Paragraph({ style: r === 0 ? STYLE.tableHeading : STYLE.table, children: runs(cells[c] ?? [], footnotes) })],
+              }),
+          ),
+        }),
+    ),
+  });
 }
 
 export function footnoteBody(def: FootnoteDefinition, footnotes: ReadonlyMap<string, number>): Paragraph[] {
   return def.children.flatMap((child: BlockContent | DefinitionContent) =>
-    child.type === "paragraph" ? [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: runs(child.children, footnotes) })] : [],
+    child.type === "paragraph" ? [new Paragraph({ style: STYLE.footnote, alignment: AlignmentType.JUSTIFIED, children: runs(child.children, footnotes) })] : [],
   );
 }

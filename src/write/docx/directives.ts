@@ -1,207 +1,156 @@
-/** The parts Markdown cannot say — first-page header, title block, closing, appendix table — laid out by profile. */
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
-import type { Paragraph as MdParagraph, PhrasingContent, RootContent, Table as MdTable } from "mdast";
+/**
+ * The parts Markdown cannot say — first-page header, title block, closing, appendix table — laid out by
+ * the roles the template named and the profile's values. Nothing here looks at how text is marked up.
+ */
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
+import type { Paragraph as MdParagraph, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import type { ProfileSpec } from "../../profile.js";
-import { isDirective } from "../../parse/tree-walk.js";
-import { allStrong, runs } from "./inline.js";
+import { REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
+import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
+import { runs, type RunMarks } from "./inline.js";
 import { STYLE } from "./styles.js";
+import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
 
 type Footnotes = ReadonlyMap<string, number>;
-
-const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-/** Set once on the table, not on each of thousands of cells: the XML of a 100-fold register stays small. */
-const THIN_GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-
-export function textWidth(p: ProfileSpec): number {
-  return p.page.width - p.page.margin.left - p.page.margin.right;
-}
 
 function paragraphsOf(node: ContainerDirective): MdParagraph[] {
   return node.children.filter((c): c is MdParagraph => c.type === "paragraph");
 }
 
-function child(node: ContainerDirective, name: string): ContainerDirective | undefined {
-  return node.children.find((c) => isDirective(c, name)) as ContainerDirective | undefined;
+/** The role's lines, each a paragraph of `style`. */
+function lines(node: ContainerDirective, style: string, fn: Footnotes, marks: (i: number) => RunMarks = () => ({})): Paragraph[] {
+  return paragraphsOf(node).map((para, i) => new Paragraph({ style, children: runs(para.children, fn, marks(i)) }));
 }
 
-/** A borderless two-column table: the layout official documents use for header and closing. */
-function twoColumns(p: ProfileSpec, leftShare: number, left: Array<Paragraph | Table>, right: Array<Paragraph | Table>): Table {
-  const width = textWidth(p);
-  const leftWidth = Math.round(width * leftShare);
-  const cell = (children: Array<Paragraph | Table>, size: number) =>
-    new TableCell({ children: children.length ? children : [new Paragraph("")], width: { size, type: WidthType.DXA }, borders: NO_BORDERS });
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [leftWidth, width - leftWidth],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, width - leftWidth)] })],
-  });
+/** The role's lines as one paragraph broken by line breaks: its spacing stands around the whole. */
+function oneParagraph(node: ContainerDirective, style: string, fn: Footnotes): Paragraph {
+  const children = paragraphsOf(node).flatMap((para, i) => [...(i ? [new TextRun({ break: 1 })] : []), ...runs(para.children, fn)]);
+  return new Paragraph({ style, children });
 }
 
-/** Left: superior, issuing body (bold), mark, number. Right: motto lines (bold, the last ruled), place and date. */
+function rolesIn(node: ContainerDirective, names: readonly string[]): ContainerDirective[] {
+  return node.children.filter((c): c is ContainerDirective => isDirective(c) && names.includes(c.name));
+}
+
+/** Left: superior, issuing body (with the profile's rule), mark, number. Right: motto (the last line ruled), place and date. */
 export function headerBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
-  const left = child(node, "left");
-  const right = child(node, "right");
-  const leftParas = left
-    ? paragraphsOf(left).map((para) => {
-        const strong = allStrong(para.children);
-        return new Paragraph({
-          style: STYLE.headerCell,
-          children: runs(para.children, fn, { size: p.size.superior, underline: strong && p.issuerRule }),
-        });
-      })
-    : [];
-  const rightParagraphs = right ? paragraphsOf(right) : [];
-  const mottoCount = rightParagraphs.filter((para) => allStrong(para.children)).length;
-  let motto = 0;
-  const rightParas = rightParagraphs.map((para) => {
-    if (allStrong(para.children)) {
-      const i = motto++;
-      return new Paragraph({
-        style: STYLE.headerCell,
-        children: runs(para.children, fn, { size: p.size.motto[Math.min(i, p.size.motto.length - 1)], underline: i === mottoCount - 1 }),
-      });
-    }
-    return new Paragraph({ style: STYLE.headerCell, spacing: { before: 240 }, children: runs(para.children, fn, { size: p.size.placeDate }) });
-  });
-  return twoColumns(p, p.headerLeftShare, leftParas, rightParas);
-}
-
-/** BÁO CÁO, the summary lines, the short rule. */
-export function titleBlock(node: ContainerDirective, fn: Footnotes): Paragraph[] {
-  const paras = paragraphsOf(node);
-  return paras.map((para, i) =>
-    new Paragraph({
-      style: i === 0 ? STYLE.docType : STYLE.summary,
-      spacing: i === paras.length - 1 ? { after: 240 } : undefined,
-      children: runs(para.children, fn),
-    }),
-  );
-}
-
-/** Recipients (left) and signature (right). The note "(báo cáo)" stands at the right of the first recipients. */
-export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
-  const recipients = child(node, "recipients");
-  const signature = child(node, "signature");
   const width = textWidth(p);
-  const leftWidth = Math.round(width * 0.45);
+  const leftWidth = Math.round(width * p.headerLeftShare);
   const left: Paragraph[] = [];
-  if (recipients) {
-    const note = recipients.attributes?.note ?? "";
-    const first = Number(recipients.attributes?.first ?? 0);
-    const noteLine = first > 0 ? Math.floor((first - 1) / 2) : -1;
-    for (const c of recipients.children as RootContent[]) {
-      if (c.type === "paragraph") {
-        left.push(new Paragraph({ style: STYLE.recipientsLabel, children: [new TextRun({ text: plain(c.children), underline: p.recipientsLabelStyle.underline ? {} : undefined })] }));
-      } else if (c.type === "list") {
-        c.children.forEach((item, i) => {
-          const para = item.children[0];
-          const text = para?.type === "paragraph" ? plain(para.children) : "";
-          const withNote = note && i === noteLine;
-          left.push(
-            new Paragraph({
-              style: STYLE.recipients,
-              tabStops: withNote ? [{ type: TabStopType.RIGHT, position: leftWidth - 120 }] : undefined,
-              children: [new TextRun(`- ${text}`), ...(withNote ? [new TextRun({ children: ["\t", note] })] : [])],
-            }),
-          );
-        });
-      }
-    }
+  for (const role of rolesIn(node, ROLES.header)) {
+    if (role.name === "superior") left.push(...lines(role, STYLE.superior, fn));
+    else if (role.name === "issuer") {
+      left.push(...lines(role, STYLE.issuer, fn));
+      if (p.issuerRule) left.push(ruleParagraph(p.issuerRule, leftWidth));
+    } else if (role.name === "issuer-mark") left.push(...lines(role, STYLE.issuerMark, fn));
+    else left.push(...lines(role, STYLE.number, fn));
   }
   const right: Paragraph[] = [];
-  if (signature) {
-    const paras = paragraphsOf(signature);
-    paras.forEach((para, i) => {
-      if (i === paras.length - 1 && paras.length > 1) {
-        for (let k = 0; k < p.signatureSpace; k++) right.push(new Paragraph({ style: STYLE.signer, children: [] }));
-      }
-      right.push(new Paragraph({ style: STYLE.signer, children: runs(para.children, fn) }));
-    });
+  for (const role of rolesIn(node, ROLES.headerRight)) {
+    if (role.name === "motto") {
+      const count = paragraphsOf(role).length;
+      // The motto's last line carries its rule, as long as the line: an underline of one line that never wraps.
+      right.push(...lines(role, STYLE.motto, fn, (i) => ({ size: i ? p.size.motto[Math.min(i, p.size.motto.length - 1)] : undefined, underline: i === count - 1 })));
+    } else right.push(...lines(role, STYLE.placeDate, fn));
   }
-  return twoColumns(p, 0.45, left, right);
+  return columns([leftWidth, width - leftWidth], [left, right]);
 }
 
-/** "Kế hoạch số" over "158-KH/TU", as the signed appendix sets it, so a number never breaks at its hyphen. */
-function citationCell(nodes: readonly PhrasingContent[], fn: Footnotes) {
-  const text = plain(nodes);
-  const at = text.lastIndexOf(" số ");
-  if (at < 0 || nodes.some((n) => n.type !== "text")) return runs(nodes, fn);
-  return [new TextRun(text.slice(0, at + 3)), new TextRun({ text: text.slice(at + 4), break: 1 })];
+/** The document type, the summary lines, the profile's rule under them. */
+export function titleBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const role of rolesIn(node, ROLES.title)) {
+    if (role.name === "doc-type") out.push(...lines(role, STYLE.docType, fn));
+    else if (role.name === "summary") out.push(...lines(role, STYLE.summary, fn));
+    else if ("text" in p.titleRule) out.push(new Paragraph({ style: STYLE.titleRule, children: [new TextRun(p.titleRule.text)] }));
+    else out.push(ruleParagraph(p.titleRule, textWidth(p)), new Paragraph({ style: STYLE.titleRule, children: [] }));
+  }
+  return out;
 }
 
-function plain(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((n) => (n.type === "text" ? n.value : "children" in n ? plain(n.children as PhrasingContent[]) : "")).join("");
+/** Recipients (left) and signature (right). The note "(báo cáo)" is bracketed beside the first recipients. */
+export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
+  const width = textWidth(p);
+  const leftWidth = Math.round(width * p.closingLeftShare);
+  const left: Array<Paragraph | Table> = [];
+  for (const role of rolesIn(node, ROLES.closing)) {
+    if (role.name === "recipients-label") left.push(...lines(role, STYLE.recipientsLabel, fn));
+    else left.push(...recipients(role, leftWidth, fn));
+  }
+  const right: Paragraph[] = [];
+  for (const role of rolesIn(node, ROLES.closingRight)) {
+    if (role.name === "signer-title") right.push(...lines(role, STYLE.signer, fn));
+    else {
+      for (let k = 0; k < p.signatureSpace; k++) right.push(new Paragraph({ style: STYLE.signer, children: [] }));
+      right.push(...lines(role, STYLE.signerName, fn));
+    }
+  }
+  return columns([leftWidth, width - leftWidth], [left, right]);
+}
+
+/** One "- …" line a recipient, wrapped lines hanging; the first `first` bracketed with the note at their right. */
+function recipients(node: ContainerDirective, width: number, fn: Footnotes): Array<Paragraph | Table> {
+  const note = node.attributes?.note ?? "";
+  const first = Number(node.attributes?.first ?? 0);
+  const items = node.children.flatMap((c) => (c.type === "list" ? c.children : []));
+  const paras = items.map((item) => {
+    const para = item.children[0];
+    return new Paragraph({ style: STYLE.recipients, children: [new TextRun("- "), ...(para?.type === "paragraph" ? runs(para.children, fn) : [])] });
+  });
+  if (!note || first < 1) return paras;
+  const bracketed = Math.min(first, paras.length);
+  const noteWidth = Math.round(width * 0.25);
+  const bracket = columns([width - noteWidth, noteWidth], [paras.slice(0, bracketed), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: [new TextRun(note)] })]], {
+    verticalCentre: [false, true],
+    rightBorder: [true, false],
+  });
+  // A table cell must end with a paragraph (Word calls the file damaged otherwise).
+  const after = paras.slice(bracketed);
+  return [bracket, ...(after.length ? after : [new Paragraph({ style: STYLE.recipients, children: [] })])];
 }
 
 /** PHỤ LỤC, its title, the "(Kèm theo …)" line, then the register table. */
 export function appendixBlocks(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
-  const paras = node.children.filter((c) => c.type === "paragraph") as MdParagraph[];
-  paras.forEach((para, i) => {
-    out.push(
-      new Paragraph({
-        style: STYLE.appendixHeading,
-        spacing: { after: i === paras.length - 1 ? 240 : 0, before: i === paras.length - 1 ? 60 : 0 },
-        children: runs(para.children, fn),
-      }),
-    );
-  });
-  const table = node.children.find((c) => c.type === "table") as MdTable | undefined;
-  if (table) out.push(registerTable(table, p, fn));
+  for (const role of rolesIn(node, ROLES.appendix)) {
+    if (role.name === "appendix-heading") out.push(...lines(role, STYLE.appendixHeading, fn));
+    else if (role.name === "appendix-title") out.push(...lines(role, STYLE.appendixTitle, fn));
+    else if (role.name === "appendix-reference") out.push(oneParagraph(role, STYLE.appendixReference, fn));
+    else out.push(registerTable(role, p, fn));
+  }
   return out;
 }
 
-/** Explicit widths (LibreOffice and Google Docs need them), header row repeated, rows kept whole. */
-export function registerTable(table: MdTable, p: ProfileSpec, fn: Footnotes): Table {
+/**
+ * The register by REGISTER_COLUMNS: explicit widths (LibreOffice and Google Docs need them), the heading
+ * row repeated on every page, rows kept whole, group and type rows spanning all but the first column.
+ */
+export function registerTable(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
   const width = textWidth(p);
-  const shares = [0.075, 0.24, 0.15];
-  const widths = shares.map((s) => Math.round(width * s));
-  widths.push(width - widths.reduce((a, b) => a + b, 0));
-  const rows = table.children.map((row, r) => {
-    const cells = row.children;
-    const header = r === 0;
-    // A group or type row: bold label in the second cell, nothing after it; it spans the rest of the row.
-    const spanning = !header && cells.slice(2).every((c) => c.children.length === 0) && allStrong(cells[1]?.children ?? []);
-    const cellParagraph = (c: (typeof cells)[number], col: number) =>
-      new Paragraph({
-        style: header ? STYLE.tableHeading : STYLE.table,
-        alignment: header || col === 0 || col === 2 ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: col === 1 && !header ? citationCell(c.children, fn) : runs(c.children, fn),
-      });
-    const tableCells = spanning
-      ? [
-          new TableCell({ width: { size: widths[0], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(cells[0], 0)] }),
-          new TableCell({
-            width: { size: widths[1] + widths[2] + widths[3], type: WidthType.DXA },
-            columnSpan: 3,
-            verticalAlign: VerticalAlign.CENTER,
-            children: [new Paragraph({ style: STYLE.table, keepNext: true, children: runs(cells[1].children, fn) })],
-          }),
-        ]
-      : cells.map(
-          (c, col) =>
-            new TableCell({ width: { size: widths[col], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(c, col)] }),
-        );
-    // Only the first row carries tblHeader: an explicit "false" on the others still reads as a header to some tools.
-    return new TableRow({ tableHeader: header || undefined, cantSplit: true, children: tableCells });
-  });
+  const widths = REGISTER_COLUMNS.map((c) => Math.round(width * c.share));
+  widths[widths.length - 1] = width - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const rest = widths.slice(1).reduce((a, b) => a + b, 0);
+  const align = (col: number) => (REGISTER_COLUMNS[col]?.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT);
+  const cell = (children: PhrasingContent[], style: string, col: number, span = 1, keepNext = false) =>
+    new TableCell({
+      width: { size: span > 1 ? rest : widths[col], type: WidthType.DXA },
+      columnSpan: span > 1 ? span : undefined,
+      verticalAlign: VerticalAlign.CENTER,
+      children: [new Paragraph({ style, alignment: span > 1 ? undefined : align(col), keepNext: keepNext || undefined, children: runs(children, fn) })],
+    });
+  const rows: TableRow[] = [];
+  for (const row of node.children) {
+    if (!isDirective(row, "row")) continue;
+    const role = rowRole(row);
+    const texts = paragraphsOf(row).map((para) => para.children);
+    const span = REGISTER_COLUMNS.length - 1;
+    let cells: TableCell[];
+    if (role === "heading") cells = REGISTER_COLUMNS.map((_, col) => new TableCell({ width: { size: widths[col], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: STYLE.tableHeading, children: runs(texts[col] ?? [], fn) })] }));
+    else if (role === "group") cells = [cell(texts[0] ?? [], STYLE.tableGroup, 0), cell(texts[1] ?? [], STYLE.tableGroup, 1, span, true)];
+    else if (role === "type") cells = [cell([], STYLE.tableType, 0), cell(texts[0] ?? [], STYLE.tableType, 1, span, true)];
+    else cells = REGISTER_COLUMNS.map((_, col) => cell(texts[col] ?? [], STYLE.table, col));
+    // Only the heading row carries tblHeader: an explicit "false" on the others still reads as a header to some tools.
+    rows.push(new TableRow({ tableHeader: role === "heading" || undefined, cantSplit: true, children: cells }));
+  }
   return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows });
 }

@@ -9,15 +9,16 @@ import { PROFILES } from "../../profile.js";
 import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
-import { coreProperties, pinZipTimes } from "./pin.js";
-import { buildStyles, STYLE } from "./styles.js";
+import { coreProperties } from "./pin.js";
+import { buildStyles, pruneStyles, STYLE } from "./styles.js";
+import { unzipPackage } from "./unzip.js";
 import { zipPackage } from "./zip.js";
 
 /**
  * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
  * that lets go of them keeps only the document while it is packed.
  */
-export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint8Array> } {
+export function docxDocument(tree: Root, report: Report): { pack(options?: { viaPacker?: boolean }): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
   // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
@@ -37,10 +38,10 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     // The closing never stands alone on a page: the last paragraph of the text travels with it.
     const keepNext = isDirective(nodes[i + 1], "closing");
     if (isDirective(node, "header")) main.push(headerBlock(node, profile, numbers));
-    else if (isDirective(node, "title")) main.push(...titleBlock(node, numbers));
+    else if (isDirective(node, "title")) main.push(...titleBlock(node, profile, numbers));
     else if (isDirective(node, "closing")) main.push(spacer(), closingBlock(node, profile, numbers));
     else if (isDirective(node, "appendix")) appendix.push(...appendixBlocks(node, profile, numbers));
-    else main.push(...bodyBlock(node as RootContent, numbers, keepNext));
+    else main.push(...bodyBlock(node as RootContent, numbers, profile, keepNext));
   });
 
   // Phase 3: page setup — A4, the profile's margins, page number centred at the top from page 2.
@@ -72,10 +73,11 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
   const overrides = [coreProperties(report.identity)];
   const date = report.identity.date;
   return {
-    async pack() {
-      const files = packageFiles(doc, overrides);
-      if (files) return zipPackage(files, date);
-      return pinZipTimes(await Packer.toBuffer(doc, false, overrides), date);
+    async pack(options: { viaPacker?: boolean } = {}) {
+      const files = options.viaPacker ? undefined : packageFiles(doc, overrides);
+      if (files) return zipPackage(withPrunedStyles(files), date);
+      // The fallback's archive is read back and treated like the compiler's files: the same bytes either way.
+      return zipPackage(withPrunedStyles(unzipPackage(await Packer.toBuffer(doc, false, overrides))), date);
     },
   };
 }
@@ -93,6 +95,15 @@ export function packageFiles(doc: Document, overrides: Array<{ path: string; dat
   if (!(files instanceof Map)) return undefined;
   for (const [name, data] of files) if (typeof name !== "string" || !(typeof data === "string" || data instanceof Uint8Array)) return undefined;
   return files as PackageFiles;
+}
+
+/** styles.xml keeps only the styles the other parts use. */
+function withPrunedStyles(files: PackageFiles): PackageFiles {
+  const styles = files.get("word/styles.xml");
+  if (typeof styles !== "string") return files;
+  const parts = [...files].filter(([name, data]) => name !== "word/styles.xml" && name.endsWith(".xml") && typeof data === "string").map(([, data]) => data as string);
+  files.set("word/styles.xml", pruneStyles(styles, parts));
+  return files;
 }
 
 /** A blank line between the last paragraph and the closing, as typed reports have. */

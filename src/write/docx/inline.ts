@@ -1,4 +1,8 @@
-/** Phrasing content (text, strong, emphasis, breaks, footnote references) → docx runs. */
+/**
+ * Inline text → docx runs: the one place phrasing content (text, strong, emphasis, breaks, footnote
+ * references) becomes Word runs. A later run property a role asks for — a tracked insertion or deletion,
+ * say — belongs in RunMarks and in textRun below, so every writer that lays text out gets it at once.
+ */
 import { FootnoteReferenceRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
 
@@ -48,9 +52,4 @@ export function textRun(text: string, marks: RunMarks = {}): TextRun {
     underline: marks.underline ? {} : undefined,
     size: marks.size,
   });
-}
-
-/** True when every text in the paragraph is bold: a motto line, a group row. */
-export function allStrong(nodes: readonly PhrasingContent[]): boolean {
-  return nodes.length > 0 && nodes.every((n) => n.type === "strong" || (n.type === "text" && n.value.trim() === "") || n.type === "break");
 }

@@ -1,56 +1,86 @@
 /**
- * Named Word styles, so a clerk can restyle the document in Word. Every size and length comes from
- * the profile table; nothing here depends on which profile it is.
+ * Named Word styles, one per role the template names (docs/template-roles.md), so a clerk restyles the
+ * document in Word and a reader of the DOCX (issue 17's import) knows each paragraph's role by its style.
+ * Every size, mark and length comes from the profile table; nothing here depends on which profile it is.
  */
-import { AlignmentType, LineRuleType, type IStylesOptions } from "docx";
-import type { ProfileSpec } from "../../profile.js";
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
+import type { Marks, ProfileSpec } from "../../profile.js";
 
 export const STYLE = {
   body: "BodyText",
   bullet: "BulletText",
   subheading: "Subheading",
-  headerCell: "HeaderText",
+  superior: "Superior",
+  issuer: "Issuer",
+  issuerMark: "IssuerMark",
+  number: "DocNumber",
+  motto: "Motto",
+  placeDate: "PlaceDate",
   docType: "DocType",
   summary: "DocSummary",
+  titleRule: "TitleRule",
+  rule: "Rule",
   recipients: "Recipients",
   recipientsLabel: "RecipientsLabel",
+  recipientsNote: "RecipientsNote",
   signer: "Signer",
+  signerName: "SignerName",
   table: "TableText",
   tableHeading: "TableHeading",
+  tableGroup: "TableGroup",
+  tableType: "TableType",
   appendixHeading: "AppendixHeading",
-  pageNumber: "PageNumber",
+  appendixTitle: "AppendixTitle",
+  appendixReference: "AppendixReference",
+  footnote: "FootnoteText",
+  // Word's own id for the paragraph style of page headers (its "page number" is a character style).
+  pageNumber: "Header",
 } as const;
+
+/** Hanging indent of a recipient line, so a wrapped line starts under the text after "- ". */
+export const RECIPIENT_HANG = 170;
 
 export function buildStyles(p: ProfileSpec): IStylesOptions {
   const font = p.font;
   const bodySpacing = { after: p.body.spacingAfter, line: p.body.line, lineRule: LineRuleType.EXACT };
-  const heading = (indent: boolean) => ({
+  const single = { after: 0, line: 240, lineRule: LineRuleType.AUTO };
+  const heading = () => ({
     run: { font, size: p.size.body, bold: true, color: "000000" },
     paragraph: {
       alignment: AlignmentType.JUSTIFIED,
       spacing: { before: p.body.spacingAfter, ...bodySpacing },
-      indent: indent ? { firstLine: p.body.firstLineIndent } : undefined,
+      indent: { firstLine: p.body.firstLineIndent },
       keepNext: true,
       keepLines: true,
     },
   });
-  const centred = (id: string, name: string, size: number, extra: { bold?: boolean; italics?: boolean } = {}) => ({
+  const style = (
+    id: string,
+    name: string,
+    size: number,
+    marks: Marks = {},
+    paragraph: IParagraphStyleOptions["paragraph"] = {},
+  ): IParagraphStyleOptions => ({
     id,
     name,
     basedOn: "Normal",
     quickFormat: true,
-    run: { font, size, ...extra },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    run: { font, size, bold: marks.bold, italics: marks.italics, underline: marks.underline ? {} : undefined },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: single, ...paragraph },
   });
+  const left = { alignment: AlignmentType.LEFT };
   return {
     default: {
-      document: { run: { font, size: p.size.body, color: "000000" }, paragraph: { spacing: { after: 0 } } },
-      heading1: heading(true),
-      heading2: heading(true),
-      heading3: heading(true),
+      document: {
+        run: { font, size: p.size.body, color: "000000", language: { value: p.lang } },
+        paragraph: { spacing: { after: 0 } },
+      },
+      heading1: heading(),
+      heading2: heading(),
+      heading3: heading(),
       footnoteText: {
         run: { font, size: p.size.footnote },
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: single },
       },
       footnoteReference: { run: { superScript: true } },
     },
@@ -63,53 +93,65 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
         run: { font, size: p.size.body },
         paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: p.body.firstLineIndent }, spacing: bodySpacing },
       },
-      {
-        id: STYLE.bullet,
-        name: "List Dash",
-        basedOn: STYLE.body,
-        quickFormat: true,
-        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: p.body.firstLineIndent }, spacing: bodySpacing },
-      },
+      { id: STYLE.bullet, name: "List Dash", basedOn: STYLE.body, quickFormat: true },
       {
         id: STYLE.subheading,
         name: "Subheading",
         basedOn: STYLE.body,
         next: STYLE.body,
         quickFormat: true,
-        run: { bold: true, italics: true },
+        run: { bold: p.marks.subheading.bold, italics: p.marks.subheading.italics },
         paragraph: { keepNext: true },
       },
-      centred(STYLE.headerCell, "Header Block", p.size.superior),
-      {
-        ...centred(STYLE.docType, "Document Type", p.size.docType, { bold: true }),
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 }, keepNext: true },
-      },
-      {
-        ...centred(STYLE.summary, "Document Summary", p.size.summary, { bold: true }),
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 }, keepNext: true },
-      },
-      {
-        ...centred(STYLE.recipientsLabel, "Recipients Heading", p.size.recipientsLabel, {
-          bold: p.recipientsLabelStyle.bold,
-          italics: p.recipientsLabelStyle.italics,
-        }),
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0 }, keepNext: true },
-      },
-      {
-        ...centred(STYLE.recipients, "Recipients", p.size.recipients),
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0 }, keepNext: true },
-      },
-      { ...centred(STYLE.signer, "Signature", p.size.signer, { bold: true }), paragraph: { alignment: AlignmentType.CENTER, keepNext: true } },
-      {
-        ...centred(STYLE.table, "Table Text", p.size.table),
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 40, after: 40 } },
-      },
-      {
-        ...centred(STYLE.tableHeading, "Table Heading", p.size.table, { bold: true }),
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 40, after: 40 } },
-      },
-      centred(STYLE.appendixHeading, "Appendix Heading", p.size.body, { bold: true }),
-      centred(STYLE.pageNumber, "Page Number", p.size.pageNumber),
+      style(STYLE.superior, "Superior Body", p.size.superior, p.marks.superior),
+      style(STYLE.issuer, "Issuing Body", p.size.issuer, p.marks.issuer),
+      style(STYLE.issuerMark, "Issuing Body Mark", p.size.issuer),
+      style(STYLE.number, "Document Number", p.size.number),
+      style(STYLE.motto, "Motto", p.size.motto[0], p.marks.motto),
+      style(STYLE.placeDate, "Place and Date", p.size.placeDate, p.marks.placeDate, { spacing: { ...single, before: 240 } }),
+      style(STYLE.docType, "Document Type", p.size.docType, p.marks.docType, { spacing: { before: 360, after: 0 }, keepNext: true }),
+      style(STYLE.summary, "Document Summary", p.size.summary, p.marks.summary, { spacing: { after: 0 }, keepNext: true }),
+      style(STYLE.titleRule, "Title Rule", p.size.summary, {}, { spacing: { after: 240 } }),
+      // An empty paragraph in 2 pt type whose bottom border is the rule; indents set its length.
+      style(STYLE.rule, "Rule", 4, {}, { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } }),
+      style(STYLE.recipientsLabel, "Recipients Heading", p.size.recipientsLabel, p.marks.recipientsLabel, { ...left, keepNext: true }),
+      style(STYLE.recipients, "Recipients", p.size.recipients, {}, { ...left, keepNext: true, indent: { left: RECIPIENT_HANG, hanging: RECIPIENT_HANG } }),
+      style(STYLE.recipientsNote, "Recipients Note", p.size.recipients, {}, { ...left, keepNext: true }),
+      style(STYLE.signer, "Signature", p.size.signer, p.marks.signer, { keepNext: true }),
+      style(STYLE.signerName, "Signer Name", p.size.signer, p.marks.signer),
+      style(STYLE.table, "Table Text", p.size.table, {}, { ...left, spacing: { before: 40, after: 40 } }),
+      style(STYLE.tableHeading, "Table Heading", p.size.table, { bold: true }, { spacing: { before: 40, after: 40 } }),
+      style(STYLE.tableGroup, "Table Group Row", p.size.table, p.marks.registerGroup, { ...left, spacing: { before: 40, after: 40 }, keepNext: true }),
+      style(STYLE.tableType, "Table Type Row", p.size.table, p.marks.registerType, { ...left, spacing: { before: 40, after: 40 }, keepNext: true }),
+      style(STYLE.appendixHeading, "Appendix Heading", p.size.body, p.marks.appendixHeading),
+      style(STYLE.appendixTitle, "Appendix Title", p.size.body, p.marks.appendixTitle),
+      style(STYLE.appendixReference, "Appendix Reference", p.size.appendixReference, p.marks.appendixReference, { spacing: { before: 60, after: 240 } }),
+      style(STYLE.pageNumber, "header", p.size.pageNumber),
     ],
   };
+}
+
+/**
+ * styles.xml without the styles nothing uses: docx.js ships its own defaults (Title, Heading 4–6, a
+ * paragraph "Strong", …) that would show in Word's style list. Kept: what a part refers to, what those
+ * are based on or hand over to, and the document's default styles.
+ */
+export function pruneStyles(styles: string, parts: readonly string[]): string {
+  const blocks = [...styles.matchAll(/<w:style\b[\s\S]*?<\/w:style>/g)].map((m) => m[0]);
+  const idOf = (b: string) => /w:styleId="([^"]*)"/.exec(b)?.[1] ?? "";
+  const byId = new Map(blocks.map((b) => [idOf(b), b]));
+  const keep = new Set<string>();
+  const want = (id: string) => {
+    if (keep.has(id) || !byId.has(id)) return;
+    keep.add(id);
+    const b = byId.get(id)!;
+    for (const m of b.matchAll(/<w:(?:basedOn|next) w:val="([^"]*)"/g)) want(m[1]);
+  };
+  for (const part of parts) for (const m of part.matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]*)"/g)) want(m[1]);
+  for (const b of blocks) if (/w:default="(1|true)"/.test(b)) want(idOf(b));
+  return styles.replace(/<w:style\b[\s\S]*?<\/w:style>/g, (b) => {
+    if (!keep.has(idOf(b))) return "";
+    // A link to a character style that went is dropped with it.
+    return b.replace(/<w:link w:val="([^"]*)"\/>/g, (l, id: string) => (keep.has(id) ? l : ""));
+  });
 }

@@ -7,12 +7,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildInTemp } from "../../helpers/build.js";
 
 let pages: string[] = [];
+let info = "";
+let fonts = "";
 
 beforeAll(async () => {
   const { file } = await buildInTemp("data", "2021", ["docx", "pdf"]);
   const pdf = file("pdf")!;
   expect(fs.existsSync(pdf)).toBe(true);
-  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" });
+  const count = Number(/Pages:\s+(\d+)/.exec(info)![1]);
   pages = Array.from({ length: count }, (_, i) =>
     execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }),
   );
@@ -24,6 +28,16 @@ describe("2021 report rendered by LibreOffice", () => {
   it("runs to about the signed report's 24 pages", () => {
     expect(pages.length).toBeGreaterThanOrEqual(22);
     expect(pages.length).toBeLessThanOrEqual(26);
+  });
+
+  it("draws the Vietnamese letters in the body's family, not a fallback font", () => {
+    const families = fonts.split("\n").slice(2).filter((l) => l.trim()).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, "").replace(/-.*$/, ""));
+    expect(new Set(families)).toEqual(new Set([families[0]]));
+    expect(families[0]).toMatch(/TimesNewRoman|LiberationSerif|Tinos/);
+  });
+
+  it("carries the report's date as its creation date, not the build time", () => {
+    expect(info).toMatch(/CreationDate:.*2021/);
   });
 
   it("numbers pages from 2, not page 1", () => {

@@ -41,3 +41,19 @@ describe("DOCX zip", () => {
     expect(tableCrc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926); // the standard check value
   });
 });
+
+describe("the Packer fallback", () => {
+  it("gives the same bytes as the compiler's path, so it cannot rot unseen", async () => {
+    const { checkYear, locator } = await import("../../../src/pipeline.js");
+    const { renderMarkdown } = await import("../../../src/render/index.js");
+    const { parseSubset } = await import("../../../src/parse/markdown-subset.js");
+    const { docxDocument } = await import("../../../src/write/docx/index.js");
+    const checked = checkYear("tests/fixtures/years/district", "2024");
+    const tree = parseSubset(renderMarkdown(checked.report!, locator(checked.files)).markdown!)!;
+    const doc = docxDocument(tree, checked.report!);
+    const fast = await doc.pack();
+    const fallback = await doc.pack({ viaPacker: true });
+    expect(Buffer.compare(Buffer.from(fast), Buffer.from(fallback))).toBe(0);
+    expect(strFromU8(unzipSync(fallback)["word/styles.xml"])).not.toContain('w:styleId="Title"');
+  });
+});
