@@ -1,8 +1,11 @@
 /** Commander wiring: parse arguments, call one library function per command, print, return an exit code. */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Option, type Argument, type Help } from "commander";
 import fs from "node:fs";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./print/diagnostics.js";
+import { packageInfo } from "./package-info.js";
+import { blankCount } from "./check/blanks.js";
+import { DRAFT_CODES } from "./check/draft.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
 
 interface Io {
@@ -48,6 +51,35 @@ function commanderMessage(message: string): string {
   return message.replace(/^error: /, "");
 }
 
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "Cách dùng:",
+  "Arguments:": "Đối số:",
+  "Options:": "Tùy chọn:",
+  "Commands:": "Lệnh:",
+  "Global Options:": "Tùy chọn chung:",
+};
+
+const usageWords = (usage: string) => usage.replace(/\[options\]/g, "[tùy chọn]").replace(/\[command\]/g, "[lệnh]");
+
+/** `(mặc định: "data"; chọn một trong: text, json)` instead of commander's English. */
+function extras(item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string }, description: string): string {
+  const info: string[] = [];
+  if (item.argChoices) info.push(`chọn một trong: ${item.argChoices.join(", ")}`);
+  if (item.defaultValue !== undefined && typeof item.defaultValue !== "boolean") {
+    info.push(`mặc định: ${item.defaultValueDescription ?? (typeof item.defaultValue === "string" ? item.defaultValue : JSON.stringify(item.defaultValue))}`);
+  }
+  return info.length ? `${description} (${info.join("; ")})` : description;
+}
+
+/** Commander's help with its headings, usage words, defaults and choices in Vietnamese. */
+const VIETNAMESE_HELP: Partial<Help> = {
+  styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+  styleUsage: (usage: string) => usageWords(usage),
+  subcommandTerm: (cmd: Command) => usageWords(`${cmd.name()}${cmd.usage() ? ` ${cmd.usage()}` : ""}`),
+  optionDescription: (option: Option) => extras(option, option.description),
+  argumentDescription: (argument: Argument) => extras(argument, argument.description),
+};
+
 function readSource(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
@@ -68,8 +100,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description("Dựng báo cáo của Ban Dân vận từ dữ liệu YAML theo năm (Markdown, DOCX)")
     .option("--debug", "in chi tiết lỗi nội bộ (stack trace)")
     .exitOverride()
+    .version(packageInfo().version, "-V, --version", "in số phiên bản của danvan")
     .helpOption("-h, --help", "hiển thị trợ giúp")
-    .helpCommand("help [command]", "hiển thị trợ giúp của một lệnh")
+    .helpCommand("help [lệnh]", "hiển thị trợ giúp của một lệnh")
+    .configureHelp(VIETNAMESE_HELP)
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
@@ -79,33 +113,39 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command("build-report")
     .description("dựng báo cáo của một năm: DOCX và Markdown (PDF khi yêu cầu)")
-    .argument("<year>", "năm báo cáo, ví dụ 2021")
-    .option("--data <dir>", "thư mục dữ liệu", "data")
-    .option("--out <dir>", "thư mục kết quả (mặc định out/<năm>)")
-    .addOption(new Option("--format <list>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
-    .option("--templates <dir>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
-    .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string }) => {
+    .argument("<năm>", "năm báo cáo, ví dụ 2021")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
+    .option("--out <thư-mục>", "thư mục kết quả (mặc định out/<năm>)")
+    .addOption(new Option("--format <danh-sách>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
+    .option("--templates <thư-mục>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
+    .option("--draft", "dựng bản nháp của năm còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
+    .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string; draft?: boolean }) => {
       const formats = parseFormats(opts.format);
-      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats, templatesDir: opts.templates });
-      printDiagnostics(io, result.diagnostics);
-      if (hasErrors(result.diagnostics)) {
-        io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.`);
+      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats, templatesDir: opts.templates, draft: opts.draft });
+      const built = result.written.length > 0;
+      // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
+      printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
+      if (!built && hasErrors(result.diagnostics)) {
+        const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
+        io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Năm còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
         exit = ExitCode.dataProblems;
         return;
       }
       for (const w of result.written) io.out(`đã ghi ${w.file}`);
       const s = result.summary!;
       io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+      const count = opts.draft ? blankCount(result.diagnostics) : undefined;
+      if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
     });
 
   program
     .command("check")
     .description("kiểm tra dữ liệu (không dựng báo cáo)")
-    .argument("[years...]", "các năm cần kiểm tra (mặc định: mọi năm trong thư mục dữ liệu)")
-    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .argument("[năm...]", "các năm cần kiểm tra (mặc định: mọi năm trong thư mục dữ liệu)")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--strict", "coi cảnh báo là lỗi")
-    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) ngay trong tệp YAML và liệt kê thay đổi")
-    .addOption(new Option("--format <format>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
+    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và giai đoạn cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
+    .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
     .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
       const list = years.length ? years : listYears(opts.data);
       if (opts.fix) {
@@ -128,16 +168,29 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   program
+    .command("init")
+    .description("tạo thư mục dữ liệu cho bản cài đặt mới: chép năm mẫu 2021 (báo cáo 143-BC/BDVTU) kèm liên kết lược đồ cho trình soạn thảo")
+    .argument("[thư-mục]", "thư mục dữ liệu sẽ tạo", "data")
+    .action(async (dir: string) => {
+      const { initData } = await import("./commands/init.js");
+      const result = initData(dir);
+      for (const f of result.written) io.out(`đã tạo ${f}`);
+      const last = result.years[result.years.length - 1];
+      const data = dir === "data" ? "" : ` --data ${dir}`;
+      io.out(`Đã tạo thư mục dữ liệu "${dir}" với năm mẫu ${result.years.join(", ")}. Tiếp theo: danvan check ${last}${data}, rồi danvan new ${Number(last) + 1}${data}.`);
+    });
+
+  program
     .command("new")
     .description("tạo thư mục năm mới từ một năm trước: giữ văn bản làm bản nháp, để trống số liệu và danh mục văn bản")
-    .argument("<year>", "năm mới, ví dụ 2022")
-    .option("--from <year>", "năm làm gốc (mặc định: năm gần nhất hiện có)")
-    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .argument("<năm>", "năm mới, ví dụ 2022")
+    .option("--from <năm>", "năm làm gốc (mặc định: năm gần nhất hiện có)")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .action(async (year: string, opts: { from?: string; data: string }) => {
       if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
       const years = listYears(opts.data);
       const from = opts.from ?? years[years.length - 1];
-      if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc`, "DV004");
+      if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc; chạy "danvan init${opts.data === "data" ? "" : ` ${opts.data}`}" để có năm mẫu`, "DV004");
       requireYear(opts.data, from);
       const { createYear } = await import("./commands/new-year.js");
       const result = createYear(opts.data, year, from);
@@ -148,10 +201,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command("diff")
     .description("so sánh hai năm theo nội dung: mục, câu, số liệu, danh mục văn bản, chú thích")
-    .argument("<yearA>", "năm cũ")
-    .argument("<yearB>", "năm mới")
-    .option("--data <dir>", "thư mục dữ liệu", "data")
-    .addOption(new Option("--format <format>", "cách in kết quả").choices(["text", "json", "md"]).default("text"))
+    .argument("<năm-cũ>", "năm cũ")
+    .argument("<năm-mới>", "năm mới")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
+    .addOption(new Option("--format <dạng>", "cách in kết quả").choices(["text", "json", "md"]).default("text"))
     .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" }) => {
       const { diffYears } = await import("./commands/diff.js");
       const { diffJson, diffMarkdown, diffText } = await import("./print/diff.js");
@@ -162,8 +215,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command("fmt")
     .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")
-    .argument("[years...]", "các năm (mặc định: mọi năm)")
-    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .argument("[năm...]", "các năm (mặc định: mọi năm)")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
       const list = years.length ? years : listYears(opts.data);

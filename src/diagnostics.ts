@@ -16,6 +16,8 @@ export interface Diagnostic {
   endLine?: number;
   endCol?: number;
   message: string;
+  /** The data path a rule found the problem at; not printed (drafts' blanks silence rules under them). */
+  dataPath?: ReadonlyArray<string | number>;
 }
 
 /** The single exit-code table: the CLI maps outcomes through it and nowhere else. */
@@ -123,4 +125,9 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV380", "năm của thư mục không khớp giai đoạn hoặc ngày của báo cáo"],
   ["DV390", "máy thiếu phông chữ của thể thức (PDF sẽ khác DOCX)"],
   ["DV401", "lỗi trong mẫu (template)"],
+  ["DV500", "số liệu chưa điền (năm nháp)"],
+  ["DV501", "văn bản trong danh mục chưa điền (năm nháp)"],
+  ["DV502", "số hoặc ngày của báo cáo chưa điền (năm nháp)"],
+  ["DV503", "văn bản còn ghi giai đoạn của năm trước"],
+  ["DV520", "bản cài đặt không có năm mẫu"],
 ]);

@@ -5,9 +5,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { blankDiagnostics, withoutStandIns, type Blank } from "./check/blanks.js";
+import { DRAFT_CODES, draftReport } from "./check/draft.js";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
-import { loadYear, locate } from "./load/index.js";
+import { oldPeriodDiagnostics, periodOf, type Period } from "./check/old-period.js";
+import { loadYear, locate, parseFile } from "./load/index.js";
 import type { Profile, RawFile, Report } from "./model/index.js";
 import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
@@ -18,6 +21,8 @@ export const YEAR_PATTERN = /^\d{4}$/;
 export interface CheckedYear {
   year: string;
   report?: Report;
+  /** A draft's empty places (stood in for in `report`). */
+  blanks: Blank[];
   files: RawFile[];
   diagnostics: Diagnostic[];
 }
@@ -25,7 +30,7 @@ export interface CheckedYear {
 /** The years present under a data root, oldest first. */
 export function listYears(dataRoot: string): string[] {
   if (!fs.existsSync(dataRoot) || !fs.statSync(dataRoot).isDirectory()) {
-    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}"`, "DV002");
+    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
   }
   return fs
     .readdirSync(dataRoot)
@@ -48,16 +53,40 @@ export function checkYear(dataRoot: string, year: string): CheckedYear {
   const loaded = loadYear(dataRoot, year);
   const validated = validateFiles(year, loaded.files);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
-  if (validated.report) diagnostics.push(...checkReport(validated.report, locator(loaded.files)));
-  else if (validated.partial) diagnostics.push(...checkReport(validated.partial, locator(loaded.files), partialRules));
-  return { year, report: validated.report, files: loaded.files, diagnostics: sortDiagnostics(diagnostics) };
+  const locateIn = locator(loaded.files);
+  const found = validated.report
+    ? checkReport(validated.report, locateIn)
+    : validated.partial
+      ? checkReport(validated.partial, locateIn, partialRules)
+      : [];
+  diagnostics.push(...withoutStandIns(found, validated.blanks, validated.report ?? validated.partial));
+  diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
+  const current = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
+  diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, year), current, (raw, p, offset) => locate(raw, p, false, offset)));
+  return { year, report: validated.report, blanks: validated.blanks, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)) };
+}
+
+/** The period of the latest year before this one, if its report.yaml reads: what a draft's text may still name. */
+export function earlierPeriod(dataRoot: string, year: string): Period | undefined {
+  const earlier = listYears(dataRoot).filter((y) => y < year).pop();
+  const file = earlier && path.join(dataRoot, earlier, "report.yaml");
+  if (!file || !fs.existsSync(file)) return undefined;
+  return periodOf(parseFile(file, "report", []).value);
+}
+
+/** The same finding at the same place is printed once, whichever rules reached it. */
+function merged(sorted: Diagnostic[]): Diagnostic[] {
+  return sorted.filter((d, i) => {
+    const p = sorted[i - 1];
+    return !p || p.file !== d.file || p.line !== d.line || p.col !== d.col || p.code !== d.code || p.message !== d.message;
+  });
 }
 
 export function locator(files: readonly RawFile[]) {
   const byFile = new Map(files.map((f) => [f.file, f]));
-  return (file: string, dataPath: ReadonlyArray<string | number>) => {
+  return (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => {
     const raw = byFile.get(file);
-    return raw ? locate(raw, dataPath) : { line: 1, col: 1 };
+    return raw ? locate(raw, dataPath, false, offset) : { line: 1, col: 1 };
   };
 }
 
@@ -72,6 +101,8 @@ export interface BuildOptions {
   formats: ReadonlySet<OutputFormat>;
   /** A folder holding report.md.hbs to use instead of the built-in layout. */
   templatesDir?: string;
+  /** Build a draft year as it stands: its blanks (DV500–DV502) print as "…"; any other error still refuses. */
+  draft?: boolean;
 }
 
 export interface BuildResult {
@@ -124,8 +155,9 @@ type Assembled =
 /** Steps 1–5 up to the DOCX's objects: check, render, the document tree, the Markdown. */
 async function assemble(options: BuildOptions): Promise<Assembled> {
   const checked = checkYear(options.dataRoot, options.year);
-  if (!checked.report || hasErrors(checked.diagnostics)) return { ok: false, diagnostics: checked.diagnostics };
-  const report = checked.report;
+  const refusing = options.draft ? checked.diagnostics.filter((d) => d.severity === "error" && !DRAFT_CODES.has(d.code)) : checked.diagnostics;
+  if (!checked.report || hasErrors(refusing)) return { ok: false, diagnostics: checked.diagnostics };
+  const report = options.draft ? draftReport(checked.report, checked.blanks) : checked.report;
   // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
   const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
   if (pdf) await pdf.requireSoffice();
@@ -147,8 +179,9 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     ok: true,
     diagnostics: sortDiagnostics(diagnostics),
     pdf,
-    date: report.identity.date,
-    base: path.join(options.outDir, baseName(report)),
+    // A draft without its date yet carries its year's first day, as its DOCX does.
+    date: report.identity.date || `${report.year}-01-01`,
+    base: path.join(options.outDir, options.draft ? draftName(report) : baseName(report)),
     markdown,
     large: rendered.markdown.length > LARGE_REPORT_CHARS,
     docx,
@@ -192,6 +225,11 @@ function withoutPositions<T>(node: T): T {
 /** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the year. */
 export function baseName(report: Report): string {
   return `${report.identity.number.replace(/[^\p{L}\p{N}]+/gu, "-")}-${report.year}`;
+}
+
+/** A draft is never mistaken for the report: `143-BC-BDVTU-2022-du-thao`, or `du-thao-2022` before it has a number. */
+function draftName(report: Report): string {
+  return /\p{L}|\p{N}/u.test(report.identity.number) ? `${baseName(report)}-du-thao` : `du-thao-${report.year}`;
 }
 
 function prepareOutDir(outDir: string): void {

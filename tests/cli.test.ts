@@ -73,12 +73,30 @@ describe("danvan check", () => {
 describe("argument errors", () => {
   it.each([
     [["nosuch"], 'không có lệnh "nosuch"'],
-    [["build-report"], "thiếu đối số bắt buộc <year>"],
+    [["build-report"], "thiếu đối số bắt buộc <năm>"],
     [["check", "--format", "xml"], 'giá trị "xml" không hợp lệ'],
     [["check", "--nope"], 'không có tùy chọn "--nope"'],
   ])("%j is answered in Vietnamese with exit 2", async (args, message) => {
     const r = await runCli(...(args as string[]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`danvan: DV001: ${message}`);
+  });
+});
+
+describe("help and version, in Vietnamese", () => {
+  it("--help has no commander English: headings, defaults and choices are Vietnamese", async () => {
+    for (const args of [["--help"], ["check", "--help"], ["build-report", "--help"], ["new", "--help"], ["diff", "--help"]]) {
+      const r = await runCli(...args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("Cách dùng:");
+      expect(r.stdout).not.toMatch(/Usage:|Options:|Arguments:|Commands:|\(default:|choices:|\[options\]/);
+    }
+    expect((await runCli("check", "--help")).stdout.replace(/\s+/g, " ")).toContain("chọn một trong: text, json, github, sarif; mặc định: text");
+  });
+  it("--version prints the package's version", async () => {
+    const r = await runCli("--version");
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string };
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
   });
 });

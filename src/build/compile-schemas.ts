@@ -4,6 +4,7 @@
  * or was made from another version of the schema.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
@@ -18,5 +19,5 @@ for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) {
   // ajv's standalone module is CommonJS with its function on `default`.
   const generate = ((standaloneCode as unknown as { default?: unknown }).default ?? standaloneCode) as (a: Ajv2020, v: unknown) => string;
   const source = generate(ajv, ajv.compile(JSON.parse(text)));
-  fs.writeFileSync(`${dir}/${kind}.cjs`, `${source}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`);
+  fs.writeFileSync(path.join(dir, `${kind}.cjs`), `${source}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`);
 }

@@ -38,34 +38,40 @@ const resolves: Rule = {
     const register = indexRegister(ctx.report.register);
     const footnotes = new Set(ctx.report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
     for (const site of proseSites(ctx.report)) {
-      const report = (code: string, message: string) => out.push(at(ctx, site.section.file, site.dataPath, code, "error", message));
+      // One finding per paragraph: {{doc "x"}} and {{docsummary "x"}} citing the same missing id is one mistake.
+      const said = new Set<string>();
+      const report = (code: string, message: string, offset?: number) => {
+        if (said.has(`${code}\0${message}`)) return;
+        said.add(`${code}\0${message}`);
+        out.push(at(ctx, site.section.file, site.dataPath, code, "error", message, offset));
+      };
       try {
         parseProse(site.text);
       } catch (e) {
         if (!(e instanceof ProseSyntaxError)) throw e;
-        report("DV310", e.message);
+        report("DV310", e.message, e.offset);
         continue;
       }
       for (const call of helperCalls(site.text)) {
         if (!(PROSE_HELPERS as readonly string[]).includes(call.name)) {
-          report("DV311", `không có hàm {{${call.name}}}${didYouMean(call.name, PROSE_HELPERS)}; các hàm: ${PROSE_HELPERS.join(", ")}`);
+          report("DV311", `không có hàm {{${call.name}}}${didYouMean(call.name, PROSE_HELPERS)}; các hàm: ${PROSE_HELPERS.join(", ")}`, call.offset);
           continue;
         }
         if (call.id === undefined) {
-          report("DV311", `{{${call.name}}} cần một mã trong dấu ngoặc kép`);
+          report("DV311", `{{${call.name}}} cần một mã trong dấu ngoặc kép`, call.offset);
           continue;
         }
         if (call.name === "fn" && !footnotes.has(call.id)) {
-          report("DV312", `không có chú thích "${call.id}"${didYouMean(call.id, footnotes)}`);
+          report("DV312", `không có chú thích "${call.id}"${didYouMean(call.id, footnotes)}`, call.offset);
         } else if (call.name === "fn" && site.dataPath[0] === "footnotes") {
           // Word has no footnote inside a footnote: the cited text would vanish from the DOCX.
-          report("DV376", `chú thích "${site.dataPath[1]}" trích dẫn chú thích "${call.id}": Word không đặt được chú thích trong chú thích; hãy viết nội dung của "${call.id}" ngay trong câu, hoặc trích dẫn nó từ đoạn văn`);
+          report("DV376", `chú thích "${site.dataPath[1]}" trích dẫn chú thích "${call.id}": Word không đặt được chú thích trong chú thích; hãy viết nội dung của "${call.id}" ngay trong câu, hoặc trích dẫn nó từ đoạn văn`, call.offset);
         } else if ((call.name === "doc" || call.name === "docsummary") && !register.has(call.id)) {
-          report("DV314", `không có văn bản "${call.id}" trong documents.yaml${didYouMean(call.id, register.keys())}`);
+          report("DV314", `không có văn bản "${call.id}" trong documents.yaml${didYouMean(call.id, register.keys())}`, call.offset);
         } else if (STAT_HELPERS.has(call.name)) {
           const id = call.id.split(".")[0];
           if (!statistics.byId.has(id)) {
-            report("DV313", `không có số liệu "${id}"${didYouMean(id, statistics.byId.keys())}`);
+            report("DV313", `không có số liệu "${id}"${didYouMean(id, statistics.byId.keys())}`, call.offset);
             continue;
           }
           try {
@@ -76,7 +82,7 @@ const resolves: Rule = {
             if (!(e instanceof FigureError)) throw e;
             // A statistic broken in itself is reported once, where it is defined (figures-resolve).
             const own = statistics.byId.get(id)!;
-            if (!statisticProblem(statistics, id, own.stat)) report(e.code, e.message);
+            if (!statisticProblem(statistics, id, own.stat)) report(e.code, e.message, call.offset);
           }
         }
       }

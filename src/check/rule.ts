@@ -22,7 +22,8 @@ export function at(
   code: string,
   severity: Diagnostic["severity"],
   message: string,
+  offset?: number,
 ): Diagnostic {
-  const pos = ctx.locate(file, dataPath);
-  return { code, severity, file, line: pos.line, col: pos.col, message };
+  const pos = ctx.locate(file, dataPath, offset);
+  return { code, severity, file, line: pos.line, col: pos.col, message, dataPath };
 }

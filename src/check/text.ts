@@ -11,6 +11,8 @@ export interface TextFinding {
   message: string;
   severity: Severity;
   path: Array<string | number>;
+  /** Where in the text the problem starts (UTF-16 units), so it can be shown at its line and column. */
+  offset?: number;
 }
 
 /**
@@ -33,10 +35,10 @@ export function layoutProblems(text: string): TextFinding[] {
   if (control) {
     const ch = control[0];
     const name = NAMES[ch] ?? `ký tự điều khiển U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-    out.push({ code: "DV377", severity: "error", path: [], message: `văn bản có ${name} ${control.index === 0 ? "ở đầu" : `(sau "${text.slice(Math.max(0, control.index - 20), control.index).trim()}")`}: hãy thay bằng dấu cách, hoặc xuống dòng trong khối >- của YAML` });
+    out.push({ code: "DV377", severity: "error", path: [], offset: control.index, message: `văn bản có ${name} ${control.index === 0 ? "ở đầu" : `(sau "${text.slice(Math.max(0, control.index - 20), control.index).trim()}")`}: hãy thay bằng dấu cách, hoặc xuống dòng trong khối >- của YAML` });
   }
   if (/^\s|\s$/u.test(text)) {
-    out.push({ code: "DV378", severity: "error", path: [], message: `văn bản có khoảng trắng ở đầu hoặc cuối ("${text.length > 30 ? `${text.slice(0, 30)}…` : text}"): khoảng trắng đầu dòng có thể biến đoạn văn thành khối mã; hãy xóa nó (viết văn bản trong khối >- của YAML)` });
+    out.push({ code: "DV378", severity: "error", path: [], offset: /^\s/u.test(text) ? 0 : text.length - 1, message: `văn bản có khoảng trắng ở đầu hoặc cuối ("${text.length > 30 ? `${text.slice(0, 30)}…` : text}"): khoảng trắng đầu dòng có thể biến đoạn văn thành khối mã; hãy xóa nó (viết văn bản trong khối >- của YAML)` });
   }
   return out;
 }

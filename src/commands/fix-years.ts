@@ -2,18 +2,24 @@
 import fs from "node:fs";
 import { fixSource } from "./fix.js";
 import { loadYear } from "../load/index.js";
-import { requireYear } from "../pipeline.js";
+import { movePeriod, periodOf, speaksForYear } from "../check/old-period.js";
+import { earlierPeriod, requireYear } from "../pipeline.js";
+import { fixText } from "../text/tone-marks.js";
 import { writeFileAtomic } from "../write/atomic.js";
 
 export function fixYears(dataRoot: string, years: readonly string[]): string[] {
   const lines: string[] = [];
   for (const year of years) {
     requireYear(dataRoot, year);
-    for (const raw of loadYear(dataRoot, year).files) {
+    const files = loadYear(dataRoot, year).files;
+    const old = earlierPeriod(dataRoot, year);
+    const current = periodOf(files.find((f) => f.kind === "report")?.value);
+    const moved = old && current ? (t: string) => movePeriod(fixText(t), old, current) : fixText;
+    for (const raw of files) {
       if (raw.value === undefined) continue;
       const source = fs.readFileSync(raw.file, "utf8");
       const bom = source.startsWith("\uFEFF");
-      const result = fixSource(raw, bom ? source.slice(1) : source);
+      const result = fixSource(raw, bom ? source.slice(1) : source, speaksForYear(raw) ? moved : fixText);
       if (bom && !result.text) {
         writeFileAtomic(raw.file, source.slice(1));
         lines.push(`đã sửa ${raw.file}:1: bỏ dấu BOM ở đầu tệp`);

@@ -21,11 +21,12 @@ export interface FixResult {
   skipped?: boolean;
 }
 
-export function fixSource(raw: RawFile, source: string): FixResult {
+/** `transform` is the repair of one line of text: the mechanical one, or that and a moved period. */
+export function fixSource(raw: RawFile, source: string, transform: (text: string) => string = fixText): FixResult {
   const ranges: Array<[number, number]> = [];
   visit(raw.doc, {
     Scalar(_key, node) {
-      if (typeof node.value === "string" && node.range && fixText(node.value) !== node.value) ranges.push([node.range[0], node.range[1]]);
+      if (typeof node.value === "string" && node.range && transform(node.value) !== node.value) ranges.push([node.range[0], node.range[1]]);
     },
   });
   if (ranges.length === 0) return { changes: [] };
@@ -39,7 +40,7 @@ export function fixSource(raw: RawFile, source: string): FixResult {
     out += lines
       .map((line, i) => {
         const [, indent, content] = /^(\s*)(.*)$/s.exec(line)!;
-        const fixed = indent + fixText(content);
+        const fixed = indent + transform(content);
         if (fixed !== line) changes.push({ file: raw.file, line: firstLine + i, before: line.trim(), after: fixed.trim() });
         return fixed;
       })
@@ -49,7 +50,7 @@ export function fixSource(raw: RawFile, source: string): FixResult {
   out += source.slice(cursor);
   // A repair must never change what the file means beyond the text it repairs.
   const reparsed = parseDocument(out);
-  const expected = JSON.stringify(mapStrings(raw.value, fixText));
+  const expected = JSON.stringify(mapStrings(raw.value, transform));
   if (reparsed.errors.length || JSON.stringify(reparsed.toJS()) !== expected) return { changes: [], skipped: true };
   return { text: out, changes };
 }

@@ -11,6 +11,7 @@ import { formatYaml } from "./fmt.js";
 import { loadYear } from "../load/index.js";
 import type { FileKind } from "../model/index.js";
 import { figureSlots } from "../model/statistics.js";
+import { schemaModeline } from "./schema-link.js";
 
 export interface NewYearResult {
   written: string[];
@@ -32,7 +33,7 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
     for (const raw of loaded.files) {
       const rel = path.relative(path.join(dataRoot, from), raw.file);
       const doc = parseDocument(fs.readFileSync(raw.file, "utf8"));
-      draft(doc, raw.kind, { year, from, shift });
+      draft(doc, raw.kind, { year, from, shift, targetFile: path.join(target, rel) });
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, formatYaml(doc.toString({ lineWidth: 0 }), raw.kind));
@@ -51,15 +52,14 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
 }
 
 interface DraftContext {
+  /** Where the file will be once the year is in place. */
+  targetFile: string;
   year: string;
   from: string;
   shift: number;
 }
 
 function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
-  const modeline = [doc.commentBefore, (isMap(doc.contents) ? (doc.contents.items[0]?.key as Node | undefined)?.commentBefore : undefined)]
-    .flatMap((c) => (c ?? "").split("\n"))
-    .find((l) => l.trim().startsWith("yaml-language-server:"));
   // The earlier year's comments speak of its own source document; the draft starts clean.
   visit(doc, {
     Node(_k, node) {
@@ -68,7 +68,8 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
     },
   });
   doc.comment = null;
-  doc.commentBefore = [modeline ? ` ${modeline.trim()}` : "", ` Bản nháp năm ${ctx.year}, tạo từ năm ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
+  // The schema link is made for where the new year is, so it resolves wherever the data root is.
+  doc.commentBefore = [` ${schemaModeline(ctx.targetFile, kind)}`, ` Bản nháp năm ${ctx.year}, tạo từ năm ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
     .filter(Boolean)
     .join("\n");
   const root = doc.contents as Node;
@@ -79,7 +80,7 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
   if (kind === "documents" && isMap(root)) {
     const groups = root.get("groups", true);
-    if (isSeq(groups)) for (const g of groups.items) emptyDocuments(doc, g as Node);
+    if (isSeq(groups)) for (const g of groups.items) emptyDocuments(g as Node);
   }
   if (kind === "section" && isMap(root)) {
     const stats = root.get("statistics", true);
@@ -87,10 +88,18 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
 }
 
-function emptyDocuments(doc: Document, group: Node): void {
+/**
+ * Each entry keeps its id, so the sentences citing it still resolve, and loses its number, date and summary:
+ * `danvan check` lists it as one blank with its type, group and the sentence that cites it.
+ */
+function emptyDocuments(group: Node): void {
   if (!isMap(group)) return;
   const types = group.get("types", true);
-  if (isSeq(types)) for (const t of types.items) if (isMap(t)) t.set("documents", doc.createNode([]));
+  if (!isSeq(types)) return;
+  for (const t of types.items) {
+    const docs = isMap(t) ? t.get("documents", true) : undefined;
+    if (isSeq(docs)) for (const d of docs.items) if (isMap(d)) for (const key of ["number", "date", "summary"]) d.set(key, null);
+  }
 }
 
 /** Every number in a statistic becomes empty, and stated figures go; paths to other figures, labels and units stay. */

@@ -6,6 +6,8 @@ import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "../check/text.js";
 import type { Diagnostic, Position } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
+import { positionInScalar } from "./text-position.js";
+import { yamlProblems } from "./yaml-errors.js";
 import { readYamlSubset } from "./yaml-subset.js";
 
 export interface LoadResult {
@@ -105,20 +107,6 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
   return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
 }
 
-/** Vietnamese for the YAML errors a clerk meets; the parser's own words follow for the rest. */
-const YAML_MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: "không dùng phím Tab để thụt lề; hãy dùng dấu cách",
-  BAD_INDENT: "thụt lề không đúng",
-  MISSING_CHAR: "thiếu ký tự đóng (dấu ngoặc kép hoặc ngoặc)",
-  BLOCK_AS_IMPLICIT_KEY: "không được lồng bảng khóa: giá trị trên cùng một dòng",
-  MULTIPLE_DOCS: "tệp chỉ được chứa một tài liệu YAML (bỏ dòng --- thứ hai)",
-  UNEXPECTED_TOKEN: "ký tự không mong đợi",
-  DUPLICATE_KEY: "khóa bị lặp lại trong cùng một bảng",
-  BAD_ALIAS: "bí danh (alias) không hợp lệ",
-  BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ; hãy đặt trong dấu ngoặc kép hoặc dùng >-",
-  MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng",
-};
-
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
   const cached = cachedValue(kind, text) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
   if (cached?.value !== undefined) {
@@ -136,10 +124,8 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     const pos = lines.linePos(offset);
     diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });
   };
-  for (const e of doc.errors) {
-    const vi = YAML_MESSAGES[e.code];
-    const detail = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    push(e.code === "DUPLICATE_KEY" ? "DV102" : "DV101", e.pos[0], vi && e.code === "DUPLICATE_KEY" ? vi : `YAML không hợp lệ: ${vi ?? detail}${vi ? ` (${detail})` : ""}`);
+  for (const p of yamlProblems(doc, text, (d, each) => visit(d, { Node: (_k, n) => each(n as Node) }))) {
+    push(p.duplicateKey ? "DV102" : "DV101", p.offset, p.message);
   }
   if (doc.errors.length) return new RawFile(kind, file, text, undefined, { doc, lines });
   let unsafe = false;
@@ -182,7 +168,7 @@ function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
 
 function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
   for (const f of findings) {
-    const pos = locate(raw, f.path);
+    const pos = locate(raw, f.path, false, f.offset);
     diagnostics.push({ code: f.code, severity: f.severity ?? "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
   }
 }
@@ -238,7 +224,12 @@ export function positionIndex(doc: Document, lines: LineCounter): PositionIndex 
  * Where a data path points in the file: the value node, or its key when `key` is set
  * (an unknown key is reported at the key itself). Walks up to the nearest node that exists.
  */
-export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false): Position {
+export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false, offset?: number): Position {
+  if (offset !== undefined && offset >= 0) {
+    let v: unknown = raw.value;
+    for (const seg of dataPath) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
+    if (typeof v === "string") return positionInScalar(raw.text, locate(raw, dataPath), v, offset);
+  }
   if (raw.positions) {
     for (let n = dataPath.length; n >= 0; n--) {
       const hit = raw.positions[dataPath.slice(0, n).map(String).join("\0")];
@@ -264,6 +255,5 @@ export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, k
     } else break;
   }
   const target = key && keyNode ? keyNode : best;
-  const offset = target?.range?.[0] ?? 0;
-  return raw.lines.linePos(offset);
+  return raw.lines.linePos(target?.range?.[0] ?? 0);
 }

@@ -141,4 +141,5 @@ export class RawFile {
 }
 
 /** Where a data path of a file starts, for diagnostics: what check rules and render are given. */
-export type Locate = (file: string, dataPath: ReadonlyArray<string | number>) => Position;
+/** Where a data path is in its file; with `offset`, where that character of the string value there is. */
+export type Locate = (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => Position;

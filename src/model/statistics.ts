@@ -183,12 +183,15 @@ export class Statistics {
 
   figure(f: Figure, visiting: Set<string>): number {
     if (typeof f !== "number") return this.value(f, visiting);
+    // A draft's blank figure is NaN, and carries through every total and rate it enters (check/draft.ts).
+    if (Number.isNaN(f)) return f;
     if (!Number.isFinite(f) || Math.abs(f) > MAX) throw new FigureError(`số ${String(f)} vượt quá giới hạn ${MAX}`, "DV371");
     return f;
   }
 
   /** `value` as an integer count of 10^-d units; a figure with more decimals than declared is refused. */
   private scaled(value: number, d: number, path: string): number {
+    if (Number.isNaN(value)) return value;
     const s = Math.round(value * 10 ** d);
     if (Math.abs(value * 10 ** d - s) > 1e-6 * Math.max(1, Math.abs(s))) {
       const fix = d === 0 ? "một số nguyên; số liệu có phần thập phân thì ghi decimals: n" : `tối đa ${d} chữ số thập phân (decimals: ${d})`;
@@ -214,7 +217,7 @@ export class Statistics {
     let total = 0;
     for (const v of values) {
       total += this.scaled(v, d, path);
-      if (!Number.isSafeInteger(total)) throw new FigureError(`"${path}": tổng vượt quá giới hạn ${MAX}`, "DV371");
+      if (!Number.isSafeInteger(total) && !Number.isNaN(total)) throw new FigureError(`"${path}": tổng vượt quá giới hạn ${MAX}`, "DV371");
     }
     return total / 10 ** d;
   }

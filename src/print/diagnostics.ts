@@ -1,6 +1,11 @@
 /** Diagnostics as text (with code frames), JSON, GitHub workflow annotations or SARIF 2.1.0. */
 import type { ChalkInstance } from "chalk";
+import { BLANK_CODES, blankCount } from "../check/blanks.js";
+import { OLD_PERIOD_CODE } from "../check/old-period.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { packageInfo, type PackageInfo } from "../package-info.js";
+
+const CHECKLIST_CODES = new Set([...Object.values(BLANK_CODES), OLD_PERIOD_CODE]);
 
 export type DiagnosticFormat = "text" | "json" | "github" | "sarif";
 export const DIAGNOSTIC_FORMATS: DiagnosticFormat[] = ["text", "json", "github", "sarif"];
@@ -36,13 +41,20 @@ export function codeFrame(source: string | undefined, line: number, col: number)
 /** `chalk` is passed in only when the terminal shows colour, so plain runs never load it. */
 export function formatText(diagnostics: readonly Diagnostic[], summary: Summary, options: { chalk?: ChalkInstance; source: (file: string) => string | undefined }): string {
   const c = options.chalk;
-  const blocks = diagnostics.map((d) => {
+  let out = "";
+  let previousCompact = false;
+  for (const d of diagnostics) {
     const head = formatDiagnostic(d);
     const colored = c ? head.replace(/(lỗi|cảnh báo) (DV\d+)/, (_m, sev: string, code: string) => (sev === "lỗi" ? c.red.bold(`${sev} ${code}`) : c.yellow.bold(`${sev} ${code}`))) : head;
-    const frame = codeFrame(options.source(d.file), d.line, d.col);
-    return [colored, ...(c ? frame.map((l) => c.dim(l)) : frame)].join("\n");
-  });
-  return [...blocks, summaryLine(summary)].join("\n\n");
+    // A draft's checklist reads as a list: one line per blank or stale period, no code frame.
+    const compact = CHECKLIST_CODES.has(d.code);
+    const frame = compact ? [] : codeFrame(options.source(d.file), d.line, d.col);
+    if (out) out += compact && previousCompact ? "\n" : "\n\n";
+    out += [colored, ...(c ? frame.map((l) => c.dim(l)) : frame)].join("\n");
+    previousCompact = compact;
+  }
+  const count = blankCount(diagnostics);
+  return [out, [count, summaryLine(summary)].filter(Boolean).join("\n")].filter(Boolean).join("\n\n");
 }
 
 /** A stable shape, documented in README: bump `version` when it changes. */
@@ -69,7 +81,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summar
   return lines.join("\n");
 }
 
-export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>): string {
+export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>, pkg: PackageInfo = packageInfo()): string {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   return JSON.stringify(
     {
@@ -80,7 +92,9 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyM
           tool: {
             driver: {
               name: "danvan",
-              informationUri: "https://github.com/danvan/danvan",
+              version: pkg.version,
+              // The package's own homepage or repository (package.json); left out rather than made up.
+              ...(pkg.url ? { informationUri: pkg.url } : {}),
               rules: codes.map((id) => ({ id, shortDescription: { text: rules.get(id) ?? id } })),
             },
           },

@@ -1,6 +1,9 @@
 /** Vietnamese presentation of numbers and dates, as official documents write them. */
 
 /** Round half away from zero at `decimals`, immune to binary artefacts such as 91.375 → 91.37499999. */
+/** What a draft prints where a value is still to be filled. */
+export const BLANK = "…";
+
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.sign(value) * Math.round(Math.abs(value) * factor * (1 + Number.EPSILON)) / factor;
@@ -12,6 +15,8 @@ export function roundTo(value: number, decimals: number): number {
  * whole `danvan check` of the data.
  */
 export function formatNumber(value: number, decimals = 0): string {
+  // A draft's blank figure (build-report --draft): printed as a gap to fill, never as a number.
+  if (Number.isNaN(value)) return BLANK;
   const fixed = Math.abs(roundTo(value, decimals)).toFixed(decimals);
   const [int, frac] = fixed.split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
@@ -68,12 +73,14 @@ function monthPart(month: number): string {
 
 /** `2018-03-14` → `14/3/2018`; `2019-01-30` → `30/01/2019`; `2019-07-05` → `05/7/2019`. */
 export function formatDate(iso: string): string {
+  if (iso === "") return `${BLANK}/${BLANK}/${BLANK}`;
   const d = requireDate(iso);
   return `${dayPart(d.day)}/${monthPart(d.month)}/${d.year}`;
 }
 
 /** `2021-11-25` → `ngày 25 tháng 11 năm 2021`. */
 export function formatLongDate(iso: string): string {
+  if (iso === "") return `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
   const d = requireDate(iso);
   return `ngày ${dayPart(d.day)} tháng ${monthPart(d.month)} năm ${d.year}`;
 }

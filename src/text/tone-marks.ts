@@ -118,6 +118,8 @@ function reattachDetached(text: string): string {
 export interface TextProblem {
   code: "DV361" | "DV362" | "DV363" | "DV364";
   message: string;
+  /** Where in the text the problem starts (UTF-16 units), so it can be shown at its line and column. */
+  offset?: number;
 }
 
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -131,7 +133,7 @@ export function textProblems(text: string): TextProblem[] {
     const start = Math.max(0, nfc.lastIndexOf(" ", Math.max(0, detached.index - 1)) + 1);
     const end = nfc.indexOf(" ", detached.index + 3);
     const window = nfc.slice(start, end < 0 ? undefined : end);
-    problems.push({ code: "DV362", message: `dấu thanh bị tách khỏi chữ (dán từ PDF cũ): "${window}" → "${fixText(window)}"` });
+    problems.push({ code: "DV362", message: `dấu thanh bị tách khỏi chữ (dán từ PDF cũ): "${window}" → "${fixText(window)}"`, offset: text === nfc ? start : undefined });
   }
   // Only words with a tone mark can have it misplaced: skip the rest without looking them up.
   const words = new Set<string>();
@@ -141,16 +143,16 @@ export function textProblems(text: string): TextProblem[] {
     const p = misplacedTone(word);
     if (p && !words.has(p.word)) {
       words.add(p.word);
-      problems.push({ code: "DV362", message: `dấu thanh đặt sai chữ: "${p.word.normalize("NFC")}" → "${p.fixed}"` });
+      problems.push({ code: "DV362", message: `dấu thanh đặt sai chữ: "${p.word.normalize("NFC")}" → "${p.fixed}"`, offset: text === nfc ? m.index : undefined });
     }
   }
   if (text !== nfc && problems.length === 0) {
     problems.push({ code: "DV361", message: "văn bản chưa ở dạng Unicode dựng sẵn (NFC)" });
   }
   const before = /(\S) +([,.;:)])/u.exec(text);
-  if (before) problems.push({ code: "DV363", message: `có dấu cách trước "${before[2]}": "${excerpt(text, before.index)}"` });
+  if (before) problems.push({ code: "DV363", message: `có dấu cách trước "${before[2]}": "${excerpt(text, before.index)}"`, offset: before.index + before[1].length });
   const doubled = /\S {2,}\S/u.exec(text);
-  if (doubled) problems.push({ code: "DV364", message: `có hai dấu cách liền nhau: "${excerpt(text, doubled.index)}"` });
+  if (doubled) problems.push({ code: "DV364", message: `có hai dấu cách liền nhau: "${excerpt(text, doubled.index)}"`, offset: doubled.index + 1 });
   return problems;
 }
 

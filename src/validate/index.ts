@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { prebuiltValidator } from "./prebuilt-validators.js";
 import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
+import { fillBlanks, type Blank } from "../check/blanks.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "../load/index.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
@@ -34,33 +35,38 @@ export interface ValidateResult {
    */
   partial?: Report;
   diagnostics: Diagnostic[];
+  /** A draft's empty places, stood in for in `report`/`partial` so the rest is checked in the same run. */
+  blanks: Blank[];
 }
 
 export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
   const diagnostics: Diagnostic[] = [];
-  const valid = new Set<RawFile>();
+  const valid = new Map<RawFile, unknown>();
+  const blanks: Blank[] = [];
   for (const raw of files) {
     if (raw.value === undefined) continue; // already reported as a YAML error
+    const filled = fillBlanks(raw.kind, raw.file, raw.value);
+    blanks.push(...filled.blanks);
     const validate = validators()[raw.kind];
-    if (validate(raw.value)) valid.add(raw);
+    if (validate(filled.value)) valid.set(raw, filled.value);
     else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
     if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
-  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics };
+  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics, blanks };
   const sections: Section[] = files
     .filter((f) => f.kind === "section" && valid.has(f))
-    .map((f) => ({ ...(f.value as SectionData), file: f.file }));
+    .map((f) => ({ ...(valid.get(f) as SectionData), file: f.file }));
   const report: Report = {
     year,
     identityFile: identityRaw.file,
     registerFile: registerRaw.file,
-    identity: identityRaw.value as Identity,
-    register: registerRaw.value as Register,
+    identity: valid.get(identityRaw) as Identity,
+    register: valid.get(registerRaw) as Register,
     sections,
   };
-  return valid.size === files.length ? { report, diagnostics } : { partial: report, diagnostics };
+  return valid.size === files.length ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };
 }
 
 function pathOf(instancePath: string): string[] {
@@ -112,9 +118,15 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
       case "const":
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
         break;
-      case "pattern":
-        message = separatorTrap(e.data, String((e.parentSchema as { type?: unknown } | undefined)?.type).includes("integer")) ?? patternMessage(String(e.params.pattern), e.data);
+      case "pattern": {
+        // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern. A number
+        // written the Vietnamese way first: that message says how to write it.
+        const own = (e.parentSchema as { patternErrorMessage?: unknown; type?: unknown } | undefined)?.patternErrorMessage;
+        message =
+          separatorTrap(e.data, String((e.parentSchema as { type?: unknown } | undefined)?.type).includes("integer")) ??
+          (typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data));
         break;
+      }
       case "minLength":
       case "minItems":
       case "minProperties":

@@ -19,7 +19,9 @@ export const AJV_OPTIONS = {
   discriminator: true,
   allowUnionTypes: true,
   verbose: true,
-} as const;
+  // Messages for editors (the YAML language server reads them); Ajv in strict mode must know them as keywords.
+  keywords: ["errorMessage", "patternErrorMessage"],
+};
 
 export function schemaText(kind: FileKind): string {
   return fs.readFileSync(new URL(SCHEMA_FILES[kind], SCHEMA_DIR), "utf8");

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { UsageError } from "../diagnostics.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -74,7 +75,7 @@ export async function convertToPdf(docx: Uint8Array, target: string, date?: stri
     const input = path.join(work, "report.docx");
     fs.writeFileSync(input, docx);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    await run(soffice, [`-env:UserInstallation=file://${path.join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
+    await run(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
       timeout: 180_000,
     });
     const pdf = fs.readFileSync(path.join(work, "report.pdf"));

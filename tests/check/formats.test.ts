@@ -31,6 +31,10 @@ describe("check output formats", () => {
     expect(Object.keys(json.diagnostics[0]).sort()).toEqual(["code", "col", "file", "line", "message", "severity"]);
     const sarif = JSON.parse((await runCli("check", "--data", "tests/fixtures/check/stated-rate", "--format", "sarif")).stdout);
     expect(sarif.version).toBe("2.1.0");
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string; homepage?: string };
+    expect(sarif.runs[0].tool.driver.version).toBe(pkg.version);
+    // An information URI only when the package names its own address; never a placeholder.
+    expect(sarif.runs[0].tool.driver.informationUri).toBe(pkg.homepage);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "DV342", level: "warning" });
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 30, startColumn: 13 });
   });

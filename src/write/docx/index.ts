@@ -70,8 +70,9 @@ export function docxDocument(tree: Root, report: Report): { pack(options?: { via
     footnotes,
     sections,
   });
-  const overrides = [coreProperties(report.identity)];
-  const date = report.identity.date;
+  // A draft without its date yet (build-report --draft) is stamped with its year's first day: still the same bytes each time.
+  const date = report.identity.date || `${report.year}-01-01`;
+  const overrides = [coreProperties({ ...report.identity, date })];
   return {
     async pack(options: { viaPacker?: boolean } = {}) {
       const files = options.viaPacker ? undefined : packageFiles(doc, overrides);

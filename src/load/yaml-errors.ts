@@ -1,0 +1,88 @@
+/**
+ * YAML syntax errors in the clerk's language, at the place to fix. The parser notices an unclosed quote or
+ * bracket only where the file or the block ends; the reader must fix it where it opens.
+ */
+import type { Document, Node, YAMLError } from "yaml";
+
+/** Every error code of the `yaml` library, in Vietnamese; no English is left in the message. */
+const MESSAGES: Record<string, string> = {
+  ALIAS_PROPS: "bí danh (*tên) không được mang thẻ hay neo",
+  BAD_ALIAS: "bí danh (alias) không hợp lệ",
+  BAD_DIRECTIVE: "chỉ thị % của YAML không hợp lệ; hãy bỏ dòng bắt đầu bằng %",
+  BAD_DQ_ESCAPE: 'ký tự thoát sau dấu \\ không hợp lệ trong chuỗi "…"; viết \\\\ cho một dấu \\, hoặc dùng >-',
+  BAD_INDENT: "thụt lề không đúng: các khóa cùng cấp phải thẳng cột, khóa con thụt vào bằng dấu cách",
+  BAD_PROP_ORDER: "thẻ và neo phải đứng trước giá trị",
+  BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ; hãy đặt trong dấu ngoặc kép hoặc dùng >-",
+  BLOCK_AS_IMPLICIT_KEY: "không được lồng bảng khóa: giá trị trên cùng một dòng (có hai dấu hai chấm?); đặt giá trị trong dấu ngoặc kép",
+  BLOCK_IN_FLOW: "không viết khối nhiều dòng bên trong [ ] hoặc { }",
+  DUPLICATE_KEY: "khóa bị lặp lại trong cùng một bảng",
+  IMPOSSIBLE: "YAML không đọc được ở đây",
+  KEY_OVER_1024_CHARS: "khóa dài quá 1024 ký tự",
+  MISSING_CHAR: "thiếu ký tự: dấu hai chấm sau khóa, hoặc dấu đóng ngoặc",
+  MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng (thiếu dấu hai chấm sau khóa?)",
+  MULTIPLE_ANCHORS: "một giá trị chỉ được có một neo (&tên)",
+  MULTIPLE_DOCS: "tệp chỉ được chứa một tài liệu YAML (bỏ dòng --- thứ hai)",
+  MULTIPLE_TAGS: "một giá trị chỉ được có một thẻ (!thẻ)",
+  NON_STRING_KEY: "khóa phải là chữ",
+  RESOURCE_EXHAUSTION: "quá nhiều bí danh (alias)",
+  TAB_AS_INDENT: "không dùng phím Tab để thụt lề; hãy dùng dấu cách",
+  TAG_RESOLVE_FAILED: "thẻ (!thẻ) không được hỗ trợ",
+  UNEXPECTED_TOKEN: "ký tự không mong đợi ở đây (thụt lề sai, hoặc thiếu dấu hai chấm hay dấu gạch đầu dòng?)",
+  BAD_COLLECTION_TYPE: "kiểu danh sách hoặc bảng không hợp lệ",
+};
+
+export interface YamlProblem {
+  /** Offset in the text where the reader should look. */
+  offset: number;
+  message: string;
+  duplicateKey: boolean;
+}
+
+/** One problem per mistake: an unclosed quote or bracket is reported once, where it opens. */
+export function yamlProblems(doc: Document, text: string, visitNodes: (doc: Document, each: (n: Node) => void) => void): YamlProblem[] {
+  const out: YamlProblem[] = [];
+  const unclosed = unclosedOpenings(doc, text, visitNodes);
+  let reportedUnclosed = false;
+  for (const e of doc.errors as YAMLError[]) {
+    const quote = e.code === "MISSING_CHAR" && /quote/i.test(e.message);
+    const flow = e.code === "BAD_INDENT" && /^Flow (sequence|map)/.test(e.message);
+    if ((quote || flow) && unclosed.length) {
+      // The rest of the file after an unclosed quote is read as its text: one mistake, said once.
+      if (reportedUnclosed) continue;
+      reportedUnclosed = true;
+      for (const u of unclosed) out.push({ offset: u.offset, message: u.message, duplicateKey: false });
+      continue;
+    }
+    let message = MESSAGES[e.code] ?? "YAML không đọc được ở đây";
+    if (e.code === "MISSING_CHAR" && /followed by map values/.test(e.message)) message = "thiếu dấu hai chấm (:) sau khóa, hoặc dòng này thụt lề sai";
+    out.push({ offset: e.pos[0], message: e.code === "DUPLICATE_KEY" ? message : `YAML không hợp lệ: ${message}`, duplicateKey: e.code === "DUPLICATE_KEY" });
+  }
+  return out;
+}
+
+function unclosedOpenings(doc: Document, text: string, visitNodes: (doc: Document, each: (n: Node) => void) => void): Array<{ offset: number; message: string }> {
+  const found: Array<{ offset: number; message: string }> = [];
+  visitNodes(doc, (node) => {
+    const range = node.range;
+    if (!range) return;
+    const source = text.slice(range[0], range[1]).trimEnd();
+    const type = (node as { type?: string }).type;
+    const flow = (node as { flow?: boolean }).flow;
+    if (type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE") {
+      const q = type === "QUOTE_DOUBLE" ? '"' : "'";
+      if (source.length < 2 || !source.endsWith(q) || (q === '"' && !closesAfterEscapes(source))) {
+        found.push({ offset: range[0], message: `YAML không hợp lệ: dấu ${q} mở ở đây chưa được đóng; thêm ${q} ở cuối giá trị (hoặc bỏ dấu ${q} ở đầu)` });
+      }
+    } else if (flow && (source.startsWith("[") || source.startsWith("{"))) {
+      const [open, close] = source.startsWith("[") ? ["[", "]"] : ["{", "}"];
+      if (!source.endsWith(close)) found.push({ offset: range[0], message: `YAML không hợp lệ: dấu ${open} mở ở đây chưa được đóng; thêm ${close} ở cuối (hoặc viết mỗi mục một dòng)` });
+    }
+  });
+  return found;
+}
+
+/** `"a\\"` closes (an escaped backslash, then the quote); `"a\"` does not. */
+function closesAfterEscapes(source: string): boolean {
+  const m = /(\\*)"$/.exec(source);
+  return !m || m[1].length % 2 === 0;
+}
