@@ -200,16 +200,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command("diff")
-    .description("so sánh hai năm theo nội dung: mục, câu, số liệu, danh mục văn bản, chú thích")
+    .description("so sánh hai năm như báo cáo in ra: thông tin văn bản, mục, câu, số liệu, chú thích, danh mục văn bản; docx: bản có theo dõi thay đổi (Track Changes)")
     .argument("<năm-cũ>", "năm cũ")
     .argument("<năm-mới>", "năm mới")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .addOption(new Option("--format <dạng>", "cách in kết quả").choices(["text", "json", "md"]).default("text"))
-    .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" }) => {
+    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo năm mới có đánh dấu thay đổi so với năm cũ").choices(["text", "json", "md", "docx"]).default("text"))
+    .option("--out <thư-mục>", "thư mục ghi tệp docx (mặc định out/<năm mới>)")
+    .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" | "docx"; out?: string }) => {
+      if (opts.out !== undefined && opts.format !== "docx") throw new UsageError("--out chỉ dùng với --format docx", "DV030");
+      const refuse = (diagnostics: readonly Diagnostic[]) => {
+        printDiagnostics(io, diagnostics);
+        io.err(`Không so sánh được năm ${a} với năm ${b}: dữ liệu có lỗi (xem ở trên).`);
+        exit = ExitCode.dataProblems;
+      };
+      if (opts.format === "docx") {
+        const { writeRedline } = await import("./redline/index.js");
+        const r = await writeRedline(opts.data, a, b, opts.out ?? `out/${b}`);
+        if (!r.ok) return refuse(r.diagnostics);
+        io.out(`đã ghi ${r.file}${r.identical ? ` (năm ${a} và năm ${b} giống nhau: không có thay đổi)` : ""}`);
+        return;
+      }
       const { diffYears } = await import("./commands/diff.js");
       const { diffJson, diffMarkdown, diffText } = await import("./print/diff.js");
-      const d = diffYears(opts.data, a, b);
-      io.out(opts.format === "json" ? diffJson(d) : opts.format === "md" ? diffMarkdown(d) : diffText(d));
+      const r = await diffYears(opts.data, a, b);
+      if (!r.ok) return refuse(r.diagnostics);
+      io.out(opts.format === "json" ? diffJson(r.diff) : opts.format === "md" ? diffMarkdown(r.diff) : diffText(r.diff));
     });
 
   program

@@ -71,6 +71,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV009", "không tìm thấy thư mục mẫu"],
   ["DV010", "năm đã tồn tại (danvan new không ghi đè)"],
   ["DV011", "năm làm gốc có lỗi đọc tệp"],
+  ["DV030", "diff: --out chỉ dùng với --format docx"],
   ["DV100", "thiếu tệp dữ liệu bắt buộc"],
   ["DV101", "YAML không hợp lệ"],
   ["DV102", "khóa YAML bị lặp"],

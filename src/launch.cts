@@ -3,8 +3,9 @@
  * V8's code cache, or — when there are none — from tsc's modules in dist/. A cold danvan spent most of a
  * 2021 build compiling and first-running code (docx.js above all); the cache, made by a training run at
  * build time (src/build/train.ts), keeps that work between runs. It is checked against the bundle it was
- * made from (size and time) and against damage (a digest), and V8 rejects it after a Node upgrade; a rejected or missing cache is made
- * again after the run, when the folder is writable. CommonJS, like the bundles: an ES module entry costs
+ * made from (a SHA-256 of the bundle's bytes) and against damage (a digest of its own data), and V8 rejects
+ * it after a Node upgrade; a rejected or missing cache is made again after the run, when the folder is
+ * writable. CommonJS, like the bundles: an ES module entry costs
  * Node 20 a few milliseconds more to start.
  */
 import fs from "node:fs";
@@ -45,10 +46,12 @@ function requireBundle(name: string): unknown {
   if (done) return done;
   const file = path.join(BUNDLE_DIR, name);
   const cacheFile = `${file}.cache`;
-  const stat = fs.statSync(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const bytes = fs.readFileSync(file);
+  // By content, not size and time: V8 itself compares only the source's length, and would run the compiled
+  // code of another bundle of that length (one copied with its times kept, or rebuilt in the same second).
+  const stamp = digest(bytes);
   const cachedData = useCodeCache() ? readCache(cacheFile, stamp) : undefined;
-  const source = fs.readFileSync(file, "utf8");
+  const source = bytes.toString("utf8");
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   loaded.set(name, { script, cacheFile, stamp, fresh: cachedData !== undefined && !script.cachedDataRejected });
@@ -67,7 +70,7 @@ function useCodeCache(): boolean {
 }
 
 /**
- * A cache file: a header line — the bundle's size and time, and the SHA-256 of the data — then V8's data.
+ * A cache file: a header line — the SHA-256 of the bundle, and the SHA-256 of the data — then V8's data.
  * The digest matters: V8 does not verify code cache data in release builds, and a damaged cache would
  * crash the process (tried: a few flipped bytes end in a segmentation fault).
  */

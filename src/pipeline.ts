@@ -118,7 +118,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { pdf, base, markdown, summary, diagnostics } = assembled;
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
-  if (assembled.docx && assembled.large) (await import("./gc.js")).collectGarbage();
+  if (assembled.docx && assembled.large) (await import("./write/docx/gc.js")).collectGarbage();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
 
   // Everything is produced in memory first, so a failure on the way leaves the previous outputs untouched.
@@ -200,7 +200,7 @@ function templatesUrl(dir: string): URL {
  * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
-async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
   const { cachedValue, storeValue } = await import("./load/cache.js");
   // The Markdown writer marks roles by profile: the same text in another profile is another entry.
   const key = `${profile}\n${rendered}`;
@@ -228,11 +228,11 @@ export function baseName(report: Report): string {
 }
 
 /** A draft is never mistaken for the report: `143-BC-BDVTU-2022-du-thao`, or `du-thao-2022` before it has a number. */
-function draftName(report: Report): string {
+export function draftName(report: Report): string {
   return /\p{L}|\p{N}/u.test(report.identity.number) ? `${baseName(report)}-du-thao` : `du-thao-${report.year}`;
 }
 
-function prepareOutDir(outDir: string): void {
+export function prepareOutDir(outDir: string): void {
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
     throw new UsageError(`"${outDir}" đã tồn tại và không phải là thư mục`, "DV005");
   }

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
+import { DATA_ROOT } from "./helpers/data.js";
 
 const RUNS = Number(process.env.DANVAN_FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.DANVAN_FUZZ_SEED ?? 20211125);
@@ -67,7 +68,7 @@ describe("fuzz", () => {
     const rnd = prng(SEED);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-fuzz-"));
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-fuzz-out-"));
-    fs.cpSync("data", root, { recursive: true });
+    fs.cpSync(DATA_ROOT, root, { recursive: true });
     const files = yamlFiles(root);
     const names = Object.keys(mutations);
     for (let run = 0; run < RUNS; run++) {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseMarkdown, textOf } from "../src/parse/remark.js";
 import { buildInTemp, docxParts, paragraphTexts } from "./helpers/build.js";
+import { DATA_ROOT } from "./helpers/data.js";
 import { runCli } from "./helpers/run-cli.js";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "danvan-robust-"));
@@ -133,12 +134,12 @@ describe("internal errors", () => {
     vi.spyOn(fs, "readdirSync").mockImplementation(() => {
       throw new Error("boom");
     });
-    const plain = await runCli("check", "--data", "data");
+    const plain = await runCli("check", "--data", DATA_ROOT);
     expect(plain.code).toBe(70);
     expect(plain.stderr.split("\n")).toHaveLength(1);
     expect(plain.stderr).toContain("lỗi nội bộ");
     expect(plain.stderr).not.toContain("boom");
-    const debug = await runCli("check", "--data", "data", "--debug");
+    const debug = await runCli("check", "--data", DATA_ROOT, "--debug");
     expect(debug.code).toBe(70);
     expect(debug.stderr).toContain("Error: boom");
   });

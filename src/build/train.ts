@@ -1,6 +1,7 @@
 /**
  * Build step: run danvan once on the repository's own 2021 data (check, then a build into a temporary
- * folder, output discarded), so the code cache src/launch.ts loads holds what a real run compiles.
+ * folder, output discarded), so the code cache src/launch.cts loads holds what a real run compiles. Each cache is
+ * saved with a SHA-256 of the bundle it was made from, which is all that ties the two together.
  * Without data/2021 (danvan installed elsewhere) there is nothing to train on: the first real run makes
  * the cache instead.
  */

@@ -1,193 +1,297 @@
 /**
- * `danvan diff <yearA> <yearB>`: what changed between two years, by meaning — sections, sentences (word by
- * word), figures (old → new, with absolute and relative change), register entries (by number and symbol),
- * footnotes. Works on the raw data, so a draft year with empty figures can be compared too.
+ * `danvan diff <yearA> <yearB>`: what changed between two years as their reports print it — identity
+ * lines, headings, sentences (word by word), every printed figure (in the report's own formatting, with its
+ * label and sentence), footnote texts by id (renames detected), register entries by number and symbol.
+ * Both years go through check and render as `build-report` does; a year that does not build is refused.
  */
-import path from "node:path";
-import { splitSentences } from "./fmt.js";
-import { loadYear } from "../load/index.js";
-import { figureSlots } from "../model/statistics.js";
-import { requireYear } from "../pipeline.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { alike, align, grouped, wordDiff, type WordOp } from "./diff/align.js";
+import { printedYear, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
+import { formatNumber } from "../text/format.js";
+import { Statistics } from "../model/statistics.js";
 
-export type WordOp = { op: "=" | "-" | "+"; text: string };
+export { align, wordDiff, type WordOp };
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  old: string | null;
+  new: string | null;
+  words?: WordOp[];
+}
 
 export interface SentenceChange {
   kind: "added" | "removed" | "changed";
+  /** Where the sentence stands: a heading, a paragraph, a bullet, a numbered item, a subheading. */
+  block: PrintedSentence["block"] | "heading";
   old?: string;
   new?: string;
   words?: WordOp[];
 }
 
 export interface FigureChange {
+  /** The statistic's label, else its id: what the figure is. */
+  label: string;
   path: string;
-  old: number | null;
-  new: number | null;
+  old: string;
+  new: string;
   delta?: number;
   /** Percent change relative to the old value, when the old value is not zero. */
   relative?: number;
+  /** Where the figure stands, and the sentence (as year B prints it) around it. */
+  where: string;
+  context: string;
+}
+
+export interface FootnoteChange {
+  kind: "added" | "removed" | "changed" | "renamed";
+  id: string;
+  /** The old id of a renamed footnote. */
+  from?: string;
+  number?: number;
+  old?: string;
+  new?: string;
+  words?: WordOp[];
+}
+
+export interface RegisterChange {
+  kind: "added" | "removed" | "changed";
+  number: string;
+  old?: string;
+  new?: string;
+  fields?: FieldChange[];
 }
 
 export interface YearDiff {
   from: string;
   to: string;
   identical: boolean;
-  sections: { added: string[]; removed: string[]; changed: Array<{ section: string; sentences: SentenceChange[] }> };
+  /** The years compared as drafts: blanks print as "…". */
+  drafts: string[];
+  identity: FieldChange[];
+  sections: {
+    added: Array<{ section: string; heading: string }>;
+    removed: Array<{ section: string; heading: string }>;
+    changed: Array<{ section: string; heading: string; sentences: SentenceChange[] }>;
+  };
   figures: FigureChange[];
-  register: { added: string[]; removed: string[] };
-  footnotes: { added: string[]; removed: string[] };
+  footnotes: FootnoteChange[];
+  register: RegisterChange[];
+  /** Printed lines that differ where none of the above did: the diff never calls two different reports equal. */
+  other: Array<{ old?: string; new?: string }>;
 }
 
-interface YearView {
-  sections: Map<string, { heading: string; sentences: string[] }>;
-  figures: Map<string, number | null>;
-  register: Map<string, string>;
-  footnotes: Set<string>;
+export type DiffOutcome = { ok: true; diff: YearDiff; a: PrintedYear; b: PrintedYear } | { ok: false; diagnostics: Diagnostic[] };
+
+export async function diffYears(dataRoot: string, from: string, to: string): Promise<DiffOutcome> {
+  const pa = await printedYear(dataRoot, from);
+  const pb = await printedYear(dataRoot, to);
+  if (!pa.ok || !pb.ok) return { ok: false, diagnostics: [...(pa.ok ? [] : pa.diagnostics), ...(pb.ok ? [] : pb.diagnostics)] };
+  return { ok: true, diff: compareYears(pa.year, pb.year), a: pa.year, b: pb.year };
 }
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export function compareYears(a: PrintedYear, b: PrintedYear): YearDiff {
+  const figures = new FigureLog(a, b);
+  const identity = compareFields(a.identity, b.identity);
+  const sections = compareSections(a, b, figures);
+  const footnotes = compareFootnotes(a, b, figures);
+  const register = compareRegister(a, b);
+  const drafts = [a, b].filter((y) => y.draft).map((y) => y.year);
+  const d: YearDiff = { from: a.year, to: b.year, identical: false, drafts, identity, sections, figures: figures.changes, footnotes, register, other: [] };
+  const found = identity.length + sections.added.length + sections.removed.length + sections.changed.length + figures.changes.length + footnotes.length + register.length;
+  if (!found && a.markdown !== b.markdown) d.other = otherLines(a.markdown, b.markdown);
+  d.identical = !found && !d.other.length;
+  return d;
+}
 
-function view(dataRoot: string, year: string): YearView {
-  requireYear(dataRoot, year);
-  const out: YearView = { sections: new Map(), figures: new Map(), register: new Map(), footnotes: new Set() };
-  for (const raw of loadYear(dataRoot, year).files) {
-    const value = obj(raw.value);
-    if (raw.kind === "documents") {
-      for (const g of list(value.groups))
-        for (const t of list(obj(g).types))
-          for (const d of list(obj(t).documents)) {
-            const doc = obj(d);
-            if (typeof doc.number === "string") out.register.set(doc.number, `${obj(t).type ?? ""} số ${doc.number}`);
-          }
-    }
-    if (raw.kind !== "section") continue;
-    const slug = path.basename(raw.file, ".yaml").replace(/^\d+(-\d+)?-/, "");
-    const texts: string[] = [];
-    for (const b of list(value.body)) {
-      if (typeof b === "string") texts.push(b);
-      else for (const v of Object.values(obj(b))) texts.push(...(typeof v === "string" ? [v] : list(v).filter((x): x is string => typeof x === "string")));
-    }
-    out.sections.set(slug, { heading: String(value.heading ?? ""), sentences: texts.flatMap(splitSentences) });
-    for (const id of Object.keys(obj(value.footnotes))) out.footnotes.add(id);
-    for (const [id, stat] of Object.entries(obj(value.statistics))) collectFigures(id, stat, out.figures);
+function compareFields(a: readonly { field: string; label: string; value: string }[], b: readonly { field: string; label: string; value: string }[]): FieldChange[] {
+  const out: FieldChange[] = [];
+  const old = new Map(a.map((f) => [f.field, f]));
+  const seen = new Set<string>();
+  for (const f of b) {
+    seen.add(f.field);
+    const o = old.get(f.field);
+    const ov = o && o.value !== "" ? o.value : null;
+    const nv = f.value !== "" ? f.value : null;
+    if (ov === nv) continue;
+    out.push({ field: f.field, label: f.label, old: ov, new: nv, ...(ov !== null && nv !== null ? { words: wordDiff(ov, nv) } : {}) });
   }
+  for (const o of a) if (!seen.has(o.field) && o.value !== "") out.push({ field: o.field, label: o.label, old: o.value, new: null });
   return out;
 }
 
-/** Every number a statistic holds, by the path {{n}} would use (a stated rate as `id.rate`). */
-function collectFigures(id: string, value: unknown, into: Map<string, number | null>): void {
-  for (const slot of figureSlots(id, value)) if (typeof slot.value === "number" || slot.value === null) into.set(slot.figurePath, slot.value);
-}
-
-/** Longest common subsequence alignment of two sequences: the edit script. */
-export function align<T>(a: readonly T[], b: readonly T[]): Array<{ op: "=" | "-" | "+"; a?: T; b?: T }> {
-  const n = a.length;
-  const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const out: Array<{ op: "=" | "-" | "+"; a?: T; b?: T }> = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) out.push({ op: "=", a: a[i++], b: b[j++] });
-    else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) out.push({ op: "+", b: b[j++] });
-    else out.push({ op: "-", a: a[i++] });
-  }
-  return out;
-}
-
-export function wordDiff(oldText: string, newText: string): WordOp[] {
-  const ops: WordOp[] = [];
-  const push = (op: WordOp["op"], words: string[]) => {
-    if (words.length) ops.push({ op, text: words.join(" ") });
-  };
-  let same: string[] = [];
-  let removed: string[] = [];
-  let added: string[] = [];
-  const flushEdits = () => {
-    push("-", removed);
-    push("+", added);
-    removed = [];
-    added = [];
-  };
-  for (const step of align(oldText.split(/\s+/), newText.split(/\s+/))) {
-    if (step.op === "=") {
-      flushEdits();
-      same.push(step.a!);
+function compareSections(a: PrintedYear, b: PrintedYear, figures: FigureLog): YearDiff["sections"] {
+  const result: YearDiff["sections"] = { added: [], removed: [], changed: [] };
+  const byKey = new Map(a.sections.map((s) => [s.key, s]));
+  const bKeys = new Set(b.sections.map((s) => s.key));
+  // A section whose file was renamed is still the same section when its heading is.
+  const unmatchedA = a.sections.filter((s) => !bKeys.has(s.key));
+  const pairs: Array<[PrintedYear["sections"][number] | undefined, PrintedYear["sections"][number]]> = b.sections.map((s) => {
+    const same = byKey.get(s.key);
+    if (same) return [same, s];
+    const i = unmatchedA.findIndex((u) => u.heading === s.heading && s.heading !== "");
+    return [i >= 0 ? unmatchedA.splice(i, 1)[0] : undefined, s];
+  });
+  for (const [sa, sb] of pairs) {
+    if (!sa) {
+      result.added.push({ section: sb.key, heading: sb.heading });
       continue;
     }
-    push("=", same);
-    same = [];
-    (step.op === "-" ? removed : added).push((step.op === "-" ? step.a : step.b)!);
+    const where = sb.heading || sb.key;
+    const sentences: SentenceChange[] = [];
+    if (sa.heading !== sb.heading) sentences.push(changeOf("heading", sa.heading, sb.heading));
+    sentences.push(...compareSentences(sa.sentences, sb.sentences, where, figures));
+    if (sentences.length) result.changed.push({ section: sb.key, heading: sb.heading, sentences });
   }
-  flushEdits();
-  push("=", same);
-  return ops;
+  for (const s of unmatchedA) result.removed.push({ section: s.key, heading: s.heading });
+  return result;
 }
 
-function sentenceChanges(a: readonly string[], b: readonly string[]): SentenceChange[] {
+function changeOf(block: SentenceChange["block"], old: string, now: string): SentenceChange {
+  if (!old) return { kind: "added", block, new: now };
+  if (!now) return { kind: "removed", block, old };
+  return { kind: "changed", block, old, new: now, words: wordDiff(old, now) };
+}
+
+/** Sentences aligned with figures masked: a sentence that differs only in its figures is a figure change. */
+function compareSentences(a: readonly PrintedSentence[], b: readonly PrintedSentence[], where: string, figures: FigureLog): SentenceChange[] {
   const out: SentenceChange[] = [];
-  let removed: string[] = [];
-  let added: string[] = [];
-  // Within a run of edits, the i-th removed and i-th added sentence are one sentence rewritten.
-  const flush = () => {
-    const paired = Math.min(removed.length, added.length);
-    for (let i = 0; i < paired; i++) out.push({ kind: "changed", old: removed[i], new: added[i], words: wordDiff(removed[i], added[i]) });
-    for (const r of removed.slice(paired)) out.push({ kind: "removed", old: r });
-    for (const n of added.slice(paired)) out.push({ kind: "added", new: n });
-    removed = [];
-    added = [];
-  };
-  for (const step of align(a, b)) {
-    if (step.op === "=") flush();
-    else if (step.op === "-") removed.push(step.a!);
-    else added.push(step.b!);
+  for (const g of grouped(align(a, b, (s) => `${s.block}\u0000${s.masked}`))) {
+    if (g.same) {
+      figures.compare(g.same.a!, g.same.b!, where);
+      continue;
+    }
+    // Within a run of edits, a removed and an added sentence of the same kind of block, in order, sharing
+    // words, are one sentence rewritten; the rest were removed or added.
+    let from = 0;
+    for (const n of g.added) {
+      const i = g.removed.findIndex((r, k) => k >= from && r.block === n.block && alike(r.text, n.text));
+      if (i < 0) {
+        out.push({ kind: "added", block: n.block, new: n.text });
+        continue;
+      }
+      for (const r of g.removed.slice(from, i)) out.push({ kind: "removed", block: r.block, old: r.text });
+      out.push(changeOf(n.block, g.removed[i].text, n.text));
+      from = i + 1;
+    }
+    for (const r of g.removed.slice(from)) out.push({ kind: "removed", block: r.block, old: r.text });
   }
-  flush();
   return out;
 }
 
-export function diffYears(dataRoot: string, from: string, to: string): YearDiff {
-  const a = view(dataRoot, from);
-  const b = view(dataRoot, to);
-  const keys = <T>(m: Map<string, T> | Set<string>) => [...m.keys()];
-  const onlyIn = (x: string[], y: string[]) => x.filter((k) => !y.includes(k));
-  const changed = keys(a.sections)
-    .filter((s) => b.sections.has(s))
-    .map((s) => {
-      const sa = a.sections.get(s)!;
-      const sb = b.sections.get(s)!;
-      const heading: SentenceChange[] = sa.heading === sb.heading ? [] : [{ kind: "changed", old: sa.heading, new: sb.heading, words: wordDiff(sa.heading, sb.heading) }];
-      return { section: s, sentences: [...heading, ...sentenceChanges(sa.sentences, sb.sentences)] };
-    })
-    .filter((c) => c.sentences.length);
-  const figures: FigureChange[] = [];
-  for (const p of [...new Set([...keys(a.figures), ...keys(b.figures)])]) {
-    const o = a.figures.has(p) ? a.figures.get(p)! : null;
-    const n = b.figures.has(p) ? b.figures.get(p)! : null;
-    if (o === n) continue;
-    const change: FigureChange = { path: p, old: o, new: n };
-    if (o !== null && n !== null) {
-      change.delta = n - o;
-      if (o !== 0) change.relative = ((n - o) / Math.abs(o)) * 100;
-    }
-    figures.push(change);
+class FigureLog {
+  readonly changes: FigureChange[] = [];
+  private readonly seen = new Set<string>();
+  private readonly statsA: Statistics;
+  private readonly statsB: Statistics;
+
+  constructor(a: PrintedYear, b: PrintedYear) {
+    this.statsA = new Statistics(a.report);
+    this.statsB = new Statistics(b.report);
   }
-  const result: YearDiff = {
-    from,
-    to,
-    identical: false,
-    sections: { added: onlyIn(keys(b.sections), keys(a.sections)), removed: onlyIn(keys(a.sections), keys(b.sections)), changed },
-    figures,
-    register: {
-      added: onlyIn(keys(b.register), keys(a.register)).map((k) => b.register.get(k)!),
-      removed: onlyIn(keys(a.register), keys(b.register)).map((k) => a.register.get(k)!),
-    },
-    footnotes: { added: onlyIn(keys(b.footnotes), keys(a.footnotes)), removed: onlyIn(keys(a.footnotes), keys(b.footnotes)) },
-  };
-  result.identical =
-    !result.sections.added.length && !result.sections.removed.length && !changed.length && !figures.length &&
-    !result.register.added.length && !result.register.removed.length && !result.footnotes.added.length && !result.footnotes.removed.length;
-  return result;
+
+  compare(sa: PrintedSentence, sb: PrintedSentence, where: string): void {
+    sa.figures.forEach((fa, i) => {
+      const fb = sb.figures[i];
+      // What the reader sees decides: the same printed figure from another statistic is no change.
+      if (!fb || fa.printed === fb.printed) return;
+      const key = `${fb.helper}\u0000${fb.id}\u0000${fa.printed}\u0000${fb.printed}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      const change: FigureChange = { label: this.label(fb), path: fb.id, old: fa.printed, new: fb.printed, where, context: sb.text };
+      const o = numeric(this.statsA, fa);
+      const n = numeric(this.statsB, fb);
+      if (o !== undefined && n !== undefined && Number.isFinite(o) && Number.isFinite(n)) {
+        change.delta = round(n - o);
+        if (fb.helper === "n" && o !== 0) change.relative = round(((n - o) / Math.abs(o)) * 100);
+      }
+      this.changes.push(change);
+    });
+  }
+
+  private label(f: PrintedFigure): string {
+    const [root, ...rest] = f.id.split(".");
+    const label = this.statsB.byId.get(root)?.stat.label;
+    return label ? [label, ...rest].join(" › ") : f.id;
+  }
+}
+
+/** What a printed figure stands for as a number: a count's value, a rate's percentage; a ratio "a/b" has none. */
+function numeric(stats: Statistics, f: PrintedFigure): number | undefined {
+  try {
+    if (f.helper === "n") return stats.value(f.id);
+    if (f.helper === "pct") return stats.rate(f.id).value;
+  } catch {
+    // A figure the other year cannot compute has no change to state beyond its printed text.
+  }
+  return undefined;
+}
+
+/** Away from floating-point noise (0.1 + 0.2): the report prints at most a few decimals. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function compareFootnotes(a: PrintedYear, b: PrintedYear, figures: FigureLog): FootnoteChange[] {
+  const out: FootnoteChange[] = [];
+  const text = (s: readonly PrintedSentence[]) => s.map((x) => x.text).join(" ");
+  const masked = (s: readonly PrintedSentence[]) => s.map((x) => x.masked).join(" ");
+  const removed = [...a.footnotes.keys()].filter((id) => !b.footnotes.has(id));
+  const renamedFrom = new Map<string, string>();
+  for (const [id, fb] of b.footnotes) {
+    const fa = a.footnotes.get(id);
+    const where = `Chú thích ${fb.number ?? id}`;
+    if (fa) {
+      if (masked(fa.sentences) !== masked(fb.sentences)) {
+        const c = changeOf("paragraph", text(fa.sentences), text(fb.sentences));
+        out.push({ kind: "changed", id, number: fb.number, old: c.old, new: c.new, words: c.words });
+      } else fa.sentences.forEach((s, i) => figures.compare(s, fb.sentences[i], where));
+      continue;
+    }
+    // A new id with the text of a vanished one is that footnote renamed.
+    const same = removed.find((r) => !renamedFrom.has(r) && text(a.footnotes.get(r)!.sentences) === text(fb.sentences));
+    if (same) {
+      renamedFrom.set(same, id);
+      out.push({ kind: "renamed", id, from: same, number: fb.number });
+    } else out.push({ kind: "added", id, number: fb.number, new: text(fb.sentences) });
+  }
+  for (const id of removed) if (!renamedFrom.has(id)) out.push({ kind: "removed", id, number: a.footnotes.get(id)!.number, old: text(a.footnotes.get(id)!.sentences) });
+  return out;
+}
+
+function compareRegister(a: PrintedYear, b: PrintedYear): RegisterChange[] {
+  const out: RegisterChange[] = [];
+  const old = new Map(a.register.map((r) => [r.key, r]));
+  const keys = new Set(b.register.map((r) => r.key));
+  const describe = (r: PrintedYear["register"][number]) => `${r.number}, ngày ${r.date}: ${r.summary}`;
+  const fields = (r: PrintedYear["register"][number]) => [
+    { field: "group", label: "Cơ quan ban hành (nhóm)", value: r.group },
+    { field: "type", label: "Thể loại", value: r.type },
+    { field: "date", label: "Ngày ban hành", value: r.date },
+    { field: "summary", label: "Nội dung", value: r.summary },
+  ];
+  for (const r of b.register) {
+    const o = old.get(r.key);
+    if (!o) out.push({ kind: "added", number: r.number, new: describe(r) });
+    else {
+      const changed = compareFields(fields(o), fields(r));
+      if (changed.length) out.push({ kind: "changed", number: r.number, fields: changed });
+    }
+  }
+  for (const r of a.register) if (!keys.has(r.key)) out.push({ kind: "removed", number: r.number, old: describe(r) });
+  return out;
+}
+
+/** The rendered lines that differ, figures as printed; only reached when no field above explains a change. */
+function otherLines(a: string, b: string): YearDiff["other"] {
+  const out: YearDiff["other"] = [];
+  for (const g of grouped(align(a.split("\n"), b.split("\n")))) {
+    if (g.same) continue;
+    const paired = Math.max(g.removed.length, g.added.length);
+    for (let i = 0; i < paired; i++) out.push({ ...(i < g.removed.length ? { old: g.removed[i] } : {}), ...(i < g.added.length ? { new: g.added[i] } : {}) });
+  }
+  return out;
+}
+
+/** "+89", "−1,5": a change as the report would print its numbers. */
+export function signed(v: number, decimals = 0): string {
+  return `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatNumber(Math.abs(v), decimals)}`;
 }

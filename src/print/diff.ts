@@ -1,98 +1,144 @@
-/** A year diff as text for the terminal, JSON for tools, or Markdown tables an editor pastes into a memo. */
-import type { FigureChange, SentenceChange, WordOp, YearDiff } from "../commands/diff.js";
-import { escapeMarkdown } from "../render/escape.js";
+/**
+ * A year diff as text for the terminal, JSON for tools, or Markdown an editor pastes into a memo. All
+ * three list the same changes in the same order: identity, sections, figures, footnotes, register, other.
+ */
+import { signed, type FieldChange, type FigureChange, type SentenceChange, type WordOp, type YearDiff } from "../commands/diff.js";
+import { escapeInline } from "../render/escape.js";
 
 /** A memo's Markdown is read, not parsed again by danvan: escape only what would change its look. */
-const escapeMemo = (text: string) => escapeMarkdown(text).replace(/\\([:{}=+$^!&"])/g, "$1");
-import { formatNumber } from "../text/format.js";
+const escapeMemo = (text: string) => escapeInline(text.replace(/\r?\n/g, " ")).replace(/\\([:{}=+$^!&"])/g, "$1");
 
-const num = (v: number | null) => (v === null ? "(trống)" : formatNumber(v, Number.isInteger(v) ? 0 : 2));
-const signed = (v: number, decimals = 0) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatNumber(Math.abs(v), decimals)}`;
+type Style = { md: boolean };
 
-function change(f: FigureChange): string {
-  if (f.delta === undefined) return "";
-  return f.relative === undefined ? signed(f.delta) : `${signed(f.delta)}; ${signed(f.relative, 1)}%`;
-}
+const BLOCK: Record<SentenceChange["block"], string> = {
+  heading: "tiêu đề",
+  paragraph: "đoạn",
+  bullet: "gạch đầu dòng",
+  numbered: "mục đánh số",
+  subheading: "tiêu đề nhỏ",
+};
 
-function words(ops: readonly WordOp[], md: boolean): string {
+function words(ops: readonly WordOp[], s: Style): string {
   return ops
     .map((o) => {
-      const t = md ? escapeMemo(o.text) : o.text;
+      const t = s.md ? escapeMemo(o.text) : o.text;
       if (o.op === "=") return t;
-      if (md) return o.op === "-" ? `~~${t}~~` : `**${t}**`;
+      if (s.md) return o.op === "-" ? `~~${t}~~` : `**${t}**`;
       return o.op === "-" ? `[-${t}-]` : `{+${t}+}`;
     })
     .join(" ");
 }
 
-function sentence(s: SentenceChange, md: boolean): string {
-  const e = (t: string) => (md ? escapeMemo(t) : t);
-  if (s.kind === "added") return `+ ${e(s.new!)}`;
-  if (s.kind === "removed") return `- ${e(s.old!)}`;
-  return `~ ${words(s.words!, md)}`;
+const e = (t: string, s: Style) => (s.md ? escapeMemo(t) : t);
+
+function field(f: FieldChange, s: Style): string {
+  if (f.old === null) return `${f.label}: + ${e(f.new!, s)}`;
+  if (f.new === null) return `${f.label}: − ${e(f.old, s)}`;
+  return `${f.label}: ${words(f.words!, s)}`;
 }
 
-export function diffText(d: YearDiff): string {
-  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.`;
-  const out: string[] = [`So sánh năm ${d.from} → năm ${d.to}`];
-  if (d.sections.added.length || d.sections.removed.length || d.sections.changed.length) {
-    out.push("", "Mục:");
-    for (const s of d.sections.added) out.push(`  + thêm mục ${s}`);
-    for (const s of d.sections.removed) out.push(`  - bỏ mục ${s}`);
-    for (const c of d.sections.changed) {
-      out.push(`  ~ ${c.section}: ${c.sentences.length} câu thay đổi`);
-      for (const s of c.sentences) out.push(`      ${sentence(s, false)}`);
+function sentence(c: SentenceChange, s: Style): string {
+  const where = `(${BLOCK[c.block]}) `;
+  if (c.kind === "added") return `+ ${where}${e(c.new!, s)}`;
+  if (c.kind === "removed") return `− ${where}${e(c.old!, s)}`;
+  return `~ ${where}${words(c.words!, s)}`;
+}
+
+function figureChange(f: FigureChange): string {
+  if (f.delta === undefined) return "";
+  // A rate's change is in percentage points; a count's also relative to the old count.
+  const points = /%$/.test(f.new);
+  const decimals = (x: number) => (Number.isInteger(x) ? 0 : Math.min(2, String(x).split(".")[1]?.length ?? 0));
+  const delta = `${signed(f.delta, decimals(f.delta))}${points ? " điểm %" : ""}`;
+  return f.relative === undefined ? ` (${delta})` : ` (${delta}; ${signed(f.relative, 1)}%)`;
+}
+
+/** The changes as lines under headings; `indent` nests the details of one change. */
+function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; detail?: string }> {
+  const out: Array<{ heading?: string; line?: string; detail?: string }> = [];
+  if (d.identity.length) {
+    out.push({ heading: "Thông tin văn bản" });
+    for (const f of d.identity) out.push({ line: field(f, s) });
+  }
+  const sec = d.sections;
+  if (sec.added.length || sec.removed.length || sec.changed.length) {
+    out.push({ heading: "Mục" });
+    for (const x of sec.added) out.push({ line: `+ thêm mục ${e(x.heading || x.section, s)}` });
+    for (const x of sec.removed) out.push({ line: `− bỏ mục ${e(x.heading || x.section, s)}` });
+    for (const c of sec.changed) {
+      out.push({ line: `${e(c.heading || c.section, s)}: ${c.sentences.length} thay đổi` });
+      for (const x of c.sentences) out.push({ detail: sentence(x, s) });
     }
   }
   if (d.figures.length) {
-    out.push("", "Số liệu:");
-    for (const f of d.figures) out.push(`  ${f.path}: ${num(f.old)} → ${num(f.new)}${f.delta === undefined ? "" : ` (${change(f)})`}`);
+    out.push({ heading: "Số liệu" });
+    for (const f of d.figures) {
+      out.push({ line: `${e(f.label, s)}: ${e(f.old, s)} → ${e(f.new, s)}${figureChange(f)}` });
+      out.push({ detail: `${e(f.where, s)}: “${e(f.context, s)}”` });
+    }
   }
-  if (d.register.added.length || d.register.removed.length) {
-    out.push("", "Danh mục văn bản:");
-    for (const r of d.register.added) out.push(`  + ${r}`);
-    for (const r of d.register.removed) out.push(`  - ${r}`);
+  if (d.footnotes.length) {
+    out.push({ heading: "Chú thích" });
+    for (const f of d.footnotes) {
+      // A removed footnote's number is the one it had in year A.
+      const number = f.number === undefined ? "(không được dẫn)" : f.kind === "removed" ? `${f.number} của năm ${d.from}` : String(f.number);
+      const name = `chú thích ${number} (${e(f.id, s)})`;
+      if (f.kind === "renamed") out.push({ line: `~ ${name}: đổi mã từ ${e(f.from!, s)}, nội dung giữ nguyên` });
+      else if (f.kind === "added") out.push({ line: `+ ${name}: ${e(f.new!, s)}` });
+      else if (f.kind === "removed") out.push({ line: `− ${name}: ${e(f.old!, s)}` });
+      else out.push({ line: `~ ${name}: ${f.words ? words(f.words, s) : e(f.new ?? f.old ?? "", s)}` });
+    }
   }
-  if (d.footnotes.added.length || d.footnotes.removed.length) {
-    out.push("", "Chú thích:");
-    for (const f of d.footnotes.added) out.push(`  + ${f}`);
-    for (const f of d.footnotes.removed) out.push(`  - ${f}`);
+  if (d.register.length) {
+    out.push({ heading: "Danh mục văn bản" });
+    for (const r of d.register) {
+      if (r.kind === "added") out.push({ line: `+ ${e(r.new!, s)}` });
+      else if (r.kind === "removed") out.push({ line: `− ${e(r.old!, s)}` });
+      else {
+        out.push({ line: `~ ${e(r.number, s)}` });
+        for (const f of r.fields!) out.push({ detail: field(f, s) });
+      }
+    }
+  }
+  if (d.other.length) {
+    out.push({ heading: "Khác (dòng in ra khác nhau)" });
+    for (const o of d.other) {
+      if (o.old !== undefined) out.push({ line: `− ${e(o.old, s)}` });
+      if (o.new !== undefined) out.push({ line: `+ ${e(o.new, s)}` });
+    }
+  }
+  return out;
+}
+
+/** Which year is a draft, so a "…" reads as a blank still to fill, not as a change. */
+function draftNote(d: YearDiff): string {
+  return d.drafts.length ? ` (${d.drafts.map((y) => `năm ${y}`).join(" và ")} là bản nháp: chỗ còn trống in là …)` : "";
+}
+
+export function diffText(d: YearDiff): string {
+  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.${draftNote(d)}`;
+  const out: string[] = [`So sánh năm ${d.from} → năm ${d.to}${draftNote(d)}`];
+  for (const l of lines(d, { md: false })) {
+    if (l.heading) out.push("", `${l.heading}:`);
+    else if (l.line !== undefined) out.push(`  ${l.line}`);
+    else out.push(`      ${l.detail}`);
   }
   return out.join("\n");
 }
 
 export function diffJson(d: YearDiff): string {
-  return JSON.stringify({ version: 1, ...d }, null, 2);
+  return JSON.stringify({ version: 2, ...d }, null, 2);
 }
 
 export function diffMarkdown(d: YearDiff): string {
-  const e = escapeMemo;
-  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.`;
+  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.${draftNote(d)}`;
   const out: string[] = [`## So sánh năm ${d.from} và năm ${d.to}`];
-  if (d.figures.length) {
-    out.push("", "### Số liệu", "", `| Số liệu | Năm ${d.from} | Năm ${d.to} | Thay đổi | Tỷ lệ |`, "| --- | ---: | ---: | ---: | ---: |");
-    for (const f of d.figures) {
-      out.push(`| ${e(f.path)} | ${num(f.old)} | ${num(f.new)} | ${f.delta === undefined ? "" : signed(f.delta)} | ${f.relative === undefined ? "" : `${signed(f.relative, 1)}%`} |`);
-    }
-  }
-  if (d.sections.added.length || d.sections.removed.length || d.sections.changed.length) {
-    out.push("", "### Mục");
-    for (const s of d.sections.added) out.push("", `- Thêm mục ${e(s)}`);
-    for (const s of d.sections.removed) out.push("", `- Bỏ mục ${e(s)}`);
-    for (const c of d.sections.changed) {
-      out.push("", `#### ${e(c.section)}`, "");
-      for (const s of c.sentences) out.push(`- ${sentence(s, true)}`);
-    }
-  }
-  if (d.register.added.length || d.register.removed.length) {
-    out.push("", "### Danh mục văn bản", "", "| Thay đổi | Văn bản |", "| --- | --- |");
-    for (const r of d.register.added) out.push(`| thêm | ${e(r)} |`);
-    for (const r of d.register.removed) out.push(`| bỏ | ${e(r)} |`);
-  }
-  if (d.footnotes.added.length || d.footnotes.removed.length) {
-    out.push("", "### Chú thích", "");
-    for (const f of d.footnotes.added) out.push(`- thêm ${e(f)}`);
-    for (const f of d.footnotes.removed) out.push(`- bỏ ${e(f)}`);
+  if (d.drafts.length) out.push("", draftNote(d).trim());
+  for (const l of lines(d, { md: true })) {
+    if (l.heading) out.push("", `### ${l.heading}`, "");
+    // "- + …" would open a nested list: the sign is escaped.
+    else if (l.line !== undefined) out.push(`- ${l.line.replace(/^\+ /, "\\+ ")}`);
+    else out.push(`  - ${l.detail!.replace(/^\+ /, "\\+ ")}`);
   }
   return out.join("\n");
 }

@@ -4,22 +4,24 @@ import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Locate, Report } from "../model/index.js";
 import { DEFAULT_TEMPLATES, LAYOUT_FILE, loadLayout, RUNTIME_OPTIONS } from "./template.js";
-import { buildView } from "./view.js";
+import { buildView, type FigureMark, type ReportView } from "./view.js";
 
 export { DEFAULT_TEMPLATES };
 
 export interface RenderResult {
   markdown?: string;
   diagnostics: Diagnostic[];
+  /** What the template was given; `danvan diff` reads its sentences. */
+  view?: ReportView;
 }
 
-export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES): RenderResult {
-  const { view, diagnostics } = buildView(report, locate);
+export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES, markFigure?: FigureMark): RenderResult {
+  const { view, diagnostics } = buildView(report, locate, markFigure);
   if (!view) return { diagnostics };
   const file = new URL(LAYOUT_FILE, templatesDir);
   try {
     const template = loadLayout(templatesDir);
-    return { markdown: template(bare(view), RUNTIME_OPTIONS), diagnostics };
+    return { markdown: template(bare(view), RUNTIME_OPTIONS), view, diagnostics };
   } catch (err) {
     const message = String((err as Error).message).split("\n");
     const text = message.join(" ");

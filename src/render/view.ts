@@ -74,21 +74,29 @@ export interface ReportView {
   };
 }
 
-export function buildView(report: Report, locate: Locate): { view?: ReportView; diagnostics: Diagnostic[] } {
+/** Wraps what a figure helper printed; `danvan diff` marks figures with it to compare them apart from their sentence. */
+export type FigureMark = (helper: "n" | "ratio" | "pct", id: string, printed: string) => string;
+
+export function buildView(report: Report, locate: Locate, markFigure?: FigureMark): { view?: ReportView; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const id = report.identity;
   const profile = PROFILES[id.profile];
   const e = escapeMarkdown;
   const register = indexRegister(report.register);
   const footnoteIds = new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
-  const prose = createProseEnv(
-    proseHelpers({
-      statistics: new Statistics(report),
-      register,
-      footnotes: footnoteIds,
-      zeroPadCounts: id.format?.zeroPadCounts ?? false,
-    }),
-  );
+  const helpers = proseHelpers({
+    statistics: new Statistics(report),
+    register,
+    footnotes: footnoteIds,
+    zeroPadCounts: id.format?.zeroPadCounts ?? false,
+  });
+  if (markFigure) {
+    for (const name of ["n", "ratio", "pct"] as const) {
+      const print = helpers[name];
+      helpers[name] = (fid, hash) => markFigure(name, fid, print(fid, hash));
+    }
+  }
+  const prose = createProseEnv(helpers);
 
   const render = (source: string, file: string, dataPath: Array<string | number>): string => {
     try {

@@ -2,7 +2,8 @@
  * `npm run bench`: times `danvan check` and `danvan build-report` as whole processes on data/2021 and on
  * synthetic years 10× and 100× its size, cold (no parse cache) and warm (cache filled by a warm-up run);
  * medians of several runs, peak memory; pandoc converting the built 2021 Markdown as the yardstick, with
- * `node -e 0`, measured in turns with the 1× runs they are compared with.
+ * `node -e 0`, measured in turns with the 1× runs they are compared with; `diff` and its tracked-changes DOCX
+ * between 2021 and a copy with a word added per section, against build-report 2021.
  * Prints a table and writes out/bench/results.json. A benchmark, not a test: nothing here fails.
  */
 import { spawnSync } from "node:child_process";
@@ -57,6 +58,14 @@ for (const size of sizes.slice(1)) {
 }
 sizes[0].year = "2021";
 
+/** A second 2021-sized year for `diff`: 2021 with a word added to the first sentence of every section. */
+const NEXT_YEAR = "2022";
+fs.cpSync(path.join(dataRoot, "2021"), path.join(dataRoot, NEXT_YEAR), { recursive: true });
+for (const name of fs.readdirSync(path.join(dataRoot, NEXT_YEAR, "sections"))) {
+  const file = path.join(dataRoot, NEXT_YEAR, "sections", name);
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/ (các|của) /, " $1 tất cả "));
+}
+
 const results = { machine: { cpus: os.cpus().length, node: process.version }, baseline: {}, rows: [] };
 const pandoc = spawnSync("pandoc", ["--version"]).status === 0;
 
@@ -77,6 +86,8 @@ function measureOneX() {
     ...["cold", "warm"].flatMap((mode) => [
       danvan(mode, "check", ["check", "2021", "--data", dataRoot]),
       danvan(mode, "build-report", ["build-report", "2021", "--data", dataRoot, "--out", out]),
+      danvan(mode, "diff", ["diff", "2021", NEXT_YEAR, "--data", dataRoot]),
+      danvan(mode, "diff docx", ["diff", "2021", NEXT_YEAR, "--data", dataRoot, "--format", "docx", "--out", path.join(work, "out-diff")]),
     ]),
   ];
   // The builds come before pandoc in the warm-up round: pandoc converts the Markdown they write.
@@ -110,6 +121,8 @@ const budgets = [];
 for (const mode of ["cold", "warm"]) {
   if (pandoc) budgets.push([`build-report 2021 (${mode}) ≤ pandoc`, get("1×", mode, "build-report") <= results.baseline.pandoc]);
   budgets.push([`check 2021 (${mode}) ≤ 2 × node -e 0`, get("1×", mode, "check") <= 2 * results.baseline.node]);
+  budgets.push([`diff 2021 ${NEXT_YEAR} (${mode}) ≤ build-report 2021`, get("1×", mode, "diff") <= get("1×", mode, "build-report")]);
+  budgets.push([`diff --format docx (${mode}) ≤ 2 × build-report 2021`, get("1×", mode, "diff docx") <= 2 * get("1×", mode, "build-report")]);
   budgets.push([`build-report 100× (${mode}) ≤ 5 s`, get("100×", mode, "build-report") <= 5000]);
   budgets.push([`100× / 10× build-report (${mode}) ≤ 12`, get("100×", mode, "build-report") / get("10×", mode, "build-report") <= 12]);
 }

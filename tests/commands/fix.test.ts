@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
 describe("danvan check --fix", () => {
   it("repairs tone marks, NFC and spacing, keeps comments and layout, and lists each change", async () => {
@@ -30,7 +31,7 @@ describe("danvan check --fix", () => {
 
   it("finds nothing to fix in data/2021", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-fix-"));
-    fs.cpSync("data", dir, { recursive: true });
+    fs.cpSync(DATA_ROOT, dir, { recursive: true });
     const r = await runCli("check", "--data", dir, "--fix");
     expect(r.stdout).toContain("check --fix: 0 dòng đã sửa.");
   });

@@ -11,7 +11,7 @@ const sortKeys = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(sortKeys) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
 
 describe("danvan fmt", () => {
-  it("data/ is canonical (CI runs `danvan fmt --check`)", async () => {
+  it("data/2021 is canonical (CI runs `danvan fmt --check`; here on the tests' copy)", async () => {
     const r = await runCli("fmt", "--check");
     expect(r.stdout).toContain("0 tệp chưa đúng bố cục chuẩn");
     expect(r.code).toBe(0);

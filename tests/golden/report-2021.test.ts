@@ -6,13 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/pipeline.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
 const golden = "tests/golden/2021/143-BC-BDVTU-2021.md";
 
 describe("2021 report golden", () => {
   it("renders the Markdown exactly as the golden file", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-golden-"));
-    const result = await buildReport({ dataRoot: "data", year: "2021", outDir: out, formats: new Set(["md"]) });
+    const result = await buildReport({ dataRoot: DATA_ROOT, year: "2021", outDir: out, formats: new Set(["md"]) });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const md = fs.readFileSync(path.join(out, "143-BC-BDVTU-2021.md"), "utf8");
     if (process.env.UPDATE) {

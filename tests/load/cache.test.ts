@@ -6,16 +6,24 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedValue, storeValue } from "../../src/load/cache.js";
 import { runCli } from "../helpers/run-cli.js";
 
+/** The run's own cache folder (setup/isolation.ts), put back after each test: never the user's. */
+const runCache = process.env.DANVAN_CACHE_DIR;
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-cache-"));
   process.env.DANVAN_CACHE_DIR = dir;
 });
 afterEach(() => {
-  delete process.env.DANVAN_CACHE_DIR;
+  process.env.DANVAN_CACHE_DIR = runCache;
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("cache", () => {
+  it("is, under the tests, a temporary folder of the run's own, not the user's ~/.cache/danvan", () => {
+    expect(runCache).toBeDefined();
+    expect(path.relative(os.tmpdir(), runCache!).startsWith("danvan-tests-")).toBe(true);
+  });
+
   it("returns what was stored for the same text and kind only", () => {
     storeValue("section", "a: 1\n", { value: { a: 1 } });
     expect(cachedValue("section", "a: 1\n")).toEqual({ value: { a: 1 } });

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
 import { positionIndex } from "../../src/load/index.js";
 import { readYamlSubset } from "../../src/load/yaml-subset.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml")).map((f) => path.join(dir, f)).sort();
@@ -33,7 +34,7 @@ function disagreement(text: string): string | undefined {
   return undefined;
 }
 
-const dataFiles = yamlFiles("data");
+const dataFiles = yamlFiles(DATA_ROOT);
 const fixtureFiles = yamlFiles("tests/fixtures");
 
 describe("YAML subset reader", () => {

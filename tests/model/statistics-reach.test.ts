@@ -10,12 +10,13 @@ import { formatCount, formatNumber, formatPercent } from "../../src/text/format.
 import { checkYear } from "../../src/pipeline.js";
 import { Statistics } from "../../src/model/statistics.js";
 import { buildInTemp } from "../helpers/build.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
-const { report, diagnostics } = checkYear("data", "2021");
+const { report, diagnostics } = checkYear(DATA_ROOT, "2021");
 let markdown = "";
 
 beforeAll(async () => {
-  const { file } = await buildInTemp("data", "2021", ["md"]);
+  const { file } = await buildInTemp(DATA_ROOT, "2021", ["md"]);
   markdown = fs.readFileSync(file("md")!, "utf8");
 });
 

@@ -10,6 +10,7 @@ import { renderMarkdown } from "../../src/render/index.js";
 import { parseMarkdown, textOf } from "../../src/parse/remark.js";
 import { PROFILES } from "../../src/profile.js";
 import { writeMarkdown } from "../../src/write/markdown.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
 function rendered(dataRoot: string): string {
   return renderedYear(dataRoot, "2021");
@@ -28,8 +29,8 @@ function strip<T>(node: T): T {
 }
 
 describe("Markdown subset reader", () => {
-  for (const root of ["data", "tests/fixtures/years/mini", "tests/fixtures/years/state"]) {
-    it(`builds remark's tree for ${root}`, () => {
+  for (const [name, root] of [["data/2021", DATA_ROOT], ...["tests/fixtures/years/mini", "tests/fixtures/years/state"].map((r) => [r, r])]) {
+    it(`builds remark's tree for ${name}`, () => {
       const md = rendered(root);
       const fast = parseSubset(md);
       expect(fast).toBeDefined();
@@ -43,7 +44,7 @@ describe("Markdown subset reader", () => {
   });
 
   it("agrees with remark on thousands of mutated pieces of rendered reports", () => {
-    const sources = ["data", "tests/fixtures/years/mini", "tests/fixtures/years/inject"].map((r) => rendered(r).split("\n"));
+    const sources = [DATA_ROOT, "tests/fixtures/years/mini", "tests/fixtures/years/inject"].map((r) => rendered(r).split("\n"));
     sources.push(renderedYear("tests/fixtures/years/district", "2024").split("\n"));
     const pieces = ["*", "**", "***", "_", "\\", "\\\n", "[^", "]", "[^a]", "|", "- ", "-", "1. ", "# ", ":::", "::::x", "\n", "\n\n", " ", "  \n", "`", "<", "&amp;", ":x", "{", "}", '"', "=", "> ", "    ", "\t", "* ", "---", "\\*", "a*b*c", "**a**b", "*a **b** c*", "[^x]: y"];
     let seed = 20241216;
@@ -81,7 +82,7 @@ describe("Markdown subset reader", () => {
 
 describe("Markdown subset writer", () => {
   it("writes Markdown that remark reads back into the same document (a fixed point)", async () => {
-    const md = await writeMarkdown(parseSubset(rendered("data"))!, PROFILES.party);
+    const md = await writeMarkdown(parseSubset(rendered(DATA_ROOT))!, PROFILES.party);
     const again = await writeMarkdown(parseMarkdown(md) as Root, PROFILES.party);
     // Without the appendix role the definitions go last (Markdown renderers gather them there anyway).
     const split = (text: string) => {

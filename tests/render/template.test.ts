@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { checkYear, locator } from "../../src/pipeline.js";
 import { DEFAULT_TEMPLATES, LAYOUT_FILE, precompiledLayout } from "../../src/render/template.js";
 import { renderMarkdown } from "../../src/render/index.js";
+import { DATA_ROOT } from "../helpers/data.js";
 
 const source = fs.readFileSync(new URL(LAYOUT_FILE, DEFAULT_TEMPLATES), "utf8");
 
@@ -17,7 +18,7 @@ describe("layout template", () => {
   });
 
   it("renders the same Markdown precompiled as compiled at run time", () => {
-    const checked = checkYear("data", "2021");
+    const checked = checkYear(DATA_ROOT, "2021");
     const precompiled = renderMarkdown(checked.report!, locator(checked.files)).markdown;
     // The same template from another folder is compiled with the full Handlebars.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-layout-"));

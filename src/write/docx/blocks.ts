@@ -3,11 +3,11 @@
  * lines, a `subheading` role as a subheading; any other container is read for its contents, so a custom
  * template without roles still builds as plain paragraphs. Footnote bodies take the footnote style.
  */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from "docx";
 import type { BlockContent, DefinitionContent, FootnoteDefinition, PhrasingContent, RootContent } from "mdast";
 import type { ProfileSpec } from "../../profile.js";
 import { isDirective } from "../../parse/tree-walk.js";
-import { runs } from "./inline.js";
+import { paragraphMark, runs, textRun } from "./inline.js";
 import { STYLE } from "./styles.js";
 import { textWidth, THIN_GRID } from "./table.js";
 
@@ -16,14 +16,14 @@ const HEADING_STYLE: Record<number, string> = { 1: "Heading1", 2: "Heading1", 3:
 export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, number>, p: ProfileSpec, keepNext = false): Array<Paragraph | Table> {
   switch (node.type) {
     case "heading":
-      return [new Paragraph({ style: HEADING_STYLE[node.depth] ?? "Heading3", children: runs(node.children, footnotes) })];
+      return [new Paragraph({ style: HEADING_STYLE[node.depth] ?? "Heading3", run: paragraphMark(node), children: runs(node.children, footnotes) })];
     case "paragraph":
-      return [new Paragraph({ style: STYLE.body, keepNext: keepNext || undefined, children: runs(node.children, footnotes) })];
+      return [new Paragraph({ style: STYLE.body, keepNext: keepNext || undefined, run: paragraphMark(node), children: runs(node.children, footnotes) })];
     case "list":
       return node.children.flatMap((item) =>
         item.children.flatMap((child, i) =>
           child.type === "paragraph"
-            ? [new Paragraph({ style: STYLE.bullet, children: [...(i === 0 ? [new TextRun("- ")] : []), ...runs(child.children, footnotes)] })]
+            ? [new Paragraph({ style: STYLE.bullet, run: paragraphMark(child), children: [...(i === 0 ? [textRun("- ", {}, item)] : []), ...runs(child.children, footnotes)] })]
             : bodyBlock(child as RootContent, footnotes, p),
         ),
       );
@@ -33,7 +33,7 @@ export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, numb
       const other: unknown = node;
       if (isDirective(other, "subheading")) {
         return other.children.flatMap((c) =>
-          c.type === "paragraph" ? [new Paragraph({ style: STYLE.subheading, children: runs(c.children, footnotes) })] : bodyBlock(c as RootContent, footnotes, p),
+          c.type === "paragraph" ? [new Paragraph({ style: STYLE.subheading, run: paragraphMark(c), children: runs(c.children, footnotes) })] : bodyBlock(c as RootContent, footnotes, p),
         );
       }
       if (isDirective(other)) return other.children.flatMap((c) => bodyBlock(c as RootContent, footnotes, p));
@@ -71,6 +71,6 @@ function plainTable(rows: PhrasingContent[][][], footnotes: ReadonlyMap<string, 
 
 export function footnoteBody(def: FootnoteDefinition, footnotes: ReadonlyMap<string, number>): Paragraph[] {
   return def.children.flatMap((child: BlockContent | DefinitionContent) =>
-    child.type === "paragraph" ? [new Paragraph({ style: STYLE.footnote, alignment: AlignmentType.JUSTIFIED, children: runs(child.children, footnotes) })] : [],
+    child.type === "paragraph" ? [new Paragraph({ style: STYLE.footnote, alignment: AlignmentType.JUSTIFIED, run: paragraphMark(child), children: runs(child.children, footnotes) })] : [],
   );
 }

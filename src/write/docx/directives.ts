@@ -2,12 +2,13 @@
  * The parts Markdown cannot say — first-page header, title block, closing, appendix table — laid out by
  * the roles the template named and the profile's values. Nothing here looks at how text is marked up.
  */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
 import type { Paragraph as MdParagraph, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
 import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
-import { runs, type RunMarks } from "./inline.js";
+import { attributesBefore } from "../../redline/role.js";
+import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
 import { STYLE } from "./styles.js";
 import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
 
@@ -95,18 +96,26 @@ function recipients(node: ContainerDirective, width: number, fn: Footnotes): Arr
   const items = node.children.flatMap((c) => (c.type === "list" ? c.children : []));
   const paras = items.map((item) => {
     const para = item.children[0];
-    return new Paragraph({ style: STYLE.recipients, children: [new TextRun("- "), ...(para?.type === "paragraph" ? runs(para.children, fn) : [])] });
+    return new Paragraph({ style: STYLE.recipients, run: paragraphMark(para), children: [textRun("- ", {}, item), ...(para?.type === "paragraph" ? runs(para.children, fn) : [])] });
   });
   if (!note || first < 1) return paras;
   const bracketed = Math.min(first, paras.length);
   const noteWidth = Math.round(width * 0.25);
-  const bracket = columns([width - noteWidth, noteWidth], [paras.slice(0, bracketed), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: [new TextRun(note)] })]], {
+  const bracket = columns([width - noteWidth, noteWidth], [paras.slice(0, bracketed), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: noteRuns(node, note) })]], {
     verticalCentre: [false, true],
     rightBorder: [true, false],
   });
   // A table cell must end with a paragraph (Word calls the file damaged otherwise).
   const after = paras.slice(bracketed);
   return [bracket, ...(after.length ? after : [new Paragraph({ style: STYLE.recipients, children: [] })])];
+}
+
+/** The note; in a redline where it was reworded, year A's deleted and year B's inserted. */
+function noteRuns(node: ContainerDirective, note: string): ParagraphChild[] {
+  const before = attributesBefore(node);
+  const then = before?.attributes.note ?? note;
+  if (!before || then === note) return [new TextRun(note)];
+  return [...(then ? [trackedRun("del", before.change, { text: then })] : []), trackedRun("ins", before.change, { text: note })];
 }
 
 /** PHỤ LỤC, its title, the "(Kèm theo …)" line, then the register table. */
@@ -150,7 +159,7 @@ export function registerTable(node: ContainerDirective, p: ProfileSpec, fn: Foot
     else if (role === "type") cells = [cell([], STYLE.tableType, 0), cell(texts[0] ?? [], STYLE.tableType, 1, span, true)];
     else cells = REGISTER_COLUMNS.map((_, col) => cell(texts[col] ?? [], STYLE.table, col));
     // Only the heading row carries tblHeader: an explicit "false" on the others still reads as a header to some tools.
-    rows.push(new TableRow({ tableHeader: role === "heading" || undefined, cantSplit: true, children: cells }));
+    rows.push(new TableRow({ tableHeader: role === "heading" || undefined, cantSplit: true, ...blockRevision(row), children: cells }));
   }
   return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows });
 }

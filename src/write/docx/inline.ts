@@ -3,8 +3,9 @@
  * references) becomes Word runs. A later run property a role asks for — a tracked insertion or deletion,
  * say — belongs in RunMarks and in textRun below, so every writer that lays text out gets it at once.
  */
-import { FootnoteReferenceRun, TextRun, type ParagraphChild } from "docx";
+import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
+import { revisionOf, type Change, type Revision } from "../../redline/role.js";
 
 export interface RunMarks {
   bold?: boolean;
@@ -18,7 +19,7 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
   for (const node of nodes) {
     switch (node.type) {
       case "text":
-        out.push(textRun(node.value, marks));
+        out.push(textRun(node.value, marks, node));
         break;
       case "strong":
         out.push(...runs(node.children, footnotes, { ...marks, bold: true }));
@@ -27,11 +28,11 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
         out.push(...runs(node.children, footnotes, { ...marks, italics: true }));
         break;
       case "break":
-        out.push(new TextRun({ break: 1 }));
+        out.push(revised(node, { break: 1 }) ?? new TextRun({ break: 1 }));
         break;
       case "footnoteReference": {
         const n = footnotes.get(node.identifier);
-        if (n !== undefined) out.push(new FootnoteReferenceRun(n));
+        if (n !== undefined) out.push(trackedReference(node, new FootnoteReferenceRun(n)));
         break;
       }
       case "inlineCode":
@@ -44,12 +45,52 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
   return out;
 }
 
-export function textRun(text: string, marks: RunMarks = {}): TextRun {
-  return new TextRun({
+/** A run of text; inside a redline (src/redline/), a node marked inserted or deleted becomes a tracked change. */
+export function textRun(text: string, marks: RunMarks = {}, node?: unknown): TextRun {
+  const options = {
     text,
     bold: marks.bold,
     italics: marks.italics,
     underline: marks.underline ? {} : undefined,
     size: marks.size,
-  });
+  };
+  return (revised(node, options) as TextRun | undefined) ?? new TextRun(options);
+}
+
+type RunOptions = ConstructorParameters<typeof TextRun>[0] & object;
+
+function revised(node: unknown, options: RunOptions): ParagraphChild | undefined {
+  const r = revisionOf(node);
+  return r ? trackedRun(r.revision, r.change, options) : undefined;
+}
+
+export function trackedRun(revision: Revision, change: Change, options: RunOptions): ParagraphChild {
+  const by = { id: change.id, author: change.author, date: change.date };
+  return revision === "ins" ? new InsertedTextRun({ ...options, ...by }) : new DeletedTextRun({ ...options, ...by });
+}
+
+/** docx.js has no tracked footnote reference: the reference run goes inside a w:ins or w:del of our own. */
+function trackedReference(node: unknown, run: FootnoteReferenceRun): ParagraphChild {
+  const r = revisionOf(node);
+  if (!r) return run;
+  return new BuilderElement({
+    name: r.revision === "ins" ? "w:ins" : "w:del",
+    attributes: {
+      id: { key: "w:id", value: r.change.id },
+      author: { key: "w:author", value: r.change.author },
+      date: { key: "w:date", value: r.change.date },
+    },
+    children: [run],
+  }) as unknown as ParagraphChild;
+}
+
+/** A whole block (table row, paragraph) inserted or deleted in a redline, as docx.js's revision options. */
+export function blockRevision(node: unknown): { insertion?: Change; deletion?: Change } {
+  const r = revisionOf(node);
+  return r ? (r.revision === "ins" ? { insertion: r.change } : { deletion: r.change }) : {};
+}
+
+/** The paragraph mark of a paragraph a redline adds or removes whole, so accepting or rejecting leaves no empty line. */
+export function paragraphMark(node: unknown): { insertion?: Change; deletion?: Change } | undefined {
+  return revisionOf(node) ? blockRevision(node) : undefined;
 }

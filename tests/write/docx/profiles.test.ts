@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildInTemp, docxParts, paragraphTexts } from "../../helpers/build.js";
+import { DATA_ROOT } from "../../helpers/data.js";
 
 type Parts = Record<string, string>;
 
@@ -119,7 +120,7 @@ function commonChecks(get: () => Parts) {
 describe("party profile (data/2021, copied)", () => {
   let built: { parts: Parts; texts: string[] };
   beforeAll(async () => {
-    built = await build("data", "2021");
+    built = await build(DATA_ROOT, "2021");
   });
   commonChecks(() => built.parts);
 

@@ -5,13 +5,14 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildInTemp } from "../../helpers/build.js";
+import { DATA_ROOT } from "../../helpers/data.js";
 
 let pages: string[] = [];
 let info = "";
 let fonts = "";
 
 beforeAll(async () => {
-  const { file } = await buildInTemp("data", "2021", ["docx", "pdf"]);
+  const { file } = await buildInTemp(DATA_ROOT, "2021", ["docx", "pdf"]);
   const pdf = file("pdf")!;
   expect(fs.existsSync(pdf)).toBe(true);
   info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });

@@ -5,14 +5,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Register } from "../../../src/model/index.js";
 import { buildInTemp, docxParts, paragraphTexts } from "../../helpers/build.js";
+import { DATA_ROOT } from "../../helpers/data.js";
 
 let parts: Record<string, string>;
 let docxFile: string;
-const register = parse(fs.readFileSync("data/2021/documents.yaml", "utf8")) as Register;
+const register = parse(fs.readFileSync(`${DATA_ROOT}/2021/documents.yaml`, "utf8")) as Register;
 const numbers = register.groups.flatMap((g) => g.types.flatMap((t) => t.documents.map((d) => d.number)));
 
 beforeAll(async () => {
-  const { file, result } = await buildInTemp("data", "2021", ["docx"]);
+  const { file, result } = await buildInTemp(DATA_ROOT, "2021", ["docx"]);
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   docxFile = file("docx")!;
   parts = docxParts(docxFile);
@@ -68,7 +69,7 @@ describe("2021 DOCX", () => {
   });
 
   it("is byte-identical when built twice", async () => {
-    const again = await buildInTemp("data", "2021", ["docx"]);
+    const again = await buildInTemp(DATA_ROOT, "2021", ["docx"]);
     expect(Buffer.compare(fs.readFileSync(again.file("docx")!), fs.readFileSync(docxFile))).toBe(0);
   });
 });

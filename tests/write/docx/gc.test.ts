@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectGarbage } from "../src/gc.js";
+import { collectGarbage } from "../../../src/write/docx/gc.js";
 
 describe("collectGarbage", () => {
   it("runs a full collection without --expose-gc", () => {
@@ -16,7 +16,7 @@ describe("collectGarbage", () => {
     const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "danvan-gc-")), "x.cache");
     const source = JSON.stringify("(function () { return 40 + 2; })");
     const make = `
-      import("${path.resolve("dist/gc.js")}").then(({ collectGarbage }) => {
+      import("${path.resolve("dist/write/docx/gc.js")}").then(({ collectGarbage }) => {
         collectGarbage();
         const vm = require("node:vm");
         const script = new vm.Script(${source});
