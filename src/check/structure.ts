@@ -21,7 +21,9 @@ const subsectionsInSections: Rule = {
 /**
  * The folder names the year the report is issued in. Its period ends in that year (the 2017–2021 report
  * signed in 2021) or the year before (the report on 2020 signed in February 2021), and its date falls in
- * that year. Anything else is a folder copied from another year and not moved on.
+ * that year. Anything else is a folder copied from another year and not moved on. A warning, not an error:
+ * the report still prints exactly what its data says (and `diff` compares a year copied to another folder);
+ * `check --strict` fails on it.
  */
 const periodFitsYear: Rule = {
   name: "period-fits-folder-year",
@@ -31,11 +33,11 @@ const periodFitsYear: Rule = {
     const y = Number(year);
     const out: Diagnostic[] = [];
     if (to !== y && to !== y - 1) {
-      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "error", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${year})`));
+      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "warning", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${year})`));
     }
-    if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "error", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
+    if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "warning", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
     const dateYear = /^(\d{4})-/.exec(identity.date)?.[1];
-    if (dateYear && dateYear !== year) out.push(at(ctx, identityFile, ["date"], "DV380", "error", `báo cáo ký năm ${dateYear}, nhưng dữ liệu nằm trong thư mục năm ${year}`));
+    if (dateYear && dateYear !== year) out.push(at(ctx, identityFile, ["date"], "DV380", "warning", `báo cáo ký năm ${dateYear}, nhưng dữ liệu nằm trong thư mục năm ${year}`));
     return out;
   },
 };
