@@ -199,6 +199,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   program
+    .command("import")
+    .description("nhập một báo cáo DOCX đã ký thành một năm dữ liệu (bản nháp để đọc lại)")
+    .argument("<file>", "tệp .docx")
+    .argument("<year>", "năm cần tạo, ví dụ 2021")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .option("--figures", "chuyển các số liệu nhận ra được (a/b … đạt tỷ lệ x%, n đơn (khiếu nại: x, tố cáo: y)) thành số liệu có kiểu")
+    .action(async (file: string, year: string, opts: { data: string; figures?: boolean }) => {
+      const { importDocx } = await import("./import/index.js");
+      const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
+      printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
+      if (hasErrors(result.diagnostics)) {
+        io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
+        exit = ExitCode.dataProblems;
+        return;
+      }
+      for (const f of result.written) io.out(`đã tạo ${f}`);
+      const s = result.summary;
+      io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
+    });
+
+  program
     .command("diff")
     .description("so sánh hai năm như báo cáo in ra: thông tin văn bản, mục, câu, số liệu, chú thích, danh mục văn bản; docx: bản có theo dõi thay đổi (Track Changes)")
     .argument("<năm-cũ>", "năm cũ")
