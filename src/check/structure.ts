@@ -19,9 +19,9 @@ const subsectionsInSections: Rule = {
 };
 
 /**
- * The folder names the year the report is issued in. Its period ends in that year (the 2017–2021 report
- * signed in 2021) or the year before (the report on 2020 signed in February 2021), and its date falls in
- * that year. Anything else is a folder copied from another year and not moved on. A warning, not an error:
+ * The folder names the year of the report: its period ends in that year or the year before (the 2017–2021
+ * report in 2021/, the report on 2020 signed in February 2021 in 2021/), and it is signed in the period's
+ * last year or the year after (the report on 2022 signed in January 2023). Anything else is a folder copied from another year and not moved on. A warning, not an error:
  * the report still prints exactly what its data says (and `diff` compares a year copied to another folder);
  * `check --strict` fails on it.
  */
@@ -36,8 +36,10 @@ const periodFitsYear: Rule = {
       out.push(at(ctx, identityFile, ["period", "to"], "DV380", "warning", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${year})`));
     }
     if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "warning", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
-    const dateYear = /^(\d{4})-/.exec(identity.date)?.[1];
-    if (dateYear && dateYear !== year) out.push(at(ctx, identityFile, ["date"], "DV380", "warning", `báo cáo ký năm ${dateYear}, nhưng dữ liệu nằm trong thư mục năm ${year}`));
+    const dateYear = Number(/^(\d{4})-/.exec(identity.date)?.[1] ?? Number.NaN);
+    if (!Number.isNaN(dateYear) && dateYear !== to && dateYear !== to + 1) {
+      out.push(at(ctx, identityFile, ["date"], "DV380", "warning", `báo cáo ký năm ${dateYear}, nhưng giai đoạn báo cáo kết thúc năm ${to}; báo cáo ký trong năm cuối của giai đoạn hoặc năm sau đó`));
+    }
     return out;
   },
 };
