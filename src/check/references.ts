@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { parseProse, ProseSyntaxError } from "../model/prose-syntax.js";
 import { PROSE_HELPERS } from "../render/helpers.js";
 import { indexRegister } from "../model/register.js";
-import { FigureError, figureSlots } from "../model/statistics.js";
+import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
 import { statisticProblem } from "./figures.js";
 import { helperCalls, literalSites, proseSites } from "./prose.js";
@@ -80,9 +80,10 @@ const resolves: Rule = {
             else statistics.rate(call.id);
           } catch (e) {
             if (!(e instanceof FigureError)) throw e;
-            // A statistic broken in itself is reported once, where it is defined (figures-resolve).
+            // A statistic broken in itself is reported once, where it is defined (figures-resolve). A chain too
+            // deep is the citation's: figures-resolve, reading the statistics in order, may meet it shallower.
             const own = statistics.byId.get(id)!;
-            if (!statisticProblem(statistics, id, own.stat)) report(e.code, e.message, call.offset);
+            if (e instanceof DepthError || !statisticProblem(statistics, id, own.stat)) report(e.code, e.message, call.offset);
           }
         }
       }

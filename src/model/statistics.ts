@@ -77,7 +77,7 @@ export function figureDecimals(stat: Statistic | unknown): number {
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /** Raised past MAX_REFERENCE_DEPTH: it says where the walk stopped, not what the path is worth. */
-class DepthError extends FigureError {}
+export class DepthError extends FigureError {}
 
 /** A chain of figures each naming the next; real data has two or three steps, hostile data thousands. */
 export const MAX_REFERENCE_DEPTH = 64;
