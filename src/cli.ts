@@ -1,11 +1,13 @@
 /** Commander wiring: parse arguments, call one library function per command, print, return an exit code. */
 import { Command, CommanderError, Option, type Argument, type Help } from "commander";
-import fs from "node:fs";
 import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
 import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./print/diagnostics.js";
 import { packageInfo } from "./package-info.js";
 import { blankCount } from "./check/blanks.js";
 import { DRAFT_CODES } from "./check/draft.js";
+import { handleSignalsWhilePending, letSignalsIn, undoPending } from "./io/cleanup.js";
+import { environmentError } from "./io/fs-errors.js";
+import { terminalSafe } from "./io/terminal.js";
 import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
 
 interface Io {
@@ -80,19 +82,14 @@ const VIETNAMESE_HELP: Partial<Help> = {
   argumentDescription: (argument: Argument) => extras(argument, argument.description),
 };
 
-function readSource(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-}
 
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // Whatever a command prints may quote data: no control sequence of the data's reaches the terminal.
+  const io: Io = { out: (line) => rawIo.out(terminalSafe(line)), err: (line) => rawIo.err(terminalSafe(line)) };
   let exit: number = ExitCode.ok;
   const debug = argv.includes("--debug");
   const program = new Command()
@@ -153,7 +150,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         for (const line of fixYears(opts.data, list)) io.out(line);
       }
       const all: Diagnostic[] = [];
-      for (const year of list) all.push(...checkYear(opts.data, year).diagnostics);
+      // Code frames quote only what was loaded (regular files inside the data root), never a file read again.
+      const sources = new Map<string, string>();
+      for (const year of list) {
+        await letSignalsIn();
+        const checked = checkYear(opts.data, year);
+        all.push(...checked.diagnostics);
+        for (const f of checked.files) sources.set(f.file, f.text);
+      }
       const summary = summarize(list, all);
       if (opts.format === "json") io.out(formatJson(all, summary));
       else if (opts.format === "github") io.out(formatGithub(all, summary));
@@ -161,7 +165,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       else {
         const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
         const chalk = color ? new (await import("chalk")).Chalk({ level: 1 }) : undefined;
-        const text = formatText(all, summary, { chalk, source: readSource });
+        const text = formatText(all, summary, { chalk, source: (file) => sources.get(file) });
         io.out(text);
       }
       if (summary.errors || (opts.strict && summary.warnings)) exit = ExitCode.dataProblems;
@@ -196,6 +200,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const result = createYear(opts.data, year, from);
       for (const f of result.written) io.out(`đã tạo ${f}`);
       io.out(`Năm ${year} đã tạo từ năm ${from}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
+    });
+
+  program
+    .command("import")
+    .description("nhập một báo cáo DOCX đã ký thành một năm dữ liệu (bản nháp để đọc lại)")
+    .argument("<file>", "tệp .docx")
+    .argument("<year>", "năm cần tạo, ví dụ 2021")
+    .option("--data <dir>", "thư mục dữ liệu", "data")
+    .option("--figures", "chuyển các số liệu nhận ra được (a/b … đạt tỷ lệ x%, n đơn (khiếu nại: x, tố cáo: y)) thành số liệu có kiểu")
+    .action(async (file: string, year: string, opts: { data: string; figures?: boolean }) => {
+      const { importDocx } = await import("./import/index.js");
+      const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
+      printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
+      if (hasErrors(result.diagnostics)) {
+        io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
+        exit = ExitCode.dataProblems;
+        return;
+      }
+      for (const f of result.written) io.out(`đã tạo ${f}`);
+      const s = result.summary;
+      io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
     });
 
   program
@@ -236,21 +261,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
       const list = years.length ? years : listYears(opts.data);
       const { formatYears } = await import("./commands/fmt.js");
-      const { loadYear } = await import("./load/index.js");
+      const { loadYear, sourceText } = await import("./load/index.js");
       const { writeFileAtomic } = await import("./write/atomic.js");
       const files = list.flatMap((y) => {
         requireYear(opts.data, y);
-        return loadYear(opts.data, y).files.map((f) => ({ file: f.file, kind: f.kind }));
+        // Only files that loaded: a pipe, a device or an outside link is reported by check, never opened here.
+        return loadYear(opts.data, y).files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
       });
-      const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic);
+      const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic, (f) => sourceText(f, opts.data));
       for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
+      for (const f of outcome.refused) io.err(`${f}: DV016: không định dạng: bản định dạng đọc lại không cho cùng giá trị; tệp giữ nguyên (hãy báo lỗi này)`);
       for (const f of outcome.changed) io.out(opts.check ? `chưa chuẩn: ${f}` : `đã định dạng ${f}`);
       io.out(
         opts.check
           ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
           : `${outcome.changed.length} tệp đã định dạng, ${files.length - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
       );
-      if ((opts.check && outcome.changed.length) || outcome.unreadable.length) exit = ExitCode.dataProblems;
+      if ((opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length) exit = ExitCode.dataProblems;
     });
 
   try {
@@ -260,8 +287,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (err instanceof UsageError) {
-      io.err(`danvan: ${err.code}: ${err.message}`);
+    const usage = environmentError(err);
+    if (usage) {
+      io.err(`danvan: ${usage.code}: ${usage.message}`);
+      if (debug && !(err instanceof UsageError)) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
       return ExitCode.usage;
     }
     io.err("danvan: lỗi nội bộ không mong đợi. Vui lòng báo lỗi này kèm lệnh đã chạy" + (debug ? ":" : " (chạy lại với --debug để xem chi tiết)."));
@@ -271,14 +300,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 /**
- * Ctrl-C: exit on the next turn of the event loop. Every output is written and renamed in one synchronous
- * step, so an interrupted build leaves either the old file or the new one, never a half-written one.
+ * Ctrl-C and SIGTERM end the run at once (the default action) in every command and at every step, however
+ * long a synchronous step runs. While something is pending — output temporaries, `new`'s staging folder,
+ * the PDF job — the run takes the signal itself: it undoes what is pending, says so and exits 130 (SIGINT)
+ * or 143 (SIGTERM). Those steps either wait on the event loop (the PDF job) or are one short synchronous
+ * step (writing and renaming the set of outputs), so the answer still comes within a second.
  */
 export function installSignalHandlers(): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
-      process.exit(130);
-    });
-  }
+  handleSignalsWhilePending((signal) => {
+    undoPending();
+    process.stderr.write("danvan: đã dừng theo yêu cầu; các tệp đã có không bị thay đổi dở dang.\n");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
 }

@@ -1,3 +1,5 @@
+import { stripControls } from "./io/terminal.js";
+
 /** Every message a clerk reads carries a stable code, a severity and the place in the data it is about. */
 export type Severity = "error" | "warning";
 
@@ -55,7 +57,8 @@ function cmp(a: string, b: string): number {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const label = d.severity === "error" ? "lỗi" : "cảnh báo";
-  return `${d.file}:${d.line}:${d.col}: ${label} ${d.code}: ${d.message}`;
+  // File names and messages quote data: no control character of theirs reaches the terminal.
+  return `${stripControls(d.file)}:${d.line}:${d.col}: ${label} ${d.code}: ${stripControls(d.message)}`;
 }
 
 /** Every stable code, with what it means; README lists the same table. */
@@ -71,6 +74,12 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV009", "không tìm thấy thư mục mẫu"],
   ["DV010", "năm đã tồn tại (danvan new không ghi đè)"],
   ["DV011", "năm làm gốc có lỗi đọc tệp"],
+  ["DV012", "lỗi của máy hoặc hệ thống tệp (quyền, ổ đầy, đường dẫn): tên đường dẫn và lý do"],
+  ["DV013", "tên tệp kết quả quá dài"],
+  ["DV014", "ở chỗ tệp kết quả đã có một thư mục hoặc thứ không phải tệp"],
+  ["DV015", "thư mục kết quả nằm trong thư mục dữ liệu"],
+  ["DV016", "fmt không ghi: bản định dạng đọc lại không cho cùng giá trị"],
+  ["DV017", "LibreOffice không xuất được PDF"],
   ["DV030", "diff: --out chỉ dùng với --format docx"],
   ["DV100", "thiếu tệp dữ liệu bắt buộc"],
   ["DV101", "YAML không hợp lệ"],
@@ -84,6 +93,9 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV109", "tệp rỗng"],
   ["DV110", "tệp có dấu BOM"],
   ["DV111", "dòng quá dài"],
+  ["DV112", "không phải tệp thường (thư mục, pipe, thiết bị)"],
+  ["DV113", "liên kết trỏ ra ngoài thư mục dữ liệu"],
+  ["DV114", "liên kết hỏng hoặc lặp vòng"],
   ["DV201", "thiếu khóa bắt buộc"],
   ["DV202", "khóa không có trong lược đồ"],
   ["DV203", "sai kiểu giá trị"],
@@ -120,4 +132,15 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV502", "số hoặc ngày của báo cáo chưa điền (năm nháp)"],
   ["DV503", "văn bản còn ghi giai đoạn của năm trước"],
   ["DV520", "bản cài đặt không có năm mẫu"],
+  ["DV600", "không đọc được tệp cần nhập"],
+  ["DV601", "tệp cần nhập không phải DOCX"],
+  ["DV602", "tệp DOCX được đặt mật khẩu (mã hóa) hoặc là tệp .doc cũ"],
+  ["DV603", "tệp DOCX bị hỏng"],
+  ["DV604", "tệp DOCX quá lớn hoặc nghi là zip bomb"],
+  ["DV605", "không nhận ra phần đầu văn bản (số, ngày, tên loại)"],
+  ["DV606", "năm đã tồn tại (danvan import không ghi đè)"],
+  ["DV607", "nội dung không xếp được đúng chỗ khi nhập: đưa vào mục gần nhất"],
+  ["DV608", "chữ tiếng Việt đã sửa khi nhập (NFC, dấu thanh)"],
+  ["DV609", "tệp DOCX thiếu phụ lục danh mục văn bản hoặc phần chữ ký"],
+  ["DV610", "không ghi được năm nhập vào thư mục dữ liệu"],
 ]);

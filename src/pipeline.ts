@@ -14,7 +14,10 @@ import { loadYear, locate, parseFile } from "./load/index.js";
 import type { Profile, RawFile, Report } from "./model/index.js";
 import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
+import { letSignalsIn } from "./io/cleanup.js";
+import { makeFolder } from "./write/atomic.js";
 import type { Root } from "mdast";
+import { checkRegular, isFolderInside, isInside, listFolder, realFolder } from "./io/read.js";
 
 export const YEAR_PATTERN = /^\d{4}$/;
 
@@ -29,13 +32,20 @@ export interface CheckedYear {
 
 /** The years present under a data root, oldest first. */
 export function listYears(dataRoot: string): string[] {
-  if (!fs.existsSync(dataRoot) || !fs.statSync(dataRoot).isDirectory()) {
-    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
-  }
-  return fs
-    .readdirSync(dataRoot)
-    .filter((n) => YEAR_PATTERN.test(n) && fs.statSync(path.join(dataRoot, n)).isDirectory())
+  if (!isFolder(dataRoot)) throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
+  const root = realFolder(dataRoot);
+  // A dangling, looping or outside link named like a year is not a year: it never stops the others.
+  return listFolder(dataRoot)
+    .filter((n) => YEAR_PATTERN.test(n) && isFolderInside(path.join(dataRoot, n), root))
     .sort();
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function requireYear(dataRoot: string, year: string): void {
@@ -119,17 +129,19 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
   if (assembled.docx && assembled.large) (await import("./write/docx/gc.js")).collectGarbage();
+  await letSignalsIn();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
+  await letSignalsIn();
 
   // Everything is produced in memory first, so a failure on the way leaves the previous outputs untouched.
-  const produced: Array<{ format: OutputFormat; file: string; bytes: string | Uint8Array }> = [];
-  if (options.formats.has("md")) produced.push({ format: "md", file: `${base}.md`, bytes: markdown! });
-  if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, bytes: docx! });
-  prepareOutDir(options.outDir);
-  const { writeFileAtomic } = await import("./write/atomic.js");
-  for (const o of produced) writeFileAtomic(o.file, o.bytes);
+  const produced: Array<{ format: OutputFormat; file: string; data: string | Uint8Array }> = [];
+  if (options.formats.has("md")) produced.push({ format: "md", file: `${base}.md`, data: markdown! });
+  if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, data: docx! });
+  if (pdf) produced.push({ format: "pdf", file: `${base}.pdf`, data: await pdf.pdfBytes(docx!, assembled.date) });
+  await letSignalsIn();
+  // The set is replaced together: a PDF that fails leaves the old .md and .docx, too.
+  (await import("./write/atomic.js")).writeFilesAtomic(produced);
   const written = produced.map(({ format, file }) => ({ format, file }));
-  if (pdf) written.push({ format: "pdf", file: await pdf.convertToPdf(docx!, `${base}.pdf`, assembled.date) });
   return { written, diagnostics, summary };
 }
 
@@ -157,6 +169,9 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const checked = checkYear(options.dataRoot, options.year);
   const refusing = options.draft ? checked.diagnostics.filter((d) => d.severity === "error" && !DRAFT_CODES.has(d.code)) : checked.diagnostics;
   if (!checked.report || hasErrors(refusing)) return { ok: false, diagnostics: checked.diagnostics };
+  // Known before anything is built: an output folder that cannot be used fails in a moment, not after.
+  prepareOutDir(options.outDir, options.dataRoot);
+  await letSignalsIn();
   const report = options.draft ? draftReport(checked.report, checked.blanks) : checked.report;
   // A missing LibreOffice is known before anything is built, so nothing is written only to fail after.
   const pdf = options.formats.has("pdf") ? await import("./write/pdf.js") : undefined;
@@ -171,7 +186,9 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
   const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
+  await letSignalsIn();
   const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
+  await letSignalsIn();
   const { footnoteNumbers } = await import("./parse/tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
@@ -190,22 +207,31 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
 }
 
 function templatesUrl(dir: string): URL {
-  if (!fs.existsSync(path.join(dir, "report.md.hbs"))) {
-    throw new UsageError(`không tìm thấy mẫu "${path.join(dir, "report.md.hbs")}"`, "DV009");
+  const file = path.join(dir, "report.md.hbs");
+  const checked = checkRegular(file, "/");
+  if ("problem" in checked && checked.problem.code === "DV114" && !fs.existsSync(file)) {
+    throw new UsageError(`không tìm thấy mẫu "${file}"`, "DV009");
   }
+  // A pipe or a device is never opened: reading it could block forever.
+  if ("problem" in checked) throw new UsageError(`mẫu "${file}": ${checked.problem.message}`, "DV009");
+  if (checked.size > MAX_TEMPLATE_BYTES) throw new UsageError(`mẫu "${file}" quá lớn (${Math.ceil(checked.size / 1024)} KB)`, "DV009");
   return pathToFileURL(path.resolve(dir) + path.sep);
 }
+
+/** The shipped layout is 6 KB; a megabyte is a template nobody wrote by hand. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /**
  * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
  * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
  */
 export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
-  const { cachedValue, storeValue } = await import("./load/cache.js");
+  const { cachedValue, isRecord, storeValue } = await import("./load/cache.js");
   // The Markdown writer marks roles by profile: the same text in another profile is another entry.
   const key = `${profile}\n${rendered}`;
-  const hit = cachedValue("tree", key) as { tree: Root; markdown: string } | undefined;
-  if (hit?.tree && typeof hit.markdown === "string") return hit;
+  const isEntry = (v: unknown) => isRecord(v) && isRecord(v.tree) && v.tree.type === "root" && Array.isArray(v.tree.children) && typeof v.markdown === "string";
+  const hit = cachedValue("tree", key, isEntry) as { tree: Root; markdown: string } | undefined;
+  if (hit) return { tree: hit.tree, markdown: needMarkdown ? hit.markdown : undefined };
   const { parseSubset } = await import("./parse/markdown-subset.js");
   const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
   const { writeMarkdown } = await import("./write/markdown.js");
@@ -232,14 +258,39 @@ export function draftName(report: Report): string {
   return /\p{L}|\p{N}/u.test(report.identity.number) ? `${baseName(report)}-du-thao` : `du-thao-${report.year}`;
 }
 
-export function prepareOutDir(outDir: string): void {
-  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
-    throw new UsageError(`"${outDir}" đã tồn tại và không phải là thư mục`, "DV005");
+/**
+ * The output folder, made if missing. Never inside the data root: outputs there would become data files
+ * (and `check` would read a DOCX as one).
+ */
+export function prepareOutDir(outDir: string, dataRoot?: string): void {
+  if (dataRoot !== undefined && isInside(realFolder(dataRoot), realPathOf(outDir))) {
+    throw new UsageError(`thư mục kết quả "${outDir}" nằm trong thư mục dữ liệu "${dataRoot}"; hãy chọn một thư mục ở ngoài (mặc định out/<năm>)`, "DV015");
   }
   try {
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.accessSync(outDir, fs.constants.W_OK);
-  } catch {
-    throw new UsageError(`không ghi được vào thư mục "${outDir}"`, "DV006");
+    if (fs.statSync(outDir).isFile()) throw new UsageError(`"${outDir}" đã tồn tại và không phải là thư mục`, "DV005");
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+  try {
+    makeFolder(outDir);
+  } catch (err) {
+    if (err instanceof UsageError && err.code === "DV012") throw new UsageError(`không ghi được vào thư mục "${outDir}": ${err.message}`, "DV006");
+    throw err;
+  }
+}
+
+/** A path's real location, resolving its nearest existing ancestor (the rest does not exist yet). */
+function realPathOf(p: string): string {
+  const rest: string[] = [];
+  let at = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return path.resolve(p);
+      rest.push(path.basename(at));
+      at = up;
+    }
   }
 }

@@ -1,7 +1,6 @@
 /** `check --fix` over whole years: repair each file in place (atomically) and say what changed. */
-import fs from "node:fs";
 import { fixSource } from "./fix.js";
-import { loadYear } from "../load/index.js";
+import { loadYear, sourceText } from "../load/index.js";
 import { movePeriod, periodOf, speaksForYear } from "../check/old-period.js";
 import { earlierPeriod, requireYear } from "../pipeline.js";
 import { fixText } from "../text/tone-marks.js";
@@ -17,7 +16,7 @@ export function fixYears(dataRoot: string, years: readonly string[]): string[] {
     const moved = old && current ? (t: string) => movePeriod(fixText(t), old, current) : fixText;
     for (const raw of files) {
       if (raw.value === undefined) continue;
-      const source = fs.readFileSync(raw.file, "utf8");
+      const source = sourceText(raw.file, dataRoot);
       const bom = source.startsWith("\uFEFF");
       const result = fixSource(raw, bom ? source.slice(1) : source, speaksForYear(raw) ? moved : fixText);
       if (bom && !result.text) {

@@ -4,7 +4,7 @@
  * sentences, not re-wrapped paragraphs), comments kept. Values never change: only their layout.
  */
 import fs from "node:fs";
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
 import type { FileKind } from "../model/index.js";
 import { schemaText } from "../validate/schemas.js";
 
@@ -58,12 +58,47 @@ export function formatYaml(source: string, kind: FileKind): string {
   hoistModeline(doc);
   const root = schemaFor(kind);
   arrange(doc.contents as Node, root, root);
-  let text = doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });
-  text = text.replace(/^( *)(.*)(>-?)\n( +)(.+)$/gm, (line, _i, _head, _ind, indent: string, body: string) => {
-    const sentences = splitSentences(body);
-    return sentences.length > 1 ? line.replace(body, sentences.join(`\n${indent}`)) : line;
-  });
+  const text = splitFoldedLines(doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false }));
+  // Layout only, never values: what is about to be written is read back and must mean exactly the same.
+  const reread = parseDocument(text, { uniqueKeys: true });
+  if (reread.errors.length || !sameValue(reread.toJS(), doc.toJS())) throw new FormatRefused();
   return text;
+}
+
+/** The formatted text would not read back as the same values: nothing is written. */
+export class FormatRefused extends Error {
+  constructor() {
+    super("formatted text does not read back as the same values");
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * One sentence per line inside each folded block scalar. The blocks are found in the parsed text itself,
+ * never by the look of a line: a comment or a plain value ending in `>` is not a block header.
+ */
+function splitFoldedLines(text: string): string {
+  const starts: number[] = [];
+  visit(parseDocument(text), {
+    Scalar(_key, node) {
+      if (node.type === Scalar.BLOCK_FOLDED && node.range) starts.push(node.range[0]);
+    },
+  });
+  let out = text;
+  for (const start of starts.sort((a, b) => b - a)) {
+    const headerEnd = out.indexOf("\n", start);
+    if (headerEnd < 0) continue;
+    const lineEnd = out.indexOf("\n", headerEnd + 1);
+    const line = out.slice(headerEnd + 1, lineEnd < 0 ? out.length : lineEnd);
+    const m = /^( +)(.+)$/.exec(line);
+    if (!m) continue;
+    const sentences = splitSentences(m[2]);
+    if (sentences.length > 1) out = out.slice(0, headerEnd + 1) + m[1] + sentences.join(`\n${m[1]}`) + out.slice(headerEnd + 1 + line.length);
+  }
+  return out;
 }
 
 /** The `# yaml-language-server` line belongs to the file, not to whichever key happens to come first. */
@@ -137,18 +172,25 @@ export interface FormatOutcome {
   changed: string[];
   /** Files left alone because they do not parse. */
   unreadable: string[];
+  /** Files left alone because their formatted text would not read back as the same values. */
+  refused: string[];
 }
 
 /** Formats every data file of the given years; with `check`, only reports what is not canonical. */
-export function formatYears(files: ReadonlyArray<{ file: string; kind: FileKind }>, check: boolean, write: (file: string, text: string) => void): FormatOutcome {
-  const outcome: FormatOutcome = { changed: [], unreadable: [] };
+export function formatYears(
+  files: ReadonlyArray<{ file: string; kind: FileKind }>,
+  check: boolean,
+  write: (file: string, text: string) => void,
+  read: (file: string) => string = (file) => fs.readFileSync(file, "utf8"),
+): FormatOutcome {
+  const outcome: FormatOutcome = { changed: [], unreadable: [], refused: [] };
   for (const { file, kind } of files) {
-    const source = fs.readFileSync(file, "utf8");
+    const source = read(file);
     let formatted: string;
     try {
       formatted = formatYaml(source, kind);
-    } catch {
-      outcome.unreadable.push(file);
+    } catch (err) {
+      (err instanceof FormatRefused ? outcome.refused : outcome.unreadable).push(file);
       continue;
     }
     if (formatted === source) continue;

@@ -7,10 +7,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
 import { UsageError } from "../diagnostics.js";
+import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
+import { environmentError } from "../io/fs-errors.js";
+import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
-import { loadYear } from "../load/index.js";
+import { loadYear, sourceText } from "../load/index.js";
 import type { FileKind } from "../model/index.js";
 import { schemaModeline } from "./schema-link.js";
+
+/** Hidden (the loader skips dot-names) and named by pid, so a killed run's folder is swept by the next. */
+const STAGING_PREFIX = ".danvan-new-";
 
 export interface NewYearResult {
   written: string[];
@@ -18,7 +24,7 @@ export interface NewYearResult {
 
 export function createYear(dataRoot: string, year: string, from: string): NewYearResult {
   const target = path.join(dataRoot, year);
-  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
+  if (lstatOrUndefined(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
   const loaded = loadYear(dataRoot, from);
   const broken = loaded.files.filter((f) => f.value === undefined);
   if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
@@ -26,12 +32,20 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   }
   const shift = Number(year) - Number(from);
   // Written beside the target, then renamed: a failure leaves no half-made year behind.
-  const staging = fs.mkdtempSync(path.join(dataRoot, `.${year}-`));
+  let staging: string;
+  try {
+    sweepStale(dataRoot, STAGING_PREFIX);
+    staging = fs.mkdtempSync(path.join(dataRoot, `${STAGING_PREFIX}${process.pid}-${year}-`));
+  } catch (err) {
+    throw environmentError(err, "ghi vào thư mục dữ liệu", dataRoot) ?? err;
+  }
+  // An interruption removes the staging folder too: no hidden half-made year stays in the data root.
+  const forget = removeOnInterrupt(staging);
   try {
     const written: string[] = [];
     for (const raw of loaded.files) {
       const rel = path.relative(path.join(dataRoot, from), raw.file);
-      const doc = parseDocument(fs.readFileSync(raw.file, "utf8"));
+      const doc = parseDocument(sourceText(raw.file, dataRoot));
       draft(doc, raw.kind, { year, from, shift, targetFile: path.join(target, rel) });
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -47,6 +61,8 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
+  } finally {
+    forget();
   }
 }
 

@@ -1,14 +1,14 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
-import fs from "node:fs";
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
-import { cachedValue, cacheEnabled, storeValue } from "./cache.js";
+import { cachedValue, cacheEnabled, isRecord, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "../check/text.js";
-import type { Diagnostic, Position } from "../diagnostics.js";
+import { UsageError, type Diagnostic, type Position } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
 import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { readYamlSubset } from "./yaml-subset.js";
+import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 
 export interface LoadResult {
   files: RawFile[];
@@ -44,23 +44,28 @@ export function sectionOrder(a: string, b: string): number {
 
 export function loadYear(dataRoot: string, year: string): LoadResult {
   const dir = path.join(dataRoot, year);
+  const root = realFolder(dataRoot);
   const files: RawFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [name, kind] of REQUIRED) {
     const file = path.join(dir, name);
-    if (!fs.existsSync(file)) {
+    if (!lstatOrUndefined(file)) {
       diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
       continue;
     }
-    files.push(parseFile(file, kind, diagnostics));
+    files.push(parseFile(file, kind, diagnostics, root));
   }
   const sectionsDir = path.join(dir, "sections");
-  for (const name of fs.readdirSync(dir).sort()) {
+  for (const name of listFolder(dir).sort()) {
     if (!KNOWN_ENTRIES.has(name) && !name.startsWith(".")) {
       diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: `tệp hoặc thư mục lạ trong thư mục năm: chỉ có report.yaml, documents.yaml và sections/` });
     }
   }
-  const entries = fs.existsSync(sectionsDir) && fs.statSync(sectionsDir).isDirectory() ? fs.readdirSync(sectionsDir) : [];
+  const hasSections = lstatOrUndefined(sectionsDir) !== undefined;
+  if (hasSections && !isFolderInside(sectionsDir, root)) {
+    diagnostics.push({ ...missingFile(sectionsDir, ""), code: "DV112", message: "sections phải là một thư mục nằm trong thư mục dữ liệu" });
+  }
+  const entries = hasSections && isFolderInside(sectionsDir, root) ? listFolder(sectionsDir) : [];
   const names = entries.filter((n) => /^\d{2,}(-\d+)?-[a-z0-9-]+\.yaml$/.test(n)).sort(sectionOrder);
   for (const name of entries.filter((n) => !names.includes(n) && !n.startsWith(".")).sort()) {
     diagnostics.push({
@@ -70,8 +75,18 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
     });
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
-  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics));
+  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root));
   return { files, diagnostics };
+}
+
+/**
+ * A data file's source text, read again by the commands that rewrite it (fmt, check --fix, new), with the
+ * same guarantees as loading: regular files inside the data root only, bounded.
+ */
+export function sourceText(file: string, dataRoot: string): string {
+  const read = readRegular(file, realFolder(dataRoot), MAX_FILE_BYTES);
+  if (!read.bytes) throw new UsageError(`không đọc lại được "${file}": tệp đã thay đổi trong khi chạy; hãy chạy lại`, "DV012");
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(read.bytes);
 }
 
 const KNOWN_ENTRIES = new Set(["report.yaml", "documents.yaml", "sections"]);
@@ -80,16 +95,18 @@ function missingFile(file: string, message: string): Diagnostic {
   return { code: "DV100", severity: "error", file, line: 1, col: 1, message };
 }
 
-export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[]): RawFile {
+/** `realRoot`: the data root's real path; a file that resolves outside it is refused unread. */
+export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[], realRoot = realFolder(path.dirname(file))): RawFile {
   const fail = (code: string, message: string, line = 1, col = 1): RawFile => {
     diagnostics.push({ code, severity: "error", file, line, col, message });
     return new RawFile(kind, file, "", undefined);
   };
-  const size = fs.statSync(file).size;
-  if (size > MAX_FILE_BYTES) {
-    return fail("DV105", `tệp quá lớn (${Math.ceil(size / 1024)} KB); giới hạn là ${MAX_FILE_BYTES / 1024} KB mỗi tệp`);
+  const read = readRegular(file, realRoot, MAX_FILE_BYTES);
+  if (read.problem) return fail(read.problem.code, read.problem.message);
+  if (read.tooBig !== undefined) {
+    return fail("DV105", `tệp quá lớn (${Math.ceil(read.tooBig / 1024)} KB); giới hạn là ${MAX_FILE_BYTES / 1024} KB mỗi tệp`);
   }
-  const bytes = fs.readFileSync(file);
+  const bytes = read.bytes!;
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -108,7 +125,7 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
 }
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
-  const cached = cachedValue(kind, text) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
+  const cached = cachedValue(kind, text, isLoadEntry) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
   if (cached?.value !== undefined) {
     const raw = new RawFile(kind, file, text, cached.value, undefined, cached.positions);
     reportText(raw, cached.text, diagnostics);
@@ -156,6 +173,16 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
   }
   // The YAML tree of a large year weighs far more than its values: only its positions are kept.
   return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
+}
+
+/** What withFindings stores, checked field by field: a wrong shape is a miss, never a crash or a false finding. */
+function isLoadEntry(entry: unknown): boolean {
+  if (!isRecord(entry) || entry.value === undefined || entry.value === null || !isRecord(entry.positions) || !Array.isArray(entry.text)) return false;
+  const positionsOk = Object.values(entry.positions).every((p) => Array.isArray(p) && p.length === 4 && p.every((n) => Number.isInteger(n) && n >= 0));
+  const findingsOk = entry.text.every(
+    (f) => isRecord(f) && typeof f.code === "string" && typeof f.message === "string" && Array.isArray(f.path) && f.path.every((s) => typeof s === "string" || typeof s === "number"),
+  );
+  return positionsOk && findingsOk;
 }
 
 /** Reports the file's text findings and caches what was read. */

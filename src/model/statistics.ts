@@ -9,8 +9,19 @@ export interface StatEntry {
 
 export class FigureError extends Error {}
 
+/** Raised past MAX_REFERENCE_DEPTH: it says where the walk stopped, not what the path is worth. */
+class DepthError extends FigureError {}
+
+/** A chain of figures each naming the next; real data has two or three steps, hostile data thousands. */
+export const MAX_REFERENCE_DEPTH = 64;
+
 export class Statistics {
   readonly byId = new Map<string, StatEntry>();
+  /**
+   * Every path's value (or the error it raises) once computed: parts that name the same figure twice would
+   * otherwise double the work at each step of a chain. An error that depends on the depth reached is not kept.
+   */
+  private readonly memo = new Map<string, number | FigureError>();
 
   constructor(report: Report) {
     for (const section of report.sections) {
@@ -28,9 +39,26 @@ export class Statistics {
 
   /** The number a path stands for; a breakdown or series stands for its total (as stated, else derived). */
   value(path: string, visiting: Set<string> = new Set()): number {
+    const known = this.memo.get(path);
+    if (known instanceof FigureError) throw known;
+    if (known !== undefined) return known;
     if (visiting.has(path)) throw new FigureError(`số liệu "${path}" tham chiếu vòng tròn`);
+    if (visiting.size >= MAX_REFERENCE_DEPTH) throw new DepthError(`số liệu "${path}": chuỗi tham chiếu quá dài (hơn ${MAX_REFERENCE_DEPTH} bước)`);
     visiting.add(path);
     try {
+      const v = this.compute(path, visiting);
+      this.memo.set(path, v);
+      return v;
+    } catch (err) {
+      if (err instanceof FigureError && !(err instanceof DepthError)) this.memo.set(path, err);
+      throw err;
+    } finally {
+      visiting.delete(path);
+    }
+  }
+
+  private compute(path: string, visiting: Set<string>): number {
+    {
       const [id, ...rest] = path.split(".");
       const { stat } = this.entry(id);
       const at = (f: Figure) => this.figure(f, visiting);
@@ -61,8 +89,6 @@ export class Statistics {
           return at(year);
         }
       }
-    } finally {
-      visiting.delete(path);
     }
   }
 

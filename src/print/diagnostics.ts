@@ -3,6 +3,7 @@ import type { ChalkInstance } from "chalk";
 import { BLANK_CODES, blankCount } from "../check/blanks.js";
 import { OLD_PERIOD_CODE } from "../check/old-period.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { stripControls } from "../io/terminal.js";
 import { packageInfo, type PackageInfo } from "../package-info.js";
 
 const CHECKLIST_CODES = new Set([...Object.values(BLANK_CODES), OLD_PERIOD_CODE]);
@@ -28,7 +29,7 @@ export function summaryLine(s: Summary): string {
 /** The offending line with a caret under the column, and one line of context before it. */
 export function codeFrame(source: string | undefined, line: number, col: number): string[] {
   if (source === undefined) return [];
-  const lines = source.split("\n");
+  const lines = stripControls(source).split("\n");
   if (line < 1 || line > lines.length) return [];
   const out: string[] = [];
   const width = String(line).length;

@@ -22,7 +22,7 @@ export async function writeRedline(dataRoot: string, from: string, to: string, o
   const tree = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date || `${b.report.year}-01-01`}T00:00:00Z`, renamed });
   const { docxDocument } = await import("../write/docx/index.js");
   const bytes = await docxDocument(tree, b.report).pack();
-  prepareOutDir(outDir);
+  prepareOutDir(outDir, dataRoot);
   const file = path.join(outDir, `${b.draft ? draftName(b.report) : baseName(b.report)}-so-voi-${from}.docx`);
   const { writeFileAtomic } = await import("../write/atomic.js");
   writeFileAtomic(file, bytes);

@@ -9,6 +9,8 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { HelperDelegate, RuntimeOptions, TemplateDelegate } from "handlebars";
 
+import { literalText } from "./literal.js";
+
 type HandlebarsEnv = typeof import("handlebars");
 
 export const DEFAULT_TEMPLATES = new URL("../../templates/", import.meta.url);
@@ -21,13 +23,21 @@ export const LAYOUT_HELPERS: Record<string, HelperDelegate> = {
   eq: (a: unknown, b: unknown) => a === b,
   // A Markdown hard line break; a literal backslash before {{ would escape the mustache instead.
   br: () => "\\",
+  // Strict like every other name: a key that is not there is an error at the template's line:col, never "".
+  lookup(this: unknown, obj: unknown, field: unknown, options: { loc?: { start: { line: number; column: number } } }) {
+    const at = options?.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : "";
+    const key = String(field);
+    if (obj === null || obj === undefined || typeof obj !== "object" || !Object.hasOwn(obj, key)) throw new Error(`"${key}" not defined in lookup${at}`);
+    return (obj as Record<string, unknown>)[key];
+  },
 };
 
 export const COMPILE_OPTIONS = {
   strict: true,
   noEscape: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(Object.keys(LAYOUT_HELPERS).map((name) => [name, true])),
+  // `log` would write into the tool's own output: a template that calls it does not compile.
+  knownHelpers: { ...Object.fromEntries(Object.keys(LAYOUT_HELPERS).map((name) => [name, true])), log: false },
 } as const;
 
 export const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
@@ -48,7 +58,8 @@ export function loadLayout(templatesDir: URL): TemplateDelegate {
     return withHelpers(runtime.create()).template(precompiled);
   }
   const full = require("handlebars") as HandlebarsEnv;
-  return withHelpers(full.create()).compile(source, COMPILE_OPTIONS);
+  const env = withHelpers(full.create());
+  return env.compile(literalText(env.parse(source)), COMPILE_OPTIONS);
 }
 
 export function precompiledLayout(source: string): TemplateSpecification | undefined {

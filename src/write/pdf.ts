@@ -1,5 +1,5 @@
 /** PDF through LibreOffice, only when asked for: danvan does not lay out pages itself. */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { UsageError } from "../diagnostics.js";
+import { onInterrupt, removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { writeFileAtomic } from "./atomic.js";
 
 const run = promisify(execFile);
@@ -68,22 +69,62 @@ export async function fontProblem(family: string): Promise<string | undefined> {
   return `máy này không có phông ${wanted.join(" hoặc ")} đủ chữ tiếng Việt: bản PDF sẽ lẫn phông khác và ngắt dòng, ngắt trang khác bản DOCX; cài gói ${FONT_PACKAGE} (Debian/Ubuntu: apt-get install ${FONT_PACKAGE}) rồi dựng lại`;
 }
 
-export async function convertToPdf(docx: Uint8Array, target: string, date?: string): Promise<string> {
+/**
+ * The PDF LibreOffice makes of the DOCX (its dates pinned to `date`), in a private temporary folder removed
+ * afterwards or on interruption.
+ */
+export async function pdfBytes(docx: Uint8Array, date?: string): Promise<Buffer> {
   const soffice = await requireSoffice();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-pdf-"));
+  sweepStale(os.tmpdir(), "danvan-pdf-");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `danvan-pdf-${process.pid}-`));
+  const forget = removeOnInterrupt(work);
   try {
     const input = path.join(work, "report.docx");
     fs.writeFileSync(input, docx);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    await run(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], {
-      timeout: 180_000,
-    });
+    await convert(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input]);
     const pdf = fs.readFileSync(path.join(work, "report.pdf"));
-    writeFileAtomic(target, date ? pinPdf(pdf, date) : pdf);
-    return target;
+    return date ? pinPdf(pdf, date) : pdf;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    forget();
   }
+}
+
+/**
+ * LibreOffice in its own process group: `soffice` is a script that starts soffice.bin, and an interruption
+ * (or the three-minute limit) must stop both, before the work folder is removed.
+ */
+function convert(soffice: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(soffice, args, { detached: true, stdio: "ignore" });
+    const stop = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    };
+    const forget = onInterrupt(stop);
+    const timer = setTimeout(stop, 180_000);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      forget();
+      reject(err);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      forget();
+      if (code === 0) resolve();
+      // LibreOffice's failure is the machine's, not a bug of danvan's: exit 2, saying what it did.
+      else reject(new UsageError(`LibreOffice không xuất được PDF (dừng với ${signal ?? `mã ${code}`}); thử chạy lại, hoặc mở tệp DOCX bằng LibreOffice để xem lỗi`, "DV017"));
+    });
+  });
+}
+
+export async function convertToPdf(docx: Uint8Array, target: string, date?: string): Promise<string> {
+  writeFileAtomic(target, await pdfBytes(docx, date));
+  return target;
 }
 
 /**

@@ -3,7 +3,8 @@
  * synthetic years 10× and 100× its size, cold (no parse cache) and warm (cache filled by a warm-up run);
  * medians of several runs, peak memory; pandoc converting the built 2021 Markdown as the yardstick, with
  * `node -e 0`, measured in turns with the 1× runs they are compared with; `diff` and its tracked-changes DOCX
- * between 2021 and a copy with a word added per section, against build-report 2021.
+ * between 2021 and a copy with a word added per section, against build-report 2021;
+ * `danvan import` of the 2021 DOCX.
  * Prints a table and writes out/bench/results.json. A benchmark, not a test: nothing here fails.
  */
 import { spawnSync } from "node:child_process";
@@ -102,6 +103,22 @@ function measureOneX() {
 }
 
 measureOneX();
+
+/** `danvan import` of the 2021 DOCX just built, each run into a fresh data root (import never overwrites). */
+function measureImport() {
+  const docx = path.join(work, "out-2021", "143-BC-BDVTU-2021.docx");
+  const run = (i) => {
+    const target = path.join(work, `import-${i}`);
+    const args = [cli, "import", docx, "2021", "--data", target];
+    const r = time(process.execPath, GNU_TIME ? args : ["--import", RSS_HOOK, ...args], { DANVAN_CACHE: "0" });
+    fs.rmSync(target, { recursive: true, force: true });
+    return r;
+  };
+  run(-1);
+  const samples = Array.from({ length: RUNS }, (_x, i) => run(i));
+  results.rows.push({ size: "1×", mode: "cold", command: "import", label: "import 2021 DOCX cold", ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), runs: RUNS });
+}
+measureImport();
 for (const size of sizes.slice(1)) {
   const out = path.join(work, `out-${size.year}`);
   const runs = size.copies >= 100 ? 3 : RUNS;
@@ -126,6 +143,7 @@ for (const mode of ["cold", "warm"]) {
   budgets.push([`build-report 100× (${mode}) ≤ 5 s`, get("100×", mode, "build-report") <= 5000]);
   budgets.push([`100× / 10× build-report (${mode}) ≤ 12`, get("100×", mode, "build-report") / get("10×", mode, "build-report") <= 12]);
 }
+budgets.push(["import of the 2021 DOCX (cold) < 1 s", get("1×", "cold", "import") < 1000]);
 budgets.push(["peak memory ≤ 500 MB", Math.max(...results.rows.map((r) => r.rss)) <= 500]);
 results.budgets = Object.fromEntries(budgets);
 for (const [name, ok] of budgets) console.log(`${ok ? "ok  " : "OVER"} ${name}`);

@@ -1,0 +1,62 @@
+/**
+ * Damaged DOCX files end with exit 0, 1 or 2 and a message, never an internal error (70), and never a
+ * half-written year: the 2021 DOCX with its document.xml cut, its elements dropped or nested past reason.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { buildInTemp } from "../helpers/build.js";
+import { DATA_ROOT } from "../helpers/data.js";
+import { runCli } from "../helpers/run-cli.js";
+
+/** A small deterministic generator, so a failing case can be replayed from its seed. */
+function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  return (n: number) => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) % n;
+  };
+}
+
+const RUNS = Number(process.env.DANVAN_FUZZ_RUNS ?? 8);
+
+describe("import of damaged DOCX files", () => {
+  it(`ends every one of ${RUNS} runs with exit 0, 1 or 2, writing a whole year or nothing`, async () => {
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-import-fuzz-src-"));
+    fs.cpSync(path.join(DATA_ROOT, "2021"), path.join(src, "2021"), { recursive: true });
+    const docx = (await buildInTemp(src, "2021", ["docx"])).file("docx")!;
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(docx)));
+    const xml = strFromU8(parts["word/document.xml"]);
+    const mutations: Array<(xml: string, rnd: (n: number) => number) => string> = [
+      (x, rnd) => x.slice(0, rnd(x.length)),
+      // Drop a run of whole elements: the document stays well-formed only sometimes.
+      (x, rnd) => {
+        const tags = [...x.matchAll(/<w:(p|tbl|tr|tc|r)[ >]/g)];
+        const at = tags[rnd(tags.length)].index;
+        const end = x.indexOf(`</w:${x.slice(at + 3).split(/[ >]/)[0]}>`, at);
+        return end < 0 ? x : x.slice(0, at) + x.slice(end + 8);
+      },
+      (x) => x.replace("<w:body>", `<w:body>${"<w:sdt><w:sdtContent>".repeat(2000)}`).replace("</w:body>", `${"</w:sdtContent></w:sdt>".repeat(2000)}</w:body>`),
+      (x, rnd) => {
+        const at = rnd(x.length);
+        return x.slice(0, at) + "<" + x.slice(at + 1);
+      },
+    ];
+    for (let i = 0; i < RUNS; i++) {
+      const rnd = random(i + 1);
+      const mutated = mutations[i % mutations.length](xml, rnd);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-import-fuzz-"));
+      const file = path.join(dir, "in.docx");
+      fs.writeFileSync(file, zipSync({ ...parts, "word/document.xml": strToU8(mutated) }));
+      const data = path.join(dir, "data");
+      const r = await runCli("import", file, "2021", "--data", data);
+      expect([0, 1, 2], `run ${i}: ${r.stderr.slice(0, 300)}`).toContain(r.code);
+      const left = fs.existsSync(data) ? fs.readdirSync(data) : [];
+      expect(left, `run ${i}`).toEqual(r.code === 0 ? ["2021"] : []);
+    }
+  });
+});
