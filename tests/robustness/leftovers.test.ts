@@ -64,7 +64,8 @@ describe("interruption with nothing pending", () => {
   it("SIGTERM during a long check ends it at once", async () => {
     const root = tmp();
     const { generateYear } = (await import("../bench/generate.mjs")) as { generateYear: (from: string, to: string, copies: number) => unknown };
-    generateYear(path.join(ROOT, "tests/fixtures/years/mini/2021"), path.join(root, "3000"), 200);
+    // Long enough (~4 s on a quiet machine) that the signal lands mid-run, however fast check becomes.
+    generateYear(path.join(ROOT, "tests/fixtures/years/mini/2021"), path.join(root, "3000"), 1500);
     const child = spawn(process.execPath, [BIN, "check", "3000", "--data", root], { env: { ...process.env, DANVAN_CACHE: "0" }, stdio: "ignore" });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     await new Promise((r) => setTimeout(r, 500));
