@@ -1,7 +1,8 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
 import { formatNumber, formatPercent, roundTo } from "../text/format.js";
-import { FigureError } from "../model/statistics.js";
+import type { Statistic } from "../model/index.js";
+import { FigureError, figureSlots, type Statistics } from "../model/statistics.js";
 import { at, type Rule } from "./rule.js";
 
 const statedTotals: Rule = {
@@ -84,4 +85,67 @@ const seriesInPeriod: Rule = {
   },
 };
 
+/** The first thing wrong with a statistic's own numbers, and where: what render would fail on. */
+export function statisticProblem(stats: Statistics, id: string, stat: Statistic): { path: string[]; error: FigureError } | undefined {
+  const attempt = (path: string[], f: () => unknown) => {
+    try {
+      f();
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof FigureError)) throw e;
+      return { path, error: e };
+    }
+  };
+  const d = (stat as { decimals?: number }).decimals ?? 0;
+  if (stat.kind === "percent" || (stat.kind === "ratio" && stat.stated !== undefined)) {
+    // A stated rate is printed as stated: more digits than `decimals` would be rounded away unseen.
+    const [key, v] = stat.kind === "percent" ? ["value", stat.value] : ["stated", stat.stated!];
+    const scaled = v * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
+      return { path: [key], error: new FigureError(`${String(v)} có nhiều chữ số thập phân hơn decimals: ${d} (sẽ bị làm tròn khi in); hãy sửa decimals hoặc con số`, "DV372") };
+    }
+  }
+  // Every number the statistic gives, derived as well as stated; only when one fails is the slot sought.
+  const whole = attempt(stat.kind === "ratio" ? ["whole"] : [], () => {
+    if (stat.kind === "ratio") return stats.ratioParts(id);
+    stats.value(id);
+    if (stat.kind === "breakdown" && stat.stated !== undefined) stats.derived(id);
+    if (stat.kind === "series") {
+      for (const [year, v] of Object.entries(stat.values)) if (typeof v === "object" && v.stated !== undefined) stats.derived(`${id}.${year}`);
+      if (stat.stated !== undefined) stats.derived(id);
+    }
+  });
+  if (!whole) return undefined;
+  for (const slot of figureSlots(id, stat)) {
+    const problem = attempt(slot.dataPath, () => {
+      if (typeof slot.value === "string") stats.value(slot.value);
+      // Read through the statistic itself: a path to a figure with decimals where a count is expected fails here.
+      if (slot.role === "figure") stats.value(slot.figurePath);
+    });
+    if (problem) return problem;
+  }
+  return whole;
+}
+
+/**
+ * Every statistic gives its numbers, cited or not: paths resolve, sums stay exact and within 2^53, a ratio's
+ * whole is there and not zero even when its rate is stated. Render would fail on any of these; check says so first.
+ */
+const figuresResolve: Rule = {
+  name: "figures-resolve",
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    for (const s of ctx.report.sections) {
+      for (const [id, stat] of Object.entries(s.statistics ?? {})) {
+        const problem = statisticProblem(ctx.statistics, id, stat);
+        if (problem) out.push(at(ctx, s.file, ["statistics", id, ...problem.path], problem.error.code, "error", problem.error.message));
+      }
+    }
+    return out;
+  },
+};
+
 export const figureRules: Rule[] = [statedTotals, statedRates, seriesInPeriod];
+
+/** Rules that need every statistic present: a path into a section left out would look broken. */
+export const wholeFigureRules: Rule[] = [figuresResolve];

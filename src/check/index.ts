@@ -2,13 +2,14 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Locate, Report } from "../model/index.js";
 import { Statistics } from "../model/statistics.js";
-import { documentRules } from "./register.js";
-import { figureRules } from "./figures.js";
+import { figureRules, wholeFigureRules } from "./figures.js";
 import { referenceRules } from "./references.js";
+import { documentRules } from "./register.js";
 import type { Rule } from "./rule.js";
+import { structureRules } from "./structure.js";
 
 /** Rules across files. The Vietnamese text rule is per file and runs at load (check/text.ts), where it is cached. */
-export const rules: Rule[] = [...referenceRules, ...figureRules, ...documentRules];
+export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules];
 
 /** Rules that still mean something when some section files are invalid and left out. */
 export const partialRules: Rule[] = [...figureRules, ...documentRules];

@@ -1,4 +1,8 @@
-/** Every piece of prose in a report, with the data path it lives at, and the helper calls inside it. */
+/**
+ * Every piece of prose in a report, with the data path it lives at, and the helper calls inside it.
+ * Prose — paragraphs, bullets, numbered paragraphs, subheadings, footnotes — is where helpers work;
+ * every other string (headings, the identity, the register, labels) is printed literally.
+ */
 import type { Report, Section } from "../model/index.js";
 import { helperCallsOf, type HashValue } from "../model/prose-syntax.js";
 
@@ -11,7 +15,6 @@ export interface ProseSite {
 export function proseSites(report: Report): ProseSite[] {
   const sites: ProseSite[] = [];
   for (const section of report.sections) {
-    if (section.heading) sites.push({ section, dataPath: ["heading"], text: section.heading });
     section.body.forEach((block, i) => {
       if (typeof block === "string") sites.push({ section, dataPath: ["body", i], text: block });
       else if ("bullets" in block) block.bullets.forEach((t, j) => sites.push({ section, dataPath: ["body", i, "bullets", j], text: t }));
@@ -32,4 +35,27 @@ export function helperCalls(text: string): Array<{ name: string; id?: string; ha
     hash: c.hash,
     offset: c.offset,
   }));
+}
+
+export interface LiteralSite {
+  file: string;
+  dataPath: Array<string | number>;
+  text: string;
+}
+
+/** Every string of the data that is not prose: printed exactly as written. */
+export function literalSites(report: Report): LiteralSite[] {
+  const out: LiteralSite[] = [];
+  const walk = (file: string, v: unknown, dataPath: Array<string | number>) => {
+    if (typeof v === "string") out.push({ file, dataPath, text: v });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(file, x, [...dataPath, i]));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(file, x, [...dataPath, k]);
+  };
+  walk(report.identityFile, report.identity, []);
+  walk(report.registerFile, report.register, []);
+  for (const s of report.sections) {
+    if (s.heading) out.push({ file: s.file, dataPath: ["heading"], text: s.heading });
+    walk(s.file, s.statistics ?? {}, ["statistics"]);
+  }
+  return out;
 }

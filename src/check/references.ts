@@ -3,9 +3,10 @@ import type { Diagnostic } from "../diagnostics.js";
 import { parseProse, ProseSyntaxError } from "../model/prose-syntax.js";
 import { PROSE_HELPERS } from "../render/helpers.js";
 import { indexRegister } from "../model/register.js";
-import { FigureError } from "../model/statistics.js";
+import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
-import { helperCalls, proseSites } from "./prose.js";
+import { statisticProblem } from "./figures.js";
+import { helperCalls, literalSites, proseSites } from "./prose.js";
 import { at, type Rule, type RuleContext } from "./rule.js";
 
 const STAT_HELPERS = new Set(["n", "ratio", "pct"]);
@@ -22,11 +23,8 @@ function citedIds(ctx: RuleContext) {
   }
   // A statistic another statistic points at is in use too.
   for (const s of ctx.report.sections) {
-    for (const stat of Object.values(s.statistics ?? {})) {
-      JSON.stringify(stat, (_k, v) => {
-        if (typeof v === "string" && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(v) && v !== stat.kind) stats.add(v.split(".")[0]);
-        return v;
-      });
+    for (const [id, stat] of Object.entries(s.statistics ?? {})) {
+      for (const slot of figureSlots(id, stat)) if (typeof slot.value === "string") stats.add(slot.value.split(".")[0]);
     }
   }
   return { footnotes, stats };
@@ -65,6 +63,9 @@ const resolves: Rule = {
         }
         if (call.name === "fn" && !footnotes.has(call.id)) {
           report("DV312", `không có chú thích "${call.id}"${didYouMean(call.id, footnotes)}`, call.offset);
+        } else if (call.name === "fn" && site.dataPath[0] === "footnotes") {
+          // Word has no footnote inside a footnote: the cited text would vanish from the DOCX.
+          report("DV376", `chú thích "${site.dataPath[1]}" trích dẫn chú thích "${call.id}": Word không đặt được chú thích trong chú thích; hãy viết nội dung của "${call.id}" ngay trong câu, hoặc trích dẫn nó từ đoạn văn`, call.offset);
         } else if ((call.name === "doc" || call.name === "docsummary") && !register.has(call.id)) {
           report("DV314", `không có văn bản "${call.id}" trong documents.yaml${didYouMean(call.id, register.keys())}`, call.offset);
         } else if (STAT_HELPERS.has(call.name)) {
@@ -79,12 +80,27 @@ const resolves: Rule = {
             else statistics.rate(call.id);
           } catch (e) {
             if (!(e instanceof FigureError)) throw e;
-            report("DV315", e.message, call.offset);
+            // A statistic broken in itself is reported once, where it is defined (figures-resolve). A chain too
+            // deep is the citation's: figures-resolve, reading the statistics in order, may meet it shallower.
+            const own = statistics.byId.get(id)!;
+            if (e instanceof DepthError || !statisticProblem(statistics, id, own.stat)) report(e.code, e.message, call.offset);
           }
         }
       }
     }
     return out;
+  },
+};
+
+/** Text that is printed as written — headings, titles, the signer, the register — takes no helpers. */
+const literalText: Rule = {
+  name: "helpers-only-in-prose",
+  run(ctx) {
+    return literalSites(ctx.report)
+      .filter((site) => site.text.includes("{{") || site.text.includes("}}"))
+      .map((site) =>
+        at(ctx, site.file, site.dataPath, "DV375", "error", `trường này được in nguyên văn, không dùng được {{…}}; chỉ đoạn văn (body), gạch đầu dòng, đoạn đánh số, tiêu đề nhỏ (subheading) và chú thích (footnotes) dùng được các hàm`),
+      );
   },
 };
 
@@ -113,7 +129,8 @@ const allCited: Rule = {
     const out: Diagnostic[] = [];
     for (const s of ctx.report.sections) {
       for (const id of Object.keys(s.footnotes ?? {})) {
-        if (!cited.footnotes.has(id)) out.push(at(ctx, s.file, ["footnotes", id], "DV321", "warning", `chú thích "${id}" không được trích dẫn ở đâu ({{fn "${id}"}})`));
+        // A footnote nobody cites is left out of both outputs: text the build would drop is an error.
+        if (!cited.footnotes.has(id)) out.push(at(ctx, s.file, ["footnotes", id], "DV321", "error", `chú thích "${id}" không được trích dẫn ở đâu ({{fn "${id}"}}), nên sẽ không có trong báo cáo; hãy trích dẫn nó trong đoạn văn hoặc xóa nó`));
       }
       for (const id of Object.keys(s.statistics ?? {})) {
         if (!cited.stats.has(id)) out.push(at(ctx, s.file, ["statistics", id], "DV322", "warning", `số liệu "${id}" không được trích dẫn ở đâu`));
@@ -123,4 +140,4 @@ const allCited: Rule = {
   },
 };
 
-export const referenceRules: Rule[] = [resolves, uniqueIds, allCited];
+export const referenceRules: Rule[] = [resolves, literalText, uniqueIds, allCited];

@@ -1,18 +1,55 @@
 /**
- * Vietnamese text as a careful clerk would have it: NFC, tone marks in place, no stray spaces.
- * A rule on one file's text alone, so it runs when the file is loaded and its findings are cached with it.
+ * Vietnamese text as a careful clerk would have it: NFC, tone marks in place, no stray spaces; and no
+ * character that some reader of the output takes for layout. A rule on one file's text alone, so it runs
+ * when the file is loaded and its findings are cached with it.
  */
+import type { Severity } from "../diagnostics.js";
 import { textProblems, type TextProblem } from "../text/tone-marks.js";
 
-export interface TextFinding extends TextProblem {
+export interface TextFinding {
+  code: string;
+  message: string;
+  severity: Severity;
   path: Array<string | number>;
+  /** Where in the text the problem starts (UTF-16 units), so it can be shown at its line and column. */
+  offset?: number;
+}
+
+/**
+ * Carriage returns, tabs, other control characters and the Unicode line and paragraph separators: Markdown
+ * readers disagree on them (a CR ends a line for CommonMark, so `\r# x` is a heading; a tab indents a code
+ * block) while Word prints them as they are. None has a place in a report's text.
+ */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+const NAMES: Record<string, string> = {
+  "\t": "dấu Tab",
+  "\r": "ký tự về đầu dòng (CR, \\r)",
+  "\u2028": "ký tự ngắt dòng Unicode (U+2028)",
+  "\u2029": "ký tự ngắt đoạn Unicode (U+2029)",
+};
+
+export function layoutProblems(text: string): TextFinding[] {
+  const out: TextFinding[] = [];
+  const control = CONTROL.exec(text);
+  if (control) {
+    const ch = control[0];
+    const name = NAMES[ch] ?? `ký tự điều khiển U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    out.push({ code: "DV377", severity: "error", path: [], offset: control.index, message: `văn bản có ${name} ${control.index === 0 ? "ở đầu" : `(sau "${text.slice(Math.max(0, control.index - 20), control.index).trim()}")`}: hãy thay bằng dấu cách, hoặc xuống dòng trong khối >- của YAML` });
+  }
+  if (/^\s|\s$/u.test(text)) {
+    out.push({ code: "DV378", severity: "error", path: [], offset: /^\s/u.test(text) ? 0 : text.length - 1, message: `văn bản có khoảng trắng ở đầu hoặc cuối ("${text.length > 30 ? `${text.slice(0, 30)}…` : text}"): khoảng trắng đầu dòng có thể biến đoạn văn thành khối mã; hãy xóa nó (viết văn bản trong khối >- của YAML)` });
+  }
+  return out;
 }
 
 export function textFindings(value: unknown): TextFinding[] {
   const out: TextFinding[] = [];
   const walk = (v: unknown, path: Array<string | number>) => {
-    if (typeof v === "string") for (const p of textProblems(v)) out.push({ ...p, path, message: `${p.message} (sửa tự động: danvan check --fix)` });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    if (typeof v === "string") {
+      for (const p of layoutProblems(v)) out.push({ ...p, path });
+      for (const p of textProblems(v)) out.push({ ...(p as TextProblem), severity: "warning", path, message: `${p.message} (sửa tự động: danvan check --fix)` });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(value, []);

@@ -13,6 +13,7 @@ import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
 import { loadYear, sourceText } from "../load/index.js";
 import type { FileKind } from "../model/index.js";
+import { figureSlots } from "../model/statistics.js";
 import { schemaModeline } from "./schema-link.js";
 
 /** Hidden (the loader skips dot-names) and named by pid, so a killed run's folder is swept by the next. */
@@ -99,7 +100,7 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
   if (kind === "section" && isMap(root)) {
     const stats = root.get("statistics", true);
-    if (isMap(stats)) for (const pair of stats.items) emptyFigures(pair.value as Node, true);
+    if (isMap(stats)) for (const pair of stats.items) emptyFigures(pair.value as Node, isScalar(pair.key) ? String(pair.key.value) : "");
   }
 }
 
@@ -117,16 +118,28 @@ function emptyDocuments(group: Node): void {
   }
 }
 
-/** Every number in a statistic becomes empty; paths to other figures, labels and units stay. */
-function emptyFigures(node: Node, top: boolean): void {
-  if (isMap(node)) {
-    for (const pair of node.items as Pair[]) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : "";
-      if (top && (key === "kind" || key === "label" || key === "unit" || key === "decimals")) continue;
-      if (isScalar(pair.value) && typeof pair.value.value === "number") pair.value.value = null;
-      else emptyFigures(pair.value as Node, false);
-    }
-    // A stated figure is what last year's signed text printed; the new year states its own, if any.
-    node.items = (node.items as Pair[]).filter((p) => !(isScalar(p.key) && p.key.value === "stated"));
+/** Every number in a statistic becomes empty, and stated figures go; paths to other figures, labels and units stay. */
+function emptyFigures(node: Node, id: string): void {
+  if (!isMap(node)) return;
+  // A stated figure is what last year's signed text printed; the new year states its own, if any.
+  for (const slot of figureSlots(id, node.toJSON())) {
+    const pair = pairAt(node, slot.dataPath);
+    if (!pair) continue;
+    if (slot.role === "total" || slot.role === "rate") pair.parent.items = pair.parent.items.filter((p) => p !== pair.pair);
+    else if (isScalar(pair.pair.value) && typeof pair.pair.value.value === "number") pair.pair.value.value = null;
   }
+}
+
+/** The pair at a data path, matching keys as text (a year may be written 2020 or "2020"). */
+function pairAt(node: Node, dataPath: readonly string[]): { parent: { items: Pair[] }; pair: Pair } | undefined {
+  let at: unknown = node;
+  let found: { parent: { items: Pair[] }; pair: Pair } | undefined;
+  for (const seg of dataPath) {
+    if (!isMap(at)) return undefined;
+    const pair = (at.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === seg);
+    if (!pair) return undefined;
+    found = { parent: at as unknown as { items: Pair[] }, pair };
+    at = pair.value;
+  }
+  return found;
 }

@@ -196,7 +196,7 @@ function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
 function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
   for (const f of findings) {
     const pos = locate(raw, f.path, false, f.offset);
-    diagnostics.push({ code: f.code, severity: "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
+    diagnostics.push({ code: f.code, severity: f.severity ?? "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
   }
 }
 

@@ -32,8 +32,8 @@ export interface Parts {
 }
 
 export type Statistic =
-  | { kind: "count"; label?: string; unit?: string; value: Figure }
-  | { kind: "breakdown"; label?: string; unit?: string; parts: Parts; stated?: number }
+  | { kind: "count"; label?: string; unit?: string; value: Figure; decimals?: number }
+  | { kind: "breakdown"; label?: string; unit?: string; parts: Parts; stated?: number; decimals?: number }
   | { kind: "ratio"; label?: string; unit?: string; part: Figure; whole: Figure; decimals?: number; stated?: number }
   | { kind: "percent"; label?: string; unit?: string; value: number; decimals?: number }
   | {
@@ -42,6 +42,8 @@ export type Statistic =
       unit?: string;
       values: { [year: string]: Figure | { parts: Parts; stated?: number } };
       stated?: number;
+      /** Figures with decimals (money in tỷ đồng, hectares): summed exactly and printed at this many. */
+      decimals?: number;
     };
 
 export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string };

@@ -16,12 +16,53 @@ export * from "./tree-walk.js";
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 export function parseMarkdown(markdown: string): Root {
-  return parser.runSync(parser.parse(markdown)) as Root;
+  const tree = parser.runSync(parser.parse(markdown)) as Root;
+  unlinkLiterals(tree, markdown);
+  return tree;
+}
+
+type Position = { start: { offset?: number }; end: unknown };
+type Parent = { type: string; children?: Array<Parent & { value?: string; position?: Position }> };
+
+/**
+ * GFM's "autolink literals" turn a bare address (a@b.vn, www.x.vn, http://…) into a link after escapes are
+ * read, so no escape keeps one plain; danvan's documents read them as the text they are, in both outputs
+ * (the Markdown writer escapes them). A link written as a link (`<…>`, `[…](…)`) stays one.
+ */
+function unlinkLiterals(node: Parent, source: string): void {
+  if (!node.children) return;
+  const out: NonNullable<Parent["children"]> = [];
+  for (const child of node.children) {
+    const offset = child.position?.start.offset;
+    // The literal transform makes links without a position; a link written in the source starts with [ or <.
+    const literal = child.type === "link" && (offset === undefined || (source[offset] !== "[" && source[offset] !== "<"));
+    for (const c of literal ? (child.children ?? []) : [child]) {
+      const last = out[out.length - 1];
+      if (c.type === "text" && last?.type === "text") {
+        out[out.length - 1] = { ...last, value: (last.value ?? "") + (c.value ?? ""), position: last.position && c.position ? { start: last.position.start, end: c.position.end } : undefined };
+      } else out.push(c);
+    }
+    if (!literal) unlinkLiterals(child, source);
+  }
+  node.children = out;
 }
 
 const writer = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+  .use(remarkStringify, {
+    bullet: "-",
+    emphasis: "*",
+    strong: "*",
+    rule: "-",
+    listItemIndent: "one",
+    fences: true,
+    // As danvan's own writer does (render/escape.ts): a `:` before a non-space could open a directive, or
+    // an emoji shortcode such as `:x:` on GitHub and in pandoc; `$x$` is mathematics on GitHub.
+    unsafe: [
+      { character: ":", after: "\\S", inConstruct: "phrasing" },
+      { character: "$", inConstruct: "phrasing" },
+    ],
+  });
 
 export function stringifyMarkdown(tree: Root): string {
   return writer.stringify(tree as never) as string;

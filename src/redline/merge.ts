@@ -93,7 +93,7 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
     // name) is replaced whole rather than word by word.
     const [ta, tb] = [tokens(xs), tokens(ys)];
     const whole = !alike(ta.map((t) => t.node.value ?? "").join(""), tb.map((t) => t.node.value ?? "").join(""));
-    const steps = whole ? [{ removed: ta, added: tb }] : grouped(align(ta, tb, (t) => t.key));
+    const steps = whole ? [{ removed: ta, added: tb }] : stretches(grouped(align(ta, tb, (t) => t.key)));
     for (const g of steps as Array<{ same?: { b?: Token }; removed: Token[]; added: Token[] }>) {
       if (g.same) emit(g.same.b!);
       for (const t of g.removed) emit(t, "del");
@@ -120,6 +120,37 @@ function tokens(nodes: readonly AnyNode[], marks: string[] = [], out: Token[] = 
     else out.push({ key: `${marks.join("+")}|${n.type}:${n.identifier ?? n.value ?? ""}`, marks, node: { ...n } });
   }
   return out;
+}
+
+type Group = ReturnType<typeof grouped<Token>>[number];
+
+/**
+ * Edits separated only by unchanged whitespace are one edit: "thực hiện" → "đạt được" aligns the space
+ * between the words, which would show "~~thực~~đạt ~~hiện~~được"; reviewers read a replaced phrase, as the
+ * text diff prints it, as the old words struck through, then the new ones. The space goes to both sides
+ * (A's copy deleted, B's inserted), so each side keeps its own words in order. Only whitespace text joins:
+ * an unchanged footnote reference stays put, since a deleted and an inserted copy would give one footnote
+ * two references.
+ */
+function stretches(groups: readonly Group[]): Group[] {
+  const out: Group[] = [];
+  let pending: Group[] = [];
+  const blank = (g: Group) => g.same !== undefined && g.same.b!.node.type === "text" && /^\s+$/.test(g.same.b!.node.value!);
+  for (const g of groups) {
+    const last = out[out.length - 1];
+    if (blank(g) && last && !last.same) {
+      pending.push(g);
+      continue;
+    }
+    if (!g.same && last && !last.same) {
+      last.removed.push(...pending.map((w) => w.same!.a!), ...g.removed);
+      last.added.push(...pending.map((w) => w.same!.b!), ...g.added);
+    } else {
+      out.push(...pending, g.same ? g : { removed: [...g.removed], added: [...g.added] });
+    }
+    pending = [];
+  }
+  return [...out, ...pending];
 }
 
 /** Neighbouring words of the same marks and role become one text node, with one change id. */

@@ -1,12 +1,21 @@
 /**
  * Text from data is literal: every character Markdown (GFM + directives) could read as structure is
- * backslash-escaped, so `*`, `_`, `[`, `|`, `<`, a `:name` directive or a leading `#`, `-`, `1.` can never
- * change the document — and nothing else is, so the Markdown stays readable.
+ * backslash-escaped, so `*`, `_`, `[`, `|`, `<`, a directive or a leading `#`, `-`, `1.` can never change
+ * the document — and nothing else is, so the Markdown stays readable. A `:` is escaped before anything but
+ * a space: remark-directive takes `:2021`, or `:` and a zero-width space, for a directive's name.
+ *
+ * A `$` is escaped too: GitHub reads `$x$` as mathematics.
+ *
+ * Addresses stay plain text in both outputs: `@`, the `:` of `://` and the dot of `www.` are escaped so no
+ * GFM reader (GitHub, pandoc) turns them into links; the tree does the same for remark (parse/remark.ts).
  */
-const INLINE = /[\\`*_[\]<|~&]|:(?=\p{L})/gu;
+const INLINE = /[\\`*_[\]<|~&@$]|:(?=\S)|(?<=[Ww]{3})\./gu;
+
+/** Every character that could end a line in some reader (CR, LS, PS, NEL, VT, FF) and tabs read as one space. */
+const LINE_BREAKING = /\r\n?|[\n\t\v\f\u0085\u2028\u2029]/g;
 
 export function escapeMarkdown(text: string): string {
-  return escapeLineStart(escapeInline(text.replace(/\r?\n/g, " ")));
+  return escapeLineStart(escapeInline(text.replace(LINE_BREAKING, " ")));
 }
 
 /** Escapes that matter anywhere on a line. */

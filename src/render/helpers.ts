@@ -30,7 +30,10 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
       return `[^${id}]`;
     },
     n(id, hash) {
-      return escapeMarkdown(formatCount(ctx.statistics.value(id), ctx.zeroPadCounts && hash.pad !== false));
+      const value = ctx.statistics.value(id);
+      const decimals = ctx.statistics.decimals(id);
+      // A figure with declared decimals prints at exactly those (12,50 tỷ đồng); a count never pads then.
+      return escapeMarkdown(decimals > 0 ? formatNumber(value, decimals) : formatCount(value, ctx.zeroPadCounts && hash.pad !== false));
     },
     ratio(id) {
       const { part, whole } = ctx.statistics.ratioParts(id);

@@ -3,7 +3,7 @@
  * ({{n "id"}}, {{fn "id"}}…) whose Markdown the helpers build themselves.
  */
 import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
-import { escapeMarkdown } from "./escape.js";
+import { escapeLineStart, escapeMarkdown } from "./escape.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 
@@ -24,18 +24,26 @@ export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv
         if (e instanceof ProseSyntaxError) throw new ProseError(e.message);
         throw e;
       }
-      return segments
-        .map((s) => {
-          if ("text" in s) return escapeMarkdown(s.text);
-          const { name, args, hash } = s.call;
-          const helper = Object.hasOwn(helpers, name) ? helpers[name] : undefined;
-          if (!helper) throw new ProseError(`không có hàm {{${name}}}; các hàm: ${Object.keys(helpers).join(", ")}`);
-          if (args.length !== 1 || typeof args[0] !== "string") {
-            throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
-          }
-          return helper(args[0], hash);
-        })
-        .join("");
+      // Block markers are read from the start of the whole paragraph: `{{n "x"}}. Text` is `08. Text`, an
+      // ordered list, though neither piece alone starts like one.
+      return escapeLineStart(
+        segments
+          .map((s, i) => {
+            // A `:` just before a helper would open a directive with the figure that follows (`Tổng:{{n "x"}}`).
+            if ("text" in s) return escapeMarkdown(s.text).replace(/:$/, (c) => (i + 1 < segments.length ? "\\:" : c));
+            const { name, args, hash } = s.call;
+            const helper = Object.hasOwn(helpers, name) ? helpers[name] : undefined;
+            if (!helper) throw new ProseError(`không có hàm {{${name}}}; các hàm: ${Object.keys(helpers).join(", ")}`);
+            if (args.length !== 1 || typeof args[0] !== "string") {
+              throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
+            }
+            const out = helper(args[0], hash);
+            // Nor may a helper's text finish an address the prose began (`www` + `.x.vn`).
+            const before = segments[i - 1];
+            return out.startsWith(".") && before && "text" in before && /[Ww]{3}$/.test(before.text) ? `\\${out}` : out;
+          })
+          .join(""),
+      );
     },
   };
 }

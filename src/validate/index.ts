@@ -7,6 +7,7 @@ import { fillBlanks, type Blank } from "../check/blanks.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "../load/index.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
+import { figureDecimals, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
@@ -49,6 +50,7 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
     const validate = validators()[raw.kind];
     if (validate(filled.value)) valid.set(raw, filled.value);
     else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+    if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
@@ -108,7 +110,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         atKey = true;
         break;
       case "type":
-        message = `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
+        message = separatorTrap(e.data, String(e.params.type).includes("integer")) ?? `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
         break;
       case "enum":
         message = `giá trị phải là một trong: ${(e.params.allowedValues as unknown[]).join(", ")}; gặp ${describe(e.data)}`;
@@ -117,9 +119,12 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `giá trị phải là ${String(e.params.allowedValue)}`;
         break;
       case "pattern": {
-        // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern.
-        const own = (e.parentSchema as { patternErrorMessage?: unknown } | undefined)?.patternErrorMessage;
-        message = typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data);
+        // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern. A number
+        // written the Vietnamese way first: that message says how to write it.
+        const own = (e.parentSchema as { patternErrorMessage?: unknown; type?: unknown } | undefined)?.patternErrorMessage;
+        message =
+          separatorTrap(e.data, String((e.parentSchema as { type?: unknown } | undefined)?.type).includes("integer")) ??
+          (typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data));
         break;
       }
       case "minLength":
@@ -134,7 +139,10 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
         break;
       case "maximum":
-        message = `phải nhỏ hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
+        message =
+          e.params.limit === Number.MAX_SAFE_INTEGER
+            ? `số quá lớn: máy tính không giữ được chính xác số nguyên lớn hơn ${e.params.limit}; gặp ${describe(e.data)}`
+            : `phải nhỏ hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
         break;
       default:
         message = `không hợp lệ (${e.keyword}: ${e.message ?? ""})`;
@@ -143,9 +151,71 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ code: codeFor(e.keyword), severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
+    const code = message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
+    out.push({ code, severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
   }
   return out;
+}
+
+const TRAP = "số viết kiểu dấu phân cách hàng nghìn";
+
+/**
+ * The Vietnamese way of writing 16.000 or 1.611 (dots between thousands) reads in YAML as a decimal 16 or
+ * 1.611; `1,611`, `1.611.000` and `92,3` read as text. Each is refused with the fix for what the slot holds:
+ * a whole number (`16000`), or a decimal written with a dot (`92.3`).
+ */
+function separatorTrap(data: unknown, wantsInteger: boolean, written = String(data)): string | undefined {
+  const looksGrouped = /^\d{1,3}([.,\s_]\d{3})+$/.test(written);
+  const decimal = typeof data === "number" && Number.isFinite(data) && !Number.isInteger(data);
+  const commaDecimal = typeof data === "string" && /^\d+[.,]\d+$/.test(written);
+  if (!looksGrouped && !decimal && !commaDecimal) return undefined;
+  const whole = written.replace(/[.,\s_]/g, "").replace(/^0+(?=\d)/, "");
+  const hint = wantsInteger
+    ? looksGrouped
+      ? `nếu là ${whole}, hãy viết ${whole} (không có dấu chấm, phẩy hay cách giữa các chữ số); số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó`
+      : "số đếm phải là số nguyên, không có dấu chấm hay phẩy; số liệu thật sự có phần thập phân thì ghi decimals: n cho số liệu đó"
+    : `phần thập phân viết bằng dấu chấm (${written.replace(",", ".")}), hàng nghìn viết liền không dấu`;
+  return `${TRAP} hoặc thập phân: "${written}" — trong YAML dấu chấm là dấu thập phân (16.000 là 16), dấu phẩy làm số thành chữ; ${hint}`;
+}
+
+/**
+ * A whole number written with a dot (`16.000`, `2.0`) or an exponent validates as an integer, since YAML
+ * has already read it as 16: only the source text shows what the clerk meant, so it is read here.
+ */
+function writtenNumbers(raw: RawFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lineOf = lineReader(raw.text);
+  const stats = (raw.value as Partial<SectionData> | null)?.statistics;
+  if (!stats || typeof stats !== "object") return out;
+  for (const [id, stat] of Object.entries(stats)) {
+    if (figureDecimals(stat) > 0) continue;
+    for (const slot of figureSlots(id, stat)) {
+      // A fractional value is already the schema's error; only a whole number can hide how it was written.
+      if (!Number.isInteger(slot.value) || (slot.role !== "figure" && slot.role !== "total")) continue;
+      const dataPath = ["statistics", id, ...slot.dataPath];
+      const pos = locate(raw, dataPath);
+      const token = /^[^\s,#\]}]+/.exec(lineOf(pos.line).slice(pos.col - 1))?.[0] ?? "";
+      if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
+        out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, true, token) ?? `số đếm viết "${token}": hãy viết ${slot.value} (số nguyên, chỉ gồm chữ số)` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The text of one line, with the line starts found once per file (a large year has thousands of figures). */
+function lineReader(text: string): (line: number) => string {
+  let starts: number[] | undefined;
+  return (line) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    const start = starts[line - 1];
+    if (start === undefined) return "";
+    const end = text.indexOf("\n", start);
+    return text.slice(start, end < 0 ? undefined : end);
+  };
 }
 
 function codeFor(keyword: string): string {
