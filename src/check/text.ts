@@ -20,7 +20,10 @@ export interface TextFinding {
  * readers disagree on them (a CR ends a line for CommonMark, so `\r# x` is a heading; a tab indents a code
  * block) while Word prints them as they are. None has a place in a report's text.
  */
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Bidirectional marks, embeddings, overrides and isolates: invisible, they reorder what Word and a terminal show. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 const NAMES: Record<string, string> = {
   "\t": "dấu Tab",
@@ -34,7 +37,8 @@ export function layoutProblems(text: string): TextFinding[] {
   const control = CONTROL.exec(text);
   if (control) {
     const ch = control[0];
-    const name = NAMES[ch] ?? `ký tự điều khiển U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    const name = NAMES[ch] ?? (BIDI.test(ch) ? `ký tự ẩn đổi chiều chữ (bidi) ${code}` : undefined) ?? `ký tự điều khiển ${code}`;
     out.push({ code: "DV377", severity: "error", path: [], offset: control.index, message: `văn bản có ${name} ${control.index === 0 ? "ở đầu" : `(sau "${text.slice(Math.max(0, control.index - 20), control.index).trim()}")`}: hãy thay bằng dấu cách, hoặc xuống dòng trong khối >- của YAML` });
   }
   if (/^\s|\s$/u.test(text)) {
