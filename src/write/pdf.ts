@@ -81,8 +81,12 @@ export async function pdfBytes(docx: Uint8Array, date?: string): Promise<Buffer>
   try {
     const input = path.join(work, "report.docx");
     fs.writeFileSync(input, docx);
+    // LibreOffice's own temporaries (lu*.tmp) go into the work folder too: killed on an interruption, it
+    // cannot remove them, and the work folder is removed whole.
+    const temp = path.join(work, "tmp");
+    fs.mkdirSync(temp);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    await convert(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input]);
+    await convert(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], temp);
     const pdf = fs.readFileSync(path.join(work, "report.pdf"));
     return date ? pinPdf(pdf, date) : pdf;
   } finally {
@@ -95,9 +99,9 @@ export async function pdfBytes(docx: Uint8Array, date?: string): Promise<Buffer>
  * LibreOffice in its own process group: `soffice` is a script that starts soffice.bin, and an interruption
  * (or the three-minute limit) must stop both, before the work folder is removed.
  */
-function convert(soffice: string, args: string[]): Promise<void> {
+function convert(soffice: string, args: string[], temp: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(soffice, args, { detached: true, stdio: "ignore" });
+    const child = spawn(soffice, args, { detached: true, stdio: "ignore", env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp } });
     const stop = () => {
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
