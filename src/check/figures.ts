@@ -1,9 +1,12 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
-import { formatNumber, formatPercent, roundTo } from "../text/format.js";
+import { formatCount, formatNumber, formatPercent, roundTo } from "../text/format.js";
 import type { Statistic } from "../model/index.js";
 import { FigureError, figureSlots, type Statistics } from "../model/statistics.js";
 import { at, type Rule } from "./rule.js";
+
+/** A figure in a message as it is: 404,5 stays 404,5 (formatNumber alone rounds to a whole number). */
+const exact = (value: number) => formatCount(value, false);
 
 const statedTotals: Rule = {
   name: "stated-totals",
@@ -16,13 +19,13 @@ const statedTotals: Rule = {
         try {
           if ((stat.kind === "breakdown" || stat.kind === "series") && stat.stated !== undefined) {
             const derived = stats.derived(id)!;
-            if (derived !== stat.stated) warn(["stated"], `tổng ghi ${formatNumber(stat.stated)} nhưng các thành phần cộng lại được ${formatNumber(derived)}`);
+            if (derived !== stat.stated) warn(["stated"], `tổng ghi ${exact(stat.stated)} nhưng các thành phần cộng lại được ${exact(derived)}`);
           }
           if (stat.kind === "series") {
             for (const [year, v] of Object.entries(stat.values)) {
               if (typeof v === "object" && v.stated !== undefined) {
                 const derived = stats.derived(`${id}.${year}`)!;
-                if (derived !== v.stated) warn(["values", year, "stated"], `năm ${year}: tổng ghi ${formatNumber(v.stated)} nhưng các thành phần cộng lại được ${formatNumber(derived)}`);
+                if (derived !== v.stated) warn(["values", year, "stated"], `năm ${year}: tổng ghi ${exact(v.stated)} nhưng các thành phần cộng lại được ${exact(derived)}`);
               }
             }
           }
@@ -46,7 +49,7 @@ const statedRates: Rule = {
         try {
           const { part, whole } = stats.ratioParts(id);
           if (part > whole) {
-            out.push(at(ctx, s.file, ["statistics", id, "part"], "DV343", "warning", `phần (${formatNumber(part)}) lớn hơn tổng (${formatNumber(whole)})`));
+            out.push(at(ctx, s.file, ["statistics", id, "part"], "DV343", "warning", `phần (${exact(part)}) lớn hơn tổng (${exact(whole)})`));
           }
           if (stat.stated === undefined) continue;
           const decimals = stat.decimals ?? 0;
