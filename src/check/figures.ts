@@ -1,6 +1,6 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
 import type { Diagnostic } from "../diagnostics.js";
-import { formatCount, formatNumber, formatPercent, roundTo } from "../text/format.js";
+import { formatCount, formatPercent, roundTo } from "../text/format.js";
 import type { Statistic } from "../model/index.js";
 import { FigureError, figureSlots, type Statistics } from "../model/statistics.js";
 import { at, type Rule } from "./rule.js";
@@ -57,7 +57,7 @@ const statedRates: Rule = {
           if (roundTo(computed, decimals) !== roundTo(stat.stated, decimals)) {
             out.push(
               at(ctx, s.file, ["statistics", id, "stated"], "DV342", "warning",
-                `tỷ lệ ghi ${formatPercent(stat.stated, decimals)} nhưng ${formatNumber(part)}/${formatNumber(whole)} = ${formatPercent(computed, decimals)}`),
+                `tỷ lệ ghi ${formatPercent(stat.stated, decimals)} nhưng ${exact(part)}/${exact(whole)} = ${formatPercent(computed, decimals)}`),
             );
           }
         } catch (e) {

@@ -21,5 +21,6 @@ describe("DV341 and DV343 quote fractional figures as they are", () => {
     const messages = JSON.parse(r.stdout).diagnostics.map((d: { code: string; message: string }) => `${d.code} ${d.message}`);
     expect(messages, JSON.stringify(messages)).toContain("DV341 tổng ghi 2.014 nhưng các thành phần cộng lại được 404,5");
     expect(messages).toContain("DV343 phần (1.487) lớn hơn tổng (1,5)");
+    expect(messages.find((m: string) => m.startsWith("DV342 tỷ lệ ghi 92,3%"))).toContain("1.487/1,5 = ");
   });
 });
