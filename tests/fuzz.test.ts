@@ -8,20 +8,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
 import { DATA_ROOT } from "./helpers/data.js";
+import { prng } from "./helpers/prng.js";
 
 const RUNS = Number(process.env.DANVAN_FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.DANVAN_FUZZ_SEED ?? 20211125);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD_TEXT = ["\u0000", "\u0323", "\u202e", "\ud83d\ude00", "{{", "}}", "{{n \"x\"}}", "&a", "*a", "!!binary", "~", "- ", ": ", "\t", "\"", "'", "[", "{", "#", "|", ">", "\\u0302", "\uFEFF", "é"];
 

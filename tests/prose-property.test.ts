@@ -11,21 +11,12 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport, checkYear, hasErrors } from "../src/pipeline.js";
+import { prng } from "./helpers/prng.js";
 
 const RUNS = Number(process.env.DANVAN_PROSE_RUNS ?? 300);
 const SEED = Number(process.env.DANVAN_PROSE_SEED ?? 20211125);
 const BATCH = 250;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ["công", "tác", "dân", "vận", "Tỉnh", "ủy", "năm", "2021", "đạt", "tỷ", "lệ", "Nghị", "quyết", "số", "khiếu", "nại", "đơn", "Mặt", "trận", "Tổ", "quốc", "hưởng", "ứng", "ĐẢNG", "Ủy", "ban", "x", "A", "b1"];
 const PUNCT = [",", ".", ";", ":", "(", ")", '"', "'", "-", "–", "—", "…", "!", "?", "/", "%", "„", "«", "»"];

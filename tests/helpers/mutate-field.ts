@@ -1,16 +1,9 @@
 /** Single-field mutations of a data file, for the diff's property tests: one value changed, or one key removed. */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { prng } from "./prng.js";
 
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 type Leaf = { parent: Node; key: unknown; node: Node };
 
