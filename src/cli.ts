@@ -8,7 +8,10 @@ import { DRAFT_CODES } from "./check/draft.js";
 import { handleSignalsWhilePending, letSignalsIn, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
-import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, type OutputFormat } from "./pipeline.js";
+import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, yearsToVisit, type OutputFormat } from "./pipeline.js";
+
+/** Files that were found but never opened (not regular, outside the data root, a broken link). */
+const NOT_READ = new Set(["DV112", "DV113", "DV114"]);
 
 interface Io {
   out: (line: string) => void;
@@ -144,7 +147,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và giai đoạn cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
     .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
     .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
-      const list = years.length ? [...new Set(years)] : listYears(opts.data); // a year named twice is checked once
+      const list = yearsToVisit(opts.data, years);
       if (opts.fix) {
         const { fixYears } = await import("./commands/fix-years.js");
         for (const line of fixYears(opts.data, list)) io.out(line);
@@ -259,15 +262,21 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
-      const list = years.length ? [...new Set(years)] : listYears(opts.data); // a year named twice is checked once
+      const list = yearsToVisit(opts.data, years);
       const { formatYears } = await import("./commands/fmt.js");
       const { loadYear, sourceText } = await import("./load/index.js");
       const { writeFileAtomic } = await import("./write/atomic.js");
+      // Only files that loaded are formatted; a pipe, a device or an outside link is never opened, and is a
+      // finding here as in check, so fmt --check cannot call a year canonical that check refuses.
+      const notRead: Diagnostic[] = [];
       const files = list.flatMap((y) => {
         requireYear(opts.data, y);
-        // Only files that loaded: a pipe, a device or an outside link is reported by check, never opened here.
-        return loadYear(opts.data, y).files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
+        const loaded = loadYear(opts.data, y);
+        notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
+        return loaded.files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
       });
+      for (const d of notRead) io.err(formatDiagnostic(d));
+      if (notRead.length) exit = ExitCode.dataProblems;
       const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic, (f) => sourceText(f, opts.data));
       for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
       for (const f of outcome.refused) io.err(`${f}: DV016: không định dạng: bản định dạng đọc lại không cho cùng giá trị; tệp giữ nguyên (hãy báo lỗi này)`);
@@ -277,7 +286,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
           ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
           : `${outcome.changed.length} tệp đã định dạng, ${files.length - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
       );
-      if ((opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length) exit = ExitCode.dataProblems;
+      if ((opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length || notRead.length) exit = ExitCode.dataProblems;
     });
 
   try {

@@ -80,6 +80,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV015", "thư mục kết quả nằm trong thư mục dữ liệu"],
   ["DV016", "fmt không ghi: bản định dạng đọc lại không cho cùng giá trị"],
   ["DV017", "LibreOffice không xuất được PDF"],
+  ["DV018", "thư mục dữ liệu chưa có năm nào"],
   ["DV030", "diff: --out chỉ dùng với --format docx"],
   ["DV100", "thiếu tệp dữ liệu bắt buộc"],
   ["DV101", "YAML không hợp lệ"],

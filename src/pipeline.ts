@@ -48,6 +48,19 @@ function isFolder(dir: string): boolean {
   }
 }
 
+/**
+ * The years a command visits: those named (each once), else every year under the root. A root with no year
+ * at all is a usage error, so CI pointed at the wrong folder fails instead of passing on nothing.
+ */
+export function yearsToVisit(dataRoot: string, named: readonly string[]): string[] {
+  if (named.length) return [...new Set(named)];
+  const years = listYears(dataRoot);
+  if (!years.length) {
+    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm nào (cần một thư mục như 2021/); tạo bằng danvan init, danvan new hoặc danvan import`, "DV018");
+  }
+  return years;
+}
+
 export function requireYear(dataRoot: string, year: string): void {
   if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
   const years = listYears(dataRoot);

@@ -21,6 +21,30 @@ describe("files that are not regular files", () => {
     expect(r.stdout).toContain(`05-x.yaml:1:1: lỗi ${code}`);
   });
 
+  it.each([
+    ["a named pipe", (f: string) => execFileSync("mkfifo", [f]), "DV112"],
+    ["a folder", (f: string) => fs.mkdirSync(f), "DV112"],
+    ["a link out of the data root", (f: string) => fs.symlinkSync("/dev/zero", f), "DV113"],
+    ["a dangling link", (f: string) => fs.symlinkSync("nowhere.yaml", f), "DV114"],
+  ])("%s named like a section file: fmt and fmt --check report it as check does, exit 1", async (_what, make, code) => {
+    const root = miniRoot();
+    make(section(root, "05-x.yaml"));
+    for (const args of [["fmt", "--check"], ["fmt"]]) {
+      const r = await runCli(...args, "--data", root);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`05-x.yaml:1:1: lỗi ${code}`);
+    }
+  });
+
+  it("a data root with no year: check and fmt are a usage error (DV018, exit 2), not a pass on nothing", async () => {
+    const root = tmp();
+    for (const args of [["check"], ["fmt", "--check"], ["fmt"]]) {
+      const r = await runCli(...args, "--data", root);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("DV018");
+    }
+  });
+
   it("report.yaml as a folder: reported, build refused with exit 1", async () => {
     const root = miniRoot();
     fs.rmSync(path.join(root, "2021/report.yaml"));
