@@ -8,7 +8,7 @@ import { DRAFT_CODES } from "./check/draft.js";
 import { handleSignalsWhilePending, letSignalsIn, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
-import { buildReport, checkYear, listYears, requireYear, YEAR_PATTERN, yearsToVisit, type OutputFormat } from "./pipeline.js";
+import { buildReport, checkYear, listYears, requireNewYearName, requireYear, yearsToVisit, type OutputFormat } from "./pipeline.js";
 
 /** Files that were found but never opened (not regular, outside the data root, a broken link). */
 const NOT_READ = new Set(["DV112", "DV113", "DV114"]);
@@ -194,7 +194,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .option("--from <năm>", "năm làm gốc (mặc định: năm gần nhất hiện có)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .action(async (year: string, opts: { from?: string; data: string }) => {
-      if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
+      requireNewYearName(year);
       const years = listYears(opts.data);
       const from = opts.from ?? years[years.length - 1];
       if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc; chạy "danvan init${opts.data === "data" ? "" : ` ${opts.data}`}" để có năm mẫu`, "DV004");

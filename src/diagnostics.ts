@@ -65,7 +65,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV001", "lỗi cách dùng lệnh"],
   ["DV002", "không tìm thấy thư mục dữ liệu"],
-  ["DV003", "năm không hợp lệ (cần 4 chữ số)"],
+  ["DV003", "năm không hợp lệ (cần 4 chữ số; năm tạo mới từ 1945 đến 2200)"],
   ["DV004", "không có dữ liệu của năm"],
   ["DV005", "thư mục kết quả là một tệp"],
   ["DV006", "không ghi được thư mục kết quả"],

@@ -21,6 +21,17 @@ import { checkRegular, isFolderInside, isInside, listFolder, realFolder } from "
 
 export const YEAR_PATTERN = /^\d{4}$/;
 
+/** The years a report's period may name (schemas/report.schema.json bounds `period.from`/`to` the same way). */
+export const YEAR_RANGE = { min: 1945, max: 2200 } as const;
+
+/** A year a command is about to create (`new`, `import`): four digits that a report's period can name. */
+export function requireNewYearName(year: string): void {
+  const n = Number(year);
+  if (!YEAR_PATTERN.test(year) || n < YEAR_RANGE.min || n > YEAR_RANGE.max) {
+    throw new UsageError(`năm phải gồm 4 chữ số, từ ${YEAR_RANGE.min} đến ${YEAR_RANGE.max}; nhận được "${year}"`, "DV003");
+  }
+}
+
 export interface CheckedYear {
   year: string;
   report?: Report;

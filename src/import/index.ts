@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
-import { YEAR_PATTERN } from "../pipeline.js";
+import { requireNewYearName } from "../pipeline.js";
 import { PROFILES } from "../profile.js";
 import { readBody, type NumberingSeen, type Warning } from "./body.js";
 import { citationIndex, citeDocuments } from "./citations.js";
@@ -43,7 +43,7 @@ export interface ImportResult {
 
 export function importDocx(options: ImportOptions): ImportResult {
   const { file, year, dataRoot } = options;
-  if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
+  requireNewYearName(year);
   const target = path.join(dataRoot, year);
   if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè`, "DV606");
   const parts = readPackage(file);
