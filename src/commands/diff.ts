@@ -85,8 +85,12 @@ export type DiffOutcome = { ok: true; diff: YearDiff; a: PrintedYear; b: Printed
 
 export async function diffYears(dataRoot: string, from: string, to: string): Promise<DiffOutcome> {
   const pa = await printedYear(dataRoot, from);
-  const pb = await printedYear(dataRoot, to);
-  if (!pa.ok || !pb.ok) return { ok: false, diagnostics: [...(pa.ok ? [] : pa.diagnostics), ...(pb.ok ? [] : pb.diagnostics)] };
+  // A year compared with itself is read once, so its findings are not listed twice.
+  const pb = to === from ? pa : await printedYear(dataRoot, to);
+  if (!pa.ok || !pb.ok) {
+    const read = pb === pa ? [pa] : [pa, pb];
+    return { ok: false, diagnostics: read.flatMap((p) => (p.ok ? [] : p.diagnostics)) };
+  }
   const diff = compareYears(pa.year, pb.year);
   // The fallback compares the rendered Markdown, where the same printed text can be escaped differently (a
   // figure "10\.193" and the same number typed as text "10.193"). The writers print the document tree: when

@@ -131,6 +131,16 @@ describe("danvan diff", () => {
     expect(r.stderr).toContain("Không so sánh được năm 2020 với năm 2021");
   });
 
+  it("a year with errors compared with itself lists each finding once", async () => {
+    const root = copy(data);
+    fs.writeFileSync(path.join(root, "2021/sections/01-ket-qua.yaml"), "level: 1\nheading: [không đóng\n");
+    const r = await runCli("diff", "2021", "2021", "--data", root);
+    expect(r.code).toBe(1);
+    const findings = r.stderr.split("\n").filter((l) => /01-ket-qua\.yaml:\d+:\d+: lỗi DV\d{3}/.test(l));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(new Set(findings).size).toBe(findings.length);
+  });
+
   it("compares a draft as `build-report --draft` prints it, blanks as …, and says which year is a draft", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-diff-"));
     fs.cpSync(`${data}/2021`, path.join(root, "2021"), { recursive: true });
