@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Report, Statistic } from "../../src/model/index.js";
+import type { Statistic } from "../../src/model/index.js";
 import { FigureError, figureSlots, Statistics } from "../../src/model/statistics.js";
+import { reportWithStatistics } from "../helpers/report.js";
 
-function reportWith(statistics: Record<string, Statistic>): Report {
-  return {
-    year: "2021",
-    identityFile: "report.yaml",
-    registerFile: "documents.yaml",
-    identity: {} as Report["identity"],
-    register: { groups: [] },
-    sections: [{ file: "s.yaml", level: 1, body: [], statistics }],
-  };
-}
 
 const stats = new Statistics(
-  reportWith({
+  reportWithStatistics({
     don: { kind: "breakdown", parts: { "khieu-nai": 1611, "to-cao": 403 } },
     ky: { kind: "breakdown", parts: { a: 1476, b: 350 }, stated: 1847 },
     kn: { kind: "ratio", part: 1487, whole: "don.khieu-nai", decimals: 1 },
@@ -55,7 +46,7 @@ describe("Statistics", () => {
 
 describe("exact figures", () => {
   const exact = new Statistics(
-    reportWith({
+    reportWithStatistics({
       von: { kind: "breakdown", decimals: 1, parts: { a: 1.1, b: 2.2 } },
       ha: { kind: "series", decimals: 2, values: { "2020": 0.1, "2021": 0.2 } },
       big: { kind: "breakdown", parts: { a: Number.MAX_SAFE_INTEGER, b: 1 } },

@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Report, Statistic } from "../../src/model/index.js";
+import type { Statistic } from "../../src/model/index.js";
 import { parseMarkdown, textOf } from "../../src/parse/remark.js";
 import { proseHelpers } from "../../src/render/helpers.js";
 import { createProseEnv } from "../../src/render/prose.js";
 import { Statistics } from "../../src/model/statistics.js";
+import { reportWithStatistics } from "../helpers/report.js";
 
 function helpers(statistics: Record<string, Statistic>) {
-  const report: Report = {
-    year: "2021",
-    identityFile: "report.yaml",
-    registerFile: "documents.yaml",
-    identity: {} as Report["identity"],
-    register: { groups: [] },
-    sections: [{ file: "s.yaml", level: 1, body: [], statistics }],
-  };
-  return proseHelpers({ statistics: new Statistics(report), register: new Map(), footnotes: new Set(), zeroPadCounts: true });
+  return proseHelpers({ statistics: new Statistics(reportWithStatistics(statistics)), register: new Map(), footnotes: new Set(), zeroPadCounts: true });
 }
 
 describe("n", () => {
