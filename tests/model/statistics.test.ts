@@ -3,7 +3,6 @@ import type { Statistic } from "../../src/model/index.js";
 import { FigureError, figureSlots, Statistics } from "../../src/model/statistics.js";
 import { reportWithStatistics } from "../helpers/report.js";
 
-
 const stats = new Statistics(
   reportWithStatistics({
     don: { kind: "breakdown", parts: { "khieu-nai": 1611, "to-cao": 403 } },
