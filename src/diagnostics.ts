@@ -61,7 +61,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${stripControls(d.file)}:${d.line}:${d.col}: ${label} ${d.code}: ${stripControls(d.message)}`;
 }
 
-/** Every stable code, with what it means; README lists the same table. */
+/** Every stable code, with what it means; docs/codes.md lists the same table. */
 export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV001", "lỗi cách dùng lệnh"],
   ["DV002", "không tìm thấy thư mục dữ liệu"],

@@ -3,7 +3,7 @@
  * control characters, addresses, helpers), as paragraphs, subheadings, bullets and footnotes, is either refused by `check` with an error on its own line, or
  * builds — and then pandoc reads from the Markdown exactly the text it reads from the DOCX, that text is the
  * prose as written (helpers replaced, whitespace collapsed), and neither output gains a heading, list, code
- * block, link or emphasis. `npm test` runs DANVAN_PROSE_RUNS=300 cases; the README gives the command for 10,000.
+ * block, link or emphasis. `npm test` runs DANVAN_PROSE_RUNS=300 cases; docs/testing.md gives the command for 10,000.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

@@ -1,10 +1,10 @@
-/** The workflow and hook definitions README and .pre-commit-hooks.yaml give users are valid YAML calling real commands. */
+/** The workflow and hook definitions docs/ci.md and .pre-commit-hooks.yaml give users are valid YAML calling real commands. */
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCli } from "./helpers/run-cli.js";
 
-const readme = fs.readFileSync("README.md", "utf8");
+const readme = fs.readFileSync("docs/ci.md", "utf8");
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 describe("CI examples", () => {

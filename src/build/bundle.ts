@@ -3,7 +3,7 @@
  * src/build/train.ts). `main.cjs` is the CLI and the stages every run needs; the modules in APART are
  * bundles of their own, read only by the runs that use them. yaml, Handlebars and Ajv stay in
  * node_modules, required only when needed. Without this, a cold start spent more time compiling and
- * first-running modules than working (see README, Speed).
+ * first-running modules than working (see docs/speed.md).
  */
 import { build, type Plugin } from "esbuild";
 import fs from "node:fs";

@@ -25,7 +25,7 @@ export interface ImportOptions {
   file: string;
   year: string;
   dataRoot: string;
-  /** Recognised figures become typed statistics with `stated` (README, import). */
+  /** Recognised figures become typed statistics with `stated` (docs/commands.md, import). */
   figures?: boolean;
 }
 

@@ -19,7 +19,7 @@ export function slug(text: string, words = 4, max = 40): string {
   return out;
 }
 
-/** A register id: the number and symbol lower-cased without diacritics, `/`, ` `, `.` as `-` (README). */
+/** A register id: the number and symbol lower-cased without diacritics, `/`, ` `, `.` as `-` (docs/commands.md, import). */
 export function documentId(number: string): string {
   return slug(number, 100, 200);
 }

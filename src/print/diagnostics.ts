@@ -58,7 +58,7 @@ export function formatText(diagnostics: readonly Diagnostic[], summary: Summary,
   return [out, [count, summaryLine(summary)].filter(Boolean).join("\n")].filter(Boolean).join("\n\n");
 }
 
-/** A stable shape, documented in README: bump `version` when it changes. */
+/** A stable shape, documented in docs/commands.md: bump `version` when it changes. */
 export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary): string {
   return JSON.stringify(
     {
