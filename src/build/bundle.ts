@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const dist = fileURLToPath(new URL("../", import.meta.url));
 const out = path.join(dist, "bundle");
 /** Loaded at run time from node_modules, only by the runs that need them. */
-const LAZY_PACKAGES = ["yaml", "handlebars", "ajv", "saxes", "fflate"];
+const LAZY_PACKAGES = ["yaml", "handlebars", "ajv", "saxes", "fflate", "exceljs"];
 
 /**
  * Modules loaded only by some runs, each its own bundle: the DOCX writer with docx.js (never read by
