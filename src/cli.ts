@@ -274,7 +274,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const loaded = loadYear(opts.data, y);
         notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
         return loaded.files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
-      });
+      }).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i); // data/units.yaml is every year's
       for (const d of notRead) io.err(formatDiagnostic(d));
       if (notRead.length) exit = ExitCode.dataProblems;
       const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic, (f) => sourceText(f, opts.data));

@@ -53,6 +53,8 @@ const validators = {
   report: () => require("./validators/report.cjs"),
   documents: () => require("./validators/documents.cjs"),
   section: () => require("./validators/section.cjs"),
+  units: () => require("./validators/units.cjs"),
+  unit: () => require("./validators/unit.cjs"),
 };
 export function prebuiltValidator(kind) {
   return validators[kind]?.();

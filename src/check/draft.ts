@@ -6,8 +6,10 @@
 import type { Report } from "../model/index.js";
 import { BLANK } from "../text/format.js";
 import { BLANK_CODES, type Blank } from "./blanks.js";
+import { COLLECT_DRAFT_CODES } from "../collect/sum.js";
 
-export const DRAFT_CODES: ReadonlySet<string> = new Set(Object.values(BLANK_CODES));
+/** A draft's blanks, and the units' reports still to come in or to be completed (collect/sum.ts). */
+export const DRAFT_CODES: ReadonlySet<string> = new Set([...Object.values(BLANK_CODES), ...COLLECT_DRAFT_CODES]);
 
 /** The report with each blank's stand-in replaced by what a draft prints. */
 export function draftReport(report: Report, blanks: readonly Blank[]): Report {

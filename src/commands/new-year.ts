@@ -44,7 +44,8 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   const forget = removeOnInterrupt(staging);
   try {
     const written: string[] = [];
-    for (const raw of loaded.files) {
+    // The units' figures are the earlier year's; the new year's come in by `danvan collect import`.
+    for (const raw of loaded.files.filter((f) => f.kind !== "units" && f.kind !== "unit")) {
       const rel = path.relative(path.join(dataRoot, from), raw.file);
       const doc = parseDocument(sourceText(raw.file, dataRoot));
       draft(doc, raw.kind, { year, from, shift, targetFile: path.join(target, rel) });

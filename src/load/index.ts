@@ -9,6 +9,7 @@ import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { readYamlSubset } from "./yaml-subset.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
+import { UNITS_FILE, UNITS_FOLDER } from "../model/units.js";
 
 export interface LoadResult {
   files: RawFile[];
@@ -58,7 +59,7 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
   const sectionsDir = path.join(dir, "sections");
   for (const name of listFolder(dir).sort()) {
     if (!KNOWN_ENTRIES.has(name) && !name.startsWith(".")) {
-      diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: `tệp hoặc thư mục lạ trong thư mục năm: chỉ có report.yaml, documents.yaml và sections/` });
+      diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: `tệp hoặc thư mục lạ trong thư mục năm: chỉ có report.yaml, documents.yaml, sections/ và units/` });
     }
   }
   const hasSections = lstatOrUndefined(sectionsDir) !== undefined;
@@ -76,8 +77,32 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
   for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root));
+  files.push(...loadUnits(dataRoot, year, diagnostics, root));
   return { files, diagnostics };
 }
+
+/**
+ * The units' side of a year: data/units.yaml (the units, beside the years) when there is one, and the
+ * year's units/<code>.yaml, one per unit that reported. A year that collects nothing has neither.
+ */
+export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnostic[], root = realFolder(dataRoot)): RawFile[] {
+  const files: RawFile[] = [];
+  const unitsFile = path.join(dataRoot, UNITS_FILE);
+  if (lstatOrUndefined(unitsFile)) files.push(parseFile(unitsFile, "units", diagnostics, root));
+  const dir = path.join(dataRoot, year, UNITS_FOLDER);
+  if (!lstatOrUndefined(dir)) return files;
+  if (!isFolderInside(dir, root)) {
+    diagnostics.push({ ...missingFile(dir, ""), code: "DV112", message: "units phải là một thư mục nằm trong thư mục dữ liệu" });
+    return files;
+  }
+  for (const name of listFolder(dir).filter((n) => !n.startsWith(".")).sort()) {
+    if (UNIT_FILE_NAME.test(name)) files.push(parseFile(path.join(dir, name), "unit", diagnostics, root));
+    else diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: "tệp lạ trong units/: mỗi đơn vị một tệp <mã-đơn-vị>.yaml, do danvan collect import ghi" });
+  }
+  return files;
+}
+
+const UNIT_FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/;
 
 /**
  * A data file's source text, read again by the commands that rewrite it (fmt, check --fix, new), with the
@@ -89,7 +114,7 @@ export function sourceText(file: string, dataRoot: string): string {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(read.bytes);
 }
 
-const KNOWN_ENTRIES = new Set(["report.yaml", "documents.yaml", "sections"]);
+const KNOWN_ENTRIES = new Set(["report.yaml", "documents.yaml", "sections", UNITS_FOLDER]);
 
 function missingFile(file: string, message: string): Diagnostic {
   return { code: "DV100", severity: "error", file, line: 1, col: 1, message };

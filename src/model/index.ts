@@ -31,12 +31,18 @@ export interface Parts {
   [key: string]: Figure;
 }
 
+/** A statistic summed from the units' reports (`from: units`), and the groups of units it comes from. */
+export interface Collected {
+  from?: "units";
+  groups?: string[];
+}
+
 export type Statistic =
-  | { kind: "count"; label?: string; unit?: string; value: Figure; decimals?: number }
-  | { kind: "breakdown"; label?: string; unit?: string; parts: Parts; stated?: number; decimals?: number }
-  | { kind: "ratio"; label?: string; unit?: string; part: Figure; whole: Figure; decimals?: number; stated?: number }
+  | ({ kind: "count"; label?: string; unit?: string; value: Figure; decimals?: number } & Collected)
+  | ({ kind: "breakdown"; label?: string; unit?: string; parts: Parts; stated?: number; decimals?: number; labels?: Record<string, string> } & Collected)
+  | ({ kind: "ratio"; label?: string; unit?: string; part: Figure; whole: Figure; decimals?: number; stated?: number } & Collected)
   | { kind: "percent"; label?: string; unit?: string; value: number; decimals?: number }
-  | {
+  | ({
       kind: "series";
       label?: string;
       unit?: string;
@@ -44,7 +50,9 @@ export type Statistic =
       stated?: number;
       /** Figures with decimals (money in tỷ đồng, hectares): summed exactly and printed at this many. */
       decimals?: number;
-    };
+      /** The parts' names, for the units' templates. */
+      labels?: Record<string, string>;
+    } & Collected);
 
 export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string };
 
@@ -94,7 +102,8 @@ export interface Report {
   register: Register;
 }
 
-export type FileKind = "report" | "documents" | "section";
+/** `units`: data/units.yaml, the units that report figures; `unit`: one unit's figures for a year (data/<year>/units/<code>.yaml). */
+export type FileKind = "report" | "documents" | "section" | "units" | "unit";
 
 /** The YAML library, loaded on first use: a run whose files all come from the cache never needs it. */
 let yamlLib: typeof import("yaml") | undefined;

@@ -1,20 +1,25 @@
 /** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
 import { createRequire } from "node:module";
+import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { prebuiltValidator } from "./prebuilt-validators.js";
 import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
 import { fillBlanks, type Blank } from "../check/blanks.js";
+import { collectFigures } from "../collect/sum.js";
+import type { UnitReport, UnitsFile } from "../model/units.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "../load/index.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
 import { figureDecimals, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
 
-let compiled: Record<FileKind, ValidateFunction> | undefined;
+const compiled = new Map<FileKind, ValidateFunction>();
 
-function validators(): Record<FileKind, ValidateFunction> {
-  compiled ??= { report: validator("report"), documents: validator("documents"), section: validator("section") };
-  return compiled;
+/** Each kind's validator, loaded the first time a file of that kind is validated. */
+function validatorFor(kind: FileKind): ValidateFunction {
+  let v = compiled.get(kind);
+  if (!v) compiled.set(kind, (v = validator(kind)));
+  return v;
 }
 
 /** The ahead-of-time validator when it matches the schema on disk, else one compiled now. */
@@ -43,11 +48,24 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   const diagnostics: Diagnostic[] = [];
   const valid = new Map<RawFile, unknown>();
   const blanks: Blank[] = [];
+  // The units' files first: their figures are summed into the sections before those are validated.
+  const unitSide = files.filter((f) => f.kind === "units" || f.kind === "unit");
+  for (const raw of unitSide) {
+    if (raw.value === undefined) continue;
+    const validate = validatorFor(raw.kind);
+    if (validate(raw.value)) valid.set(raw, raw.value);
+    else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
+  }
+  const unitsRaw = unitSide.find((f) => f.kind === "units");
+  const reports = new Map(unitSide.filter((f) => f.kind === "unit" && valid.has(f)).map((f) => [f, f.value as UnitReport]));
+  const unreadable = new Set(unitSide.filter((f) => f.kind === "unit" && !valid.has(f)).map((f) => path.basename(f.file, ".yaml")));
+  const collected = collectFigures(year, files.filter((f) => f.kind === "section"), unitsRaw, unitsRaw && valid.has(unitsRaw) ? (unitsRaw.value as UnitsFile) : undefined, reports, unreadable);
+  diagnostics.push(...collected.diagnostics);
   for (const raw of files) {
-    if (raw.value === undefined) continue; // already reported as a YAML error
-    const filled = fillBlanks(raw.kind, raw.file, raw.value);
+    if (raw.value === undefined || raw.kind === "units" || raw.kind === "unit") continue; // a YAML error is already reported
+    const filled = fillBlanks(raw.kind, raw.file, collected.values.get(raw) ?? raw.value);
     blanks.push(...filled.blanks);
-    const validate = validators()[raw.kind];
+    const validate = validatorFor(raw.kind);
     if (validate(filled.value)) valid.set(raw, filled.value);
     else diagnostics.push(...schemaDiagnostics(raw, validate.errors ?? []));
     if (raw.kind === "section") diagnostics.push(...writtenNumbers(raw));
@@ -66,7 +84,8 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
     register: valid.get(registerRaw) as Register,
     sections,
   };
-  return valid.size === files.length ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };
+  const reportFiles = files.filter((f) => f.kind !== "units" && f.kind !== "unit");
+  return reportFiles.every((f) => valid.has(f)) ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };
 }
 
 function pathOf(instancePath: string): string[] {
@@ -131,6 +150,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
       case "minItems":
       case "minProperties":
         message = "không được để trống";
+        break;
+      case "dependentRequired":
+        message = `thiếu khóa "${e.params.missingProperty}" (cần đi cùng "${e.params.property}")`;
         break;
       case "maxProperties":
         message = "mỗi khối chỉ có một khóa: bullets, numbered hoặc subheading";

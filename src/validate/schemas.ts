@@ -7,6 +7,8 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   report: "report.schema.json",
   documents: "documents.schema.json",
   section: "section.schema.json",
+  units: "units.schema.json",
+  unit: "unit-report.schema.json",
 };
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);

@@ -1,0 +1,142 @@
+/**
+ * The units below that report figures (data/units.yaml), what each reports for a period
+ * (data/<year>/units/<code>.yaml), and which figures of the report are summed from them. Periods and the
+ * units they expect meet only here: a report of another period (a half-year, a quarter) changes
+ * `periodFolder`, `previousPeriod` and `activeIn`, nothing else.
+ */
+import path from "node:path";
+import { figureDecimals, figureSlots } from "./statistics.js";
+
+export interface Unit {
+  code: string;
+  name: string;
+  group: string;
+  /** First and last years the unit reports (created, merged or dissolved in a reorganisation). */
+  from?: number;
+  to?: number;
+}
+
+export interface UnitsFile {
+  groups: Record<string, string>;
+  units: Unit[];
+}
+
+/** One figure a unit reported, and where in its workbook it was read. */
+export interface UnitFigure {
+  /** null: the unit left the input cell empty. */
+  value: number | null;
+  file: string;
+  sheet: string;
+  cell: string;
+  /** The cell held text, read as this number (`1.611`). */
+  text?: string;
+  /** The cell held a formula; `value` is the result the spreadsheet saved with it. */
+  formula?: string;
+}
+
+export interface UnitReport {
+  unit: string;
+  period: string;
+  template?: number;
+  figures: Record<string, UnitFigure>;
+}
+
+/** data/units.yaml, beside the year folders. */
+export const UNITS_FILE = "units.yaml";
+/** data/<year>/units/: one file per unit that reported. */
+export const UNITS_FOLDER = "units";
+
+/** The period a year folder's units report for. */
+export function periodOfYear(year: string): string {
+  return year;
+}
+
+/** The folder of the data root that holds a period's data. */
+export function periodFolder(period: string): string {
+  return period;
+}
+
+/** The period whose figures a unit's template shows beside the input, for reference. */
+export function previousPeriod(period: string): string {
+  return String(Number(period) - 1);
+}
+
+/** Whether a unit is expected to report for a period, by its from/to years. */
+export function activeIn(unit: Unit, period: string): boolean {
+  const year = Number(period.slice(0, 4));
+  return (unit.from === undefined || unit.from <= year) && (unit.to === undefined || year <= unit.to);
+}
+
+/** A unit's figures file for a period. */
+export function unitReportPath(dataRoot: string, period: string, code: string): string {
+  return path.join(dataRoot, periodFolder(period), UNITS_FOLDER, `${code}.yaml`);
+}
+
+/** Whether a statistic is summed from the units' reports. */
+export function isCollected(stat: unknown): boolean {
+  return Boolean(stat && typeof stat === "object" && (stat as { from?: unknown }).from === "units");
+}
+
+/** One number of the report that the units report, each their own, and the report sums. */
+export interface CollectedFigure {
+  /** Its path as prose cites it (`ii3-don-khieu-to.khieu-nai`): the key in every unit's file and workbook. */
+  path: string;
+  statId: string;
+  /** Keys from the statistic down to the slot. */
+  dataPath: string[];
+  /** What the template's row says: the statistic's label, and the part's or period's own name. */
+  label: string;
+  unit: string;
+  decimals: number;
+  groups: string[];
+  /** The section file the statistic is in. */
+  file: string;
+  /** The slot's value in the section: null when collected; a number typed there is a mistake. */
+  typed: unknown;
+}
+
+/**
+ * The figures a collected statistic's units report: every number slot except the references to other
+ * figures (a ratio's whole is often another collected figure, summed there) and stated totals and rates,
+ * which the report states itself.
+ */
+export function collectedFigures(id: string, stat: unknown, file: string): CollectedFigure[] {
+  if (!isCollected(stat)) return [];
+  const s = stat as { label?: unknown; unit?: unknown; groups?: unknown; labels?: Record<string, string> };
+  const groups = Array.isArray(s.groups) ? s.groups.filter((g): g is string => typeof g === "string") : [];
+  const base = typeof s.label === "string" ? s.label : id;
+  return figureSlots(id, stat)
+    .filter((slot) => slot.role === "figure" && typeof slot.value !== "string")
+    .map((slot) => ({
+      path: slot.figurePath,
+      statId: id,
+      dataPath: slot.dataPath,
+      label: slotLabel(base, slot.dataPath, s.labels),
+      unit: typeof s.unit === "string" ? s.unit : "",
+      decimals: figureDecimals(stat),
+      groups,
+      file,
+      typed: slot.value,
+    }));
+}
+
+/** `Đơn khiếu nại, tố cáo — khiếu nại — năm 2022`: the statistic's label, then the part and the period. */
+function slotLabel(base: string, dataPath: readonly string[], labels: Record<string, string> | undefined): string {
+  const named = (key: string) => (labels && typeof labels[key] === "string" ? labels[key] : key);
+  const words: string[] = [base];
+  if (dataPath[0] === "values") words.push(periodName(dataPath[1]));
+  if (dataPath[0] === "whole") words.push("tổng số (mẫu số của tỷ lệ)");
+  const partAt = dataPath.indexOf("parts");
+  if (partAt >= 0) words.push(named(dataPath[partAt + 1]));
+  return words.join(" — ");
+}
+
+/** `2022` → `năm 2022`, `2022-q1` → `quý 1/2022`, `2022-h2` → `6 tháng cuối năm 2022`, `2022-03` → `tháng 3/2022`. */
+export function periodName(key: string): string {
+  const [year, rest] = key.split("-");
+  if (!rest) return `năm ${year}`;
+  if (rest.startsWith("q")) return `quý ${rest.slice(1)}/${year}`;
+  if (rest === "h1") return `6 tháng đầu năm ${year}`;
+  if (rest === "h2") return `6 tháng cuối năm ${year}`;
+  return `tháng ${Number(rest)}/${year}`;
+}
