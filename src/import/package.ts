@@ -1,6 +1,7 @@
 /**
- * Reads the parts of a DOCX package (a zip) that import needs, with bounds: an encrypted DOCX (an OLE
- * compound file), a file that is no zip, a corrupt archive or a zip bomb is refused before it costs memory.
+ * The bounded zip reader, and the parts of a DOCX package (a zip) that import needs read with it: an
+ * encrypted file (an OLE compound file), a file that is no zip, a corrupt archive or a zip bomb is refused
+ * before it costs memory. `collect import` reads workbooks through the same reader.
  * fflate's streaming reader walks the archive and every byte inflated is counted: the sizes an archive
  * declares are checked first, then the actual ones, since a forged header can lie. Inflating is Node's zlib,
  * stopped at the size allowed (a JavaScript inflate took a quarter of a second, cold, on the 2021 report).
@@ -51,20 +52,58 @@ export function readPackage(file: string, limits = LIMITS): Parts {
 }
 
 export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts {
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new UsageError(`"${file}" là tệp Word được đặt mật khẩu (mã hóa) hoặc tệp .doc cũ; hãy mở bằng Word, bỏ mật khẩu và lưu lại dạng .docx`, "DV602");
-  }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
-    throw new UsageError(`"${file}" không phải tệp DOCX (không phải gói zip của Word)`, "DV601");
+  let entries: Map<string, Uint8Array>;
+  try {
+    entries = readZip(bytes, (name) => WANTED.has(name), limits);
+  } catch (err) {
+    if (!(err instanceof ZipRefusal)) throw err;
+    if (err.reason === "encrypted") {
+      throw new UsageError(`"${file}" là tệp Word được đặt mật khẩu (mã hóa) hoặc tệp .doc cũ; hãy mở bằng Word, bỏ mật khẩu và lưu lại dạng .docx`, "DV602");
+    }
+    if (err.reason === "not-zip") throw new UsageError(`"${file}" không phải tệp DOCX (không phải gói zip của Word)`, "DV601");
+    if (err.reason === "bomb") throw new UsageError(`tệp DOCX "${file}" bị từ chối vì ${err.message} (nghi là "zip bomb")`, "DV604");
+    throw new UsageError(`tệp DOCX "${file}" bị hỏng: ${err.message}`, "DV603");
   }
   const corrupt = (why: string) => new UsageError(`tệp DOCX "${file}" bị hỏng: ${why}`, "DV603");
-  const bomb = (why: string) => new UsageError(`tệp DOCX "${file}" bị từ chối vì ${why} (nghi là "zip bomb")`, "DV604");
+  const out = new Map<string, string>();
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (const [name, all] of entries) {
+    try {
+      out.set(name, decoder.decode(all));
+    } catch {
+      throw corrupt(`mục "${name}" không phải UTF-8`);
+    }
+  }
+  if (!out.has("word/document.xml")) throw corrupt("thiếu phần nội dung word/document.xml");
+  return out;
+}
+
+/** Why an archive was refused: each reader says it in its own words (a DOCX for import, a workbook for collect). */
+export class ZipRefusal extends Error {
+  constructor(
+    readonly reason: "encrypted" | "not-zip" | "corrupt" | "bomb",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The entries of a zip archive that `wanted` names, inflated within `limits`; every entry is walked and
+ * counted. An OLE compound file (an encrypted Office file, or an old .doc/.xls), anything not a zip, a
+ * corrupt archive and a zip bomb are a ZipRefusal, whose message is the Vietnamese detail.
+ */
+export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits = LIMITS): Map<string, Uint8Array> {
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new ZipRefusal("encrypted", "tệp mã hóa hoặc tệp Office cũ (OLE)");
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new ZipRefusal("not-zip", "không phải gói zip");
+  const corrupt = (why: string) => new ZipRefusal("corrupt", why);
+  const bomb = (why: string) => new ZipRefusal("bomb", why);
   const chunks = new Map<string, Uint8Array[]>();
   let entries = 0;
   let total = 0;
   const unzip = new Unzip((entry) => {
     if (++entries > limits.entries) throw bomb(`có hơn ${limits.entries} mục`);
-    if (!WANTED.has(entry.name)) return;
+    if (!wanted(entry.name)) return;
     if (chunks.has(entry.name)) throw corrupt(`mục "${entry.name}" xuất hiện hai lần`);
     if (entry.compression !== 0 && entry.compression !== 8) throw corrupt(`mục "${entry.name}" nén theo kiểu ${entry.compression} không được hỗ trợ`);
     if (entry.originalSize !== undefined && entry.originalSize > limits.partBytes) {
@@ -76,7 +115,7 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
     entry.ondata = (err, data) => {
       // fflate hands an error thrown here back to this same callback: keep our own as it was.
       if (err && err.message === TOO_LARGE) throw bomb(`mục "${entry.name}" giải nén ra nhiều hơn kích thước khai báo hoặc giới hạn`);
-      if (err) throw err instanceof UsageError ? err : corrupt(`không giải nén được "${entry.name}" (${err.message})`);
+      if (err) throw err instanceof ZipRefusal ? err : corrupt(`không giải nén được "${entry.name}" (${err.message})`);
       size += data.length;
       total += data.length;
       // The declared size is a claim; these counts are what was actually inflated.
@@ -94,12 +133,11 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
     const step = 64 * 1024;
     for (let at = 0; at < bytes.length; at += step) unzip.push(bytes.subarray(at, Math.min(bytes.length, at + step)), at + step >= bytes.length);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    if (err instanceof ZipRefusal) throw err;
     // fflate's own words ("invalid zip data", "unexpected EOF") stay only as the detail.
     throw corrupt(`gói zip không đọc được, có thể tệp bị cắt cụt hoặc hỏng (${err instanceof Error ? err.message : String(err)})`);
   }
-  const out = new Map<string, string>();
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const out = new Map<string, Uint8Array>();
   for (const [name, parts] of chunks) {
     const size = parts.reduce((n, p) => n + p.length, 0);
     const all = new Uint8Array(size);
@@ -108,13 +146,8 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
       all.set(p, at);
       at += p.length;
     }
-    try {
-      out.set(name, decoder.decode(all));
-    } catch {
-      throw corrupt(`mục "${name}" không phải UTF-8`);
-    }
+    out.set(name, all);
   }
-  if (!out.has("word/document.xml")) throw corrupt("thiếu phần nội dung word/document.xml");
   return out;
 }
 
