@@ -255,6 +255,49 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       io.out(opts.format === "json" ? diffJson(r.diff) : opts.format === "md" ? diffMarkdown(r.diff) : diffText(r.diff));
     });
 
+  const collect = program
+    .command("collect")
+    .description("thu số liệu từ các đơn vị cấp dưới bằng Excel: tạo mẫu cho từng đơn vị, nhập tệp đơn vị gửi về")
+    .configureHelp(VIETNAMESE_HELP);
+
+  collect
+    .command("template")
+    .description("tạo một tệp Excel cho mỗi đơn vị (theo data/units.yaml), tên tệp là mã đơn vị")
+    .argument("<năm>", "năm báo cáo, ví dụ 2022")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
+    .option("--out <thư-mục>", "thư mục ghi các tệp mẫu (mặc định out/<năm>/mau)")
+    .action(async (year: string, opts: { data: string; out?: string }) => {
+      requireYear(opts.data, year);
+      const { makeTemplates } = await import("./commands/collect/template.js");
+      const r = await makeTemplates(opts.data, year, opts.out ?? `out/${year}/mau`);
+      printDiagnostics(io, r.diagnostics);
+      if (hasErrors(r.diagnostics)) {
+        io.err(`Không tạo mẫu năm ${year}: dữ liệu có lỗi (xem ở trên). Không tệp nào được ghi.`);
+        exit = ExitCode.dataProblems;
+        return;
+      }
+      for (const f of r.written) io.out(`đã ghi ${f}`);
+      io.out(`Đã tạo ${r.written.length} mẫu năm ${year} (${r.figures} số liệu thu từ đơn vị). Gửi mỗi đơn vị tệp mang mã của mình; nhận về thì chạy: danvan collect import ${year} <các tệp>`);
+    });
+
+  collect
+    .command("import")
+    .description("đọc các tệp Excel đơn vị gửi về, kiểm tra, ghi số liệu của từng đơn vị vào data/<năm>/units/")
+    .argument("<năm>", "năm báo cáo, ví dụ 2022")
+    .argument("<tệp...>", "các tệp .xlsx đơn vị gửi về")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
+    .action(async (year: string, files: string[], opts: { data: string }) => {
+      requireYear(opts.data, year);
+      const { importWorkbooks } = await import("./commands/collect/import.js");
+      const r = await importWorkbooks(opts.data, year, files);
+      printDiagnostics(io, r.diagnostics);
+      for (const w of r.written) io.out(`đã ghi ${w.file} (${w.unit.name}: ${w.figures} số liệu${w.blanks ? `, ${w.blanks} ô để trống` : ""})`);
+      const skipped = r.refused + r.rejected;
+      io.out(`Đã nhập ${r.written.length}/${r.written.length + skipped} tệp${skipped ? `; ${skipped} tệp không nhập (xem ở trên): sửa hoặc xin đơn vị gửi lại rồi nhập lại, số liệu đã có của đơn vị giữ nguyên` : ""}. Tiếp theo: danvan check ${year}`);
+      if (r.refused) exit = ExitCode.usage;
+      else if (r.rejected || hasErrors(r.diagnostics)) exit = ExitCode.dataProblems;
+    });
+
   program
     .command("fmt")
     .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")

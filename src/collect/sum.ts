@@ -93,7 +93,7 @@ export function collectFigures(
     const index = units.units.indexOf(u);
     const missing = expected.filter((x) => x.group === u.group && !reportByCode.has(x.code));
     const ofGroup = expected.filter((x) => x.group === u.group).length;
-    at(unitsRaw!, ["units", index, "code"], "DV744", "error", `${u.name} (${u.code}) chưa gửi số liệu năm ${period}; nhóm "${units.groups[u.group]}": ${missing.length}/${ofGroup} đơn vị chưa gửi (${missing.map((x) => x.name).join(", ")})`);
+    at(unitsRaw!, ["units", index, "code"], "DV744", "error", `${u.name} (${u.code}) chưa gửi số liệu năm ${period} (nhóm "${units.groups[u.group]}": ${missing.length}/${ofGroup} đơn vị chưa gửi)`);
   }
 
   const copies = new Map<RawFile, Record<string, unknown>>();

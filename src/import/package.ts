@@ -22,6 +22,12 @@ export const LIMITS = {
   totalBytes: 160 * 1024 * 1024,
 } as const;
 
+export interface ZipLimits {
+  entries: number;
+  partBytes: number;
+  totalBytes: number;
+}
+
 /** The parts read; everything else in the package (images, themes, settings) is skipped without inflating. */
 const WANTED = new Set([
   "[Content_Types].xml",
@@ -93,7 +99,7 @@ export class ZipRefusal extends Error {
  * counted. An OLE compound file (an encrypted Office file, or an old .doc/.xls), anything not a zip, a
  * corrupt archive and a zip bomb are a ZipRefusal, whose message is the Vietnamese detail.
  */
-export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits = LIMITS): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = LIMITS): Map<string, Uint8Array> {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new ZipRefusal("encrypted", "tệp mã hóa hoặc tệp Office cũ (OLE)");
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new ZipRefusal("not-zip", "không phải gói zip");
   const corrupt = (why: string) => new ZipRefusal("corrupt", why);

@@ -1,0 +1,93 @@
+/**
+ * What both collect commands need from a year: its units, the figures collected from them, and for each
+ * unit the rows of its workbook. Read through checkYear, so the template and the import see the year as
+ * check does; errors that are not the units' reports still to come stop both.
+ */
+import path from "node:path";
+import { DRAFT_CODES } from "../../check/draft.js";
+import { UsageError, type Diagnostic } from "../../diagnostics.js";
+import { parseFile } from "../../load/index.js";
+import type { RawFile } from "../../model/index.js";
+import {
+  activeIn,
+  collectedFigures,
+  periodName,
+  periodOfYear,
+  previousPeriod,
+  unitReportPath,
+  type CollectedFigure,
+  type Unit,
+  type UnitReport,
+  type UnitsFile,
+} from "../../model/units.js";
+import { checkYear } from "../../pipeline.js";
+import { lstatOrUndefined } from "../../io/read.js";
+import type { TemplateRow } from "./workbook.js";
+
+export interface CollectContext {
+  dataRoot: string;
+  year: string;
+  period: string;
+  units: UnitsFile;
+  unitsFile: string;
+  figures: CollectedFigure[];
+  reportName: string;
+}
+
+export type ContextResult = { ok: true; context: CollectContext } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Findings that do not stop collecting: the units' reports still missing or incomplete, a draft's blanks. */
+const NOT_BLOCKING = DRAFT_CODES;
+
+export function collectContext(dataRoot: string, year: string): ContextResult {
+  const checked = checkYear(dataRoot, year);
+  const blocking = checked.diagnostics.filter((d) => d.severity === "error" && !NOT_BLOCKING.has(d.code) && kindOf(checked.files, d.file) !== "unit");
+  if (blocking.length) return { ok: false, diagnostics: blocking };
+  const unitsRaw = checked.files.find((f) => f.kind === "units");
+  if (!unitsRaw) throw new UsageError(`chưa có ${path.join(dataRoot, "units.yaml")}: danh sách các đơn vị gửi số liệu (xem docs/data.md)`, "DV781");
+  const figures = checked.files
+    .filter((f) => f.kind === "section")
+    .flatMap((f) => Object.entries(((f.value as { statistics?: Record<string, unknown> } | undefined)?.statistics ?? {})).flatMap(([id, stat]) => collectedFigures(id, stat, f.file)));
+  if (!figures.length) throw new UsageError(`năm ${year} không có số liệu nào thu từ đơn vị (from: units, groups: […] trong statistics)`, "DV781");
+  const identity = (checked.files.find((f) => f.kind === "report")?.value ?? {}) as { type?: string; title?: string[] };
+  const reportName = [identity.type, ...(identity.title ?? [])].filter(Boolean).join(" ");
+  return { ok: true, context: { dataRoot, year, period: periodOfYear(year), units: unitsRaw.value as UnitsFile, unitsFile: unitsRaw.file, figures, reportName } };
+}
+
+function kindOf(files: readonly RawFile[], file: string): string | undefined {
+  return files.find((f) => f.file === file)?.kind;
+}
+
+/** The units a period expects a workbook from: active then, in a group some figure is collected from. */
+export function expectedUnits(ctx: CollectContext): Unit[] {
+  const asked = new Set(ctx.figures.flatMap((f) => f.groups));
+  return ctx.units.units.filter((u) => asked.has(u.group) && activeIn(u, ctx.period));
+}
+
+/** A unit's rows: the figures collected from its group, with what it sent last period beside each. */
+export function rowsFor(ctx: CollectContext, unit: Unit): TemplateRow[] {
+  const previous = previousFigures(ctx.dataRoot, previousPeriod(ctx.period), unit.code);
+  return ctx.figures
+    .filter((f) => f.groups.includes(unit.group))
+    .map((f) => {
+      const before = previous?.figures[f.path]?.value;
+      return { path: f.path, label: f.label, unit: f.unit, decimals: f.decimals, previous: typeof before === "number" ? before : undefined };
+    });
+}
+
+/** The unit's report of a period, when there is one that reads; nothing is said about it otherwise (it is another year's). */
+export function previousFigures(dataRoot: string, period: string, code: string): UnitReport | undefined {
+  const file = unitReportPath(dataRoot, period, code);
+  if (!lstatOrUndefined(file)) return undefined;
+  const raw = parseFile(file, "unit", []);
+  const v = raw.value as Partial<UnitReport> | undefined;
+  return v && typeof v === "object" && v.figures && typeof v.figures === "object" ? (v as UnitReport) : undefined;
+}
+
+export function periodLabels(ctx: CollectContext): { current: string; previous: string } {
+  return { current: capital(periodName(ctx.period)), previous: `${capital(periodName(previousPeriod(ctx.period)))} (tham khảo)` };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
