@@ -10,6 +10,7 @@ import { DRAFT_CODES, draftReport } from "./check/draft.js";
 import { checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { oldPeriodDiagnostics, periodOf, type Period } from "./check/old-period.js";
+import { outlierDiagnostics } from "./collect/outliers.js";
 import { loadYear, locate, parseFile } from "./load/index.js";
 import type { Profile, RawFile, Report } from "./model/index.js";
 import { PROFILES } from "./profile.js";
@@ -96,6 +97,7 @@ export function checkYear(dataRoot: string, year: string): CheckedYear {
   diagnostics.push(...withoutStandIns(found, validated.blanks, validated.report ?? validated.partial));
   diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
   const current = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
+  diagnostics.push(...outlierDiagnostics(dataRoot, year, loaded.files));
   diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, year), current, (raw, p, offset) => locate(raw, p, false, offset)));
   return { year, report: validated.report, blanks: validated.blanks, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)) };
 }

@@ -9,7 +9,7 @@ import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { readYamlSubset } from "./yaml-subset.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
-import { UNITS_FILE, UNITS_FOLDER } from "../model/units.js";
+import { UNITS_FILE, UNITS_FOLDER, unitReportPath, type UnitReport } from "../model/units.js";
 
 export interface LoadResult {
   files: RawFile[];
@@ -100,6 +100,17 @@ export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnosti
     else diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: "tệp lạ trong units/: mỗi đơn vị một tệp <mã-đơn-vị>.yaml, do danvan collect import ghi" });
   }
   return files;
+}
+
+/**
+ * A unit's report of another period (the one before, shown in its template and compared by check), when
+ * there is one that reads; nothing is said about it otherwise, since it belongs to that period's checks.
+ */
+export function previousUnitReport(dataRoot: string, period: string, code: string): UnitReport | undefined {
+  const file = unitReportPath(dataRoot, period, code);
+  if (!lstatOrUndefined(file)) return undefined;
+  const v = parseFile(file, "unit", [], realFolder(dataRoot)).value as Partial<UnitReport> | undefined;
+  return v && typeof v === "object" && v.figures && typeof v.figures === "object" ? (v as UnitReport) : undefined;
 }
 
 const UNIT_FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/;

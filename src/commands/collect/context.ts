@@ -6,7 +6,7 @@
 import path from "node:path";
 import { DRAFT_CODES } from "../../check/draft.js";
 import { UsageError, type Diagnostic } from "../../diagnostics.js";
-import { parseFile } from "../../load/index.js";
+import { previousUnitReport } from "../../load/index.js";
 import type { RawFile } from "../../model/index.js";
 import {
   activeIn,
@@ -14,14 +14,11 @@ import {
   periodName,
   periodOfYear,
   previousPeriod,
-  unitReportPath,
   type CollectedFigure,
   type Unit,
-  type UnitReport,
   type UnitsFile,
 } from "../../model/units.js";
 import { checkYear } from "../../pipeline.js";
-import { lstatOrUndefined } from "../../io/read.js";
 import type { TemplateRow } from "./workbook.js";
 
 export interface CollectContext {
@@ -66,22 +63,13 @@ export function expectedUnits(ctx: CollectContext): Unit[] {
 
 /** A unit's rows: the figures collected from its group, with what it sent last period beside each. */
 export function rowsFor(ctx: CollectContext, unit: Unit): TemplateRow[] {
-  const previous = previousFigures(ctx.dataRoot, previousPeriod(ctx.period), unit.code);
+  const previous = previousUnitReport(ctx.dataRoot, previousPeriod(ctx.period), unit.code);
   return ctx.figures
     .filter((f) => f.groups.includes(unit.group))
     .map((f) => {
       const before = previous?.figures[f.path]?.value;
       return { path: f.path, label: f.label, unit: f.unit, decimals: f.decimals, previous: typeof before === "number" ? before : undefined };
     });
-}
-
-/** The unit's report of a period, when there is one that reads; nothing is said about it otherwise (it is another year's). */
-export function previousFigures(dataRoot: string, period: string, code: string): UnitReport | undefined {
-  const file = unitReportPath(dataRoot, period, code);
-  if (!lstatOrUndefined(file)) return undefined;
-  const raw = parseFile(file, "unit", []);
-  const v = raw.value as Partial<UnitReport> | undefined;
-  return v && typeof v === "object" && v.figures && typeof v.figures === "object" ? (v as UnitReport) : undefined;
 }
 
 export function periodLabels(ctx: CollectContext): { current: string; previous: string } {

@@ -162,6 +162,20 @@ async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): 
   return { unit, report: { unit: unit.code, period: ctx.period, template: TEMPLATE_VERSION, figures }, blanks };
 }
 
+/** 1611, 1611,5: the number without grouping, so it cannot be read two ways. */
+function plain(value: number): string {
+  return String(value).replace(".", ",");
+}
+
+function howRead(text: string): string {
+  const ways = [
+    text.includes(".") ? "dấu chấm ngăn cách hàng nghìn" : "",
+    /\d\s\d/.test(text) ? "dấu cách ngăn cách hàng nghìn" : "",
+    text.includes(",") ? "dấu phẩy đứng trước phần thập phân" : "",
+  ].filter(Boolean);
+  return ways.length ? `theo cách viết Việt Nam: ${ways.join(", ")}` : "chữ số";
+}
+
 function show(v: unknown): string {
   return v === undefined || v === "" ? "trống" : typeof v === "number" ? formatCount(v, false) : `"${String(v)}"`;
 }
@@ -204,7 +218,7 @@ function readInput(cell: CellValue, decimals: number, where: string, say: Said):
         say("DV767", "error", `${where}: ${read.problem}`);
         return undefined;
       }
-      say("DV768", "warning", `${where}: số gõ dạng chữ "${cell.text}", đọc là ${formatCount(read.value, false)}; lần sau hãy gõ số (ô sẽ căn phải)`);
+      say("DV768", "warning", `${where}: số gõ dạng chữ "${cell.text}", đọc là ${plain(read.value)} (${howRead(cell.text)}); lần sau hãy gõ số, không gõ dấu chấm, phẩy`);
       return { value: read.value, text: cell.text };
     }
     case "formula": {

@@ -147,7 +147,7 @@ export async function templateBytes(spec: TemplateSpec): Promise<Uint8Array> {
       formulae: [0],
       allowBlank: true,
       showErrorMessage: true,
-      errorStyle: "error",
+      errorStyle: "stop",
       errorTitle: "Số liệu không hợp lệ",
       error: whole ? "Gõ một số nguyên không âm, không có dấu chấm hay phẩy (ví dụ 1611). Chưa có số liệu thì để trống." : `Gõ một số không âm, tối đa ${r.decimals} chữ số thập phân.`,
       showInputMessage: true,
