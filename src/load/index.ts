@@ -7,7 +7,6 @@ import { UsageError, type Diagnostic, type Position } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
 import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
-import { readYamlSubset } from "./yaml-subset.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 
 export interface LoadResult {
@@ -131,9 +130,6 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     reportText(raw, cached.text, diagnostics);
     return raw;
   }
-  // Files as `danvan fmt` writes them are read without the YAML library; anything else goes to it.
-  const fast = readYamlSubset(text);
-  if (fast) return withFindings(new RawFile(kind, file, text, fast.value, undefined, fast.positions), diagnostics);
   const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
