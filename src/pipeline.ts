@@ -245,23 +245,13 @@ function templatesUrl(dir: string): URL {
 /** The shipped layout is 6 KB; a megabyte is a template nobody wrote by hand. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/**
- * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
- * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
- */
+/** Rendered Markdown → the document tree and, when asked for, the Markdown output. */
 export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
-  const { cachedValue, isRecord, storeValue } = await import("./load/cache.js");
-  // The Markdown writer marks roles by profile: the same text in another profile is another entry.
-  const key = `${profile}\n${rendered}`;
-  const isEntry = (v: unknown) => isRecord(v) && isRecord(v.tree) && v.tree.type === "root" && Array.isArray(v.tree.children) && typeof v.markdown === "string";
-  const hit = cachedValue("tree", key, isEntry) as { tree: Root; markdown: string } | undefined;
-  if (hit) return { tree: hit.tree, markdown: needMarkdown ? hit.markdown : undefined };
   const { parseSubset } = await import("./parse/markdown-subset.js");
   const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
+  if (!needMarkdown) return { tree };
   const { writeMarkdown } = await import("./write/markdown.js");
-  const markdown = await writeMarkdown(tree, PROFILES[profile]);
-  storeValue("tree", key, { tree, markdown });
-  return { tree, markdown: needMarkdown ? markdown : undefined };
+  return { tree, markdown: await writeMarkdown(tree, PROFILES[profile]) };
 }
 
 /** Source positions of the rendered Markdown mean nothing to a reader of the report; the writers ignore them. */
