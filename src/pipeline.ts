@@ -152,7 +152,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { pdf, base, markdown, summary, diagnostics } = assembled;
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
-  if (assembled.docx && assembled.large) (await import("./write/docx/gc.js")).collectGarbage();
   await letSignalsIn();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
   await letSignalsIn();
@@ -169,9 +168,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   return { written, diagnostics, summary };
 }
 
-/** Ten times 2021 is ~0.6 M characters of Markdown; past this, a build collects garbage before packing. */
-const LARGE_REPORT_CHARS = 2_000_000;
-
 type Assembled =
   | { ok: false; diagnostics: Diagnostic[] }
   | {
@@ -182,8 +178,6 @@ type Assembled =
       date: string;
       base: string;
       markdown?: string;
-      /** Past LARGE_REPORT_CHARS of rendered Markdown. */
-      large: boolean;
       docx?: { pack(): Promise<Uint8Array> };
       summary: NonNullable<BuildResult["summary"]>;
     };
@@ -224,7 +218,6 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     date: report.identity.date || `${report.year}-01-01`,
     base: path.join(options.outDir, options.draft ? draftName(report) : baseName(report)),
     markdown,
-    large: rendered.markdown.length > LARGE_REPORT_CHARS,
     docx,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
   };
