@@ -83,9 +83,9 @@ export function requireYear(dataRoot: string, year: string): void {
 }
 
 /** Steps 1–3: everything `danvan check` needs, nothing that renders. */
-export function checkYear(dataRoot: string, year: string): CheckedYear {
+export function checkYear(dataRoot: string, year: string, options: { unitReports?: boolean } = {}): CheckedYear {
   requireYear(dataRoot, year);
-  const loaded = loadYear(dataRoot, year);
+  const loaded = loadYear(dataRoot, year, options);
   const validated = validateFiles(year, loaded.files);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   const locateIn = locator(loaded.files);

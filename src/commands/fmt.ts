@@ -4,7 +4,7 @@
  * sentences, not re-wrapped paragraphs), comments kept. Values never change: only their layout.
  */
 import fs from "node:fs";
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from "yaml";
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from "yaml";
 import type { FileKind } from "../model/index.js";
 import { schemaText } from "../validate/schemas.js";
 
@@ -56,9 +56,25 @@ export function formatYaml(source: string, kind: FileKind): string {
   const doc = parseDocument(source, { uniqueKeys: true });
   if (doc.errors.length) throw new Error(`cannot format a file with YAML errors: ${doc.errors[0].message}`);
   hoistModeline(doc);
+  return laidOut(doc, kind);
+}
+
+/**
+ * A value a command writes into data/ (collect import's unit files), in the same layout and with the same
+ * check as formatYaml, without first printing and parsing it once more.
+ */
+export function formatValue(value: unknown, kind: FileKind, commentBefore?: string): string {
+  const doc = new Document(value);
+  if (commentBefore !== undefined) doc.commentBefore = commentBefore;
+  return laidOut(doc, kind);
+}
+
+function laidOut(doc: Document, kind: FileKind): string {
   const root = schemaFor(kind);
-  arrange(doc.contents as Node, root, root);
-  const text = splitFoldedLines(doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false }));
+  const folded = { count: 0 };
+  arrange(doc.contents as Node, root, root, folded);
+  const printed = doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });
+  const text = folded.count ? splitFoldedLines(printed) : printed;
   // Layout only, never values: what is about to be written is read back and must mean exactly the same.
   const reread = parseDocument(text, { uniqueKeys: true });
   if (reread.errors.length || !sameValue(reread.toJS(), doc.toJS())) throw new FormatRefused();
@@ -137,7 +153,7 @@ function branch(schema: Schema, node: Node, root: Schema): Schema {
   return schema;
 }
 
-function arrange(node: Node | null, schemaIn: Schema | undefined, root: Schema): void {
+function arrange(node: Node | null, schemaIn: Schema | undefined, root: Schema, folded: { count: number }): void {
   if (!node) return;
   const schema = schemaIn ? branch(resolve(schemaIn, root) ?? {}, node, root) : undefined;
   if (isMap(node)) {
@@ -154,16 +170,19 @@ function arrange(node: Node | null, schemaIn: Schema | undefined, root: Schema):
     for (const pair of node.items) {
       const k = String((pair.key as Scalar)?.value);
       const child = props[k] ?? (typeof schema?.additionalProperties === "object" ? (schema.additionalProperties as Schema) : undefined);
-      arrange(pair.value as Node, child, root);
+      arrange(pair.value as Node, child, root, folded);
     }
   } else if (isSeq(node)) {
     node.flow = false;
-    for (const item of node.items) arrange(item as Node, schema?.items as Schema | undefined, root);
+    for (const item of node.items) arrange(item as Node, schema?.items as Schema | undefined, root, folded);
   } else if (isScalar(node) && typeof node.value === "string") {
     const text = node.value;
     // Date-like strings stay quoted: YAML 1.1 tools would read them as dates.
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) node.type = Scalar.QUOTE_DOUBLE;
-    else node.type = text.length > BLOCK_OVER || text.includes("{{") ? Scalar.BLOCK_FOLDED : Scalar.PLAIN;
+    else if (text.length > BLOCK_OVER || text.includes("{{")) {
+      node.type = Scalar.BLOCK_FOLDED;
+      folded.count++;
+    } else node.type = Scalar.PLAIN;
   }
 }
 

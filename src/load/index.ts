@@ -41,7 +41,8 @@ export function sectionOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function loadYear(dataRoot: string, year: string): LoadResult {
+/** `unitReports: false` leaves out the year's units/ files (collect, which replaces them, reads only what asks for them). */
+export function loadYear(dataRoot: string, year: string, options: { unitReports?: boolean } = {}): LoadResult {
   const dir = path.join(dataRoot, year);
   const root = realFolder(dataRoot);
   const files: RawFile[] = [];
@@ -75,7 +76,7 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
   for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root));
-  files.push(...loadUnits(dataRoot, year, diagnostics, root));
+  files.push(...loadUnits(dataRoot, year, diagnostics, root, options.unitReports ?? true));
   return { files, diagnostics };
 }
 
@@ -83,12 +84,12 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
  * The units' side of a year: data/units.yaml (the units, beside the years) when there is one, and the
  * year's units/<code>.yaml, one per unit that reported. A year that collects nothing has neither.
  */
-export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnostic[], root = realFolder(dataRoot)): RawFile[] {
+export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnostic[], root = realFolder(dataRoot), reports = true): RawFile[] {
   const files: RawFile[] = [];
   const unitsFile = path.join(dataRoot, UNITS_FILE);
   if (lstatOrUndefined(unitsFile)) files.push(parseFile(unitsFile, "units", diagnostics, root));
   const dir = path.join(dataRoot, year, UNITS_FOLDER);
-  if (!lstatOrUndefined(dir)) return files;
+  if (!reports || !lstatOrUndefined(dir)) return files;
   if (!isFolderInside(dir, root)) {
     diagnostics.push({ ...missingFile(dir, ""), code: "DV112", message: "units phải là một thư mục nằm trong thư mục dữ liệu" });
     return files;

@@ -37,7 +37,8 @@ export type ContextResult = { ok: true; context: CollectContext } | { ok: false;
 const NOT_BLOCKING = DRAFT_CODES;
 
 export function collectContext(dataRoot: string, year: string): ContextResult {
-  const checked = checkYear(dataRoot, year);
+  // The units' reports are what collect writes: the year is read without them.
+  const checked = checkYear(dataRoot, year, { unitReports: false });
   const blocking = checked.diagnostics.filter((d) => d.severity === "error" && !NOT_BLOCKING.has(d.code) && kindOf(checked.files, d.file) !== "unit");
   if (blocking.length) return { ok: false, diagnostics: blocking };
   const unitsRaw = checked.files.find((f) => f.kind === "units");

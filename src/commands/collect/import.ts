@@ -6,7 +6,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Document } from "yaml";
 import { UsageError, type Diagnostic } from "../../diagnostics.js";
 import { readZip, ZipRefusal } from "../../import/package.js";
 import { parseXml, elements } from "../../import/xml.js";
@@ -14,7 +13,7 @@ import { reasonOf } from "../../io/fs-errors.js";
 import { activeIn, unitReportPath, type Unit, type UnitFigure, type UnitReport } from "../../model/units.js";
 import { formatCount } from "../../text/format.js";
 import { makeFolder, writeFileAtomic } from "../../write/atomic.js";
-import { formatYaml } from "../fmt.js";
+import { formatValue } from "../fmt.js";
 import { schemaModeline } from "../schema-link.js";
 import { collectContext, rowsFor, type CollectContext } from "./context.js";
 import { readTextNumber } from "./numbers.js";
@@ -81,10 +80,9 @@ export async function importWorkbooks(dataRoot: string, year: string, files: rea
 }
 
 function writeUnitReport(target: string, report: UnitReport, source: string): void {
-  const doc = new Document(report);
-  doc.commentBefore = ` ${schemaModeline(target, "unit")}\n Nhập từ ${path.basename(source)} bằng "danvan collect import": sửa số thì sửa tệp Excel rồi nhập lại.`;
+  const comment = ` ${schemaModeline(target, "unit")}\n Nhập từ ${path.basename(source)} bằng "danvan collect import": sửa số thì sửa tệp Excel rồi nhập lại.`;
   // The same verified writer as fmt: the text is read back and must give exactly these values.
-  const text = formatYaml(doc.toString({ lineWidth: 0 }), "unit");
+  const text = formatValue(report, "unit", comment);
   try {
     makeFolder(path.dirname(target));
     writeFileAtomic(target, text);

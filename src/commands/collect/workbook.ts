@@ -199,11 +199,14 @@ export interface ReadSheet {
   strange: Array<{ cell: string; text: string }>;
 }
 
+const UNREAD_SHEET_PARTS = ["dataValidations", "sheetProtection", "pageSetup", "pageMargins", "printOptions", "headerFooter", "mergeCells", "cols", "sheetViews", "sheetFormatPr", "sheetPr", "dimension", "conditionalFormatting", "extLst", "rowBreaks", "hyperlinks", "autoFilter", "drawing", "picture", "tableParts"];
+
 /** The sheets of a workbook that carry danvan's marker; the workbook itself was loaded by exceljs. */
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet[]> {
   const { Workbook } = exceljs();
   const wb: Workbook = new Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  // Only cells are read: the parts of each sheet that say how it looks or behaves are skipped unread.
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: UNREAD_SHEET_PARTS } as never);
   const sheets: ReadSheet[] = [];
   for (const ws of wb.worksheets) {
     const sheet = readSheet(ws);
