@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateYear } from "./generate.mjs";
+import { collectScale, FIGURES, UNITS } from "./collect.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(root, "bin/danvan.cjs");
@@ -119,6 +120,23 @@ function measureImport() {
   results.rows.push({ size: "1×", mode: "cold", command: "import", label: "import 2021 DOCX cold", ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), runs: RUNS });
 }
 measureImport();
+
+/** `collect import` of 130 units' workbooks of 60 figures each, then `check` and `build-report` of that year. */
+async function measureCollect() {
+  const scale = await collectScale(work, cli, path.join(dataRoot, "2021"));
+  const rows = [
+    ["collect import", ["collect", "import", "2022", ...scale.files, "--data", scale.data]],
+    ["collect check", ["check", "2022", "--data", scale.data]],
+    ["collect build", ["build-report", "2022", "--data", scale.data, "--out", path.join(work, "out-collect")]],
+  ];
+  for (const [command, args] of rows) {
+    const run = () => time(process.execPath, GNU_TIME ? [cli, ...args] : ["--import", RSS_HOOK, cli, ...args], { DANVAN_CACHE: "0" });
+    run();
+    const samples = Array.from({ length: 3 }, run);
+    results.rows.push({ size: `${UNITS}×${FIGURES}`, mode: "cold", command, label: `${command} ${UNITS} units × ${FIGURES} figures`, ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), runs: 3 });
+  }
+}
+await measureCollect();
 for (const size of sizes.slice(1)) {
   const out = path.join(work, `out-${size.year}`);
   const runs = size.copies >= 100 ? 3 : RUNS;
@@ -144,6 +162,7 @@ for (const mode of ["cold", "warm"]) {
   budgets.push([`100× / 10× build-report (${mode}) ≤ 12`, get("100×", mode, "build-report") / get("10×", mode, "build-report") <= 12]);
 }
 budgets.push(["import of the 2021 DOCX (cold) < 1 s", get("1×", "cold", "import") < 1000]);
+for (const c of ["collect import", "collect check", "collect build"]) budgets.push([`${c}, ${UNITS} units × ${FIGURES} figures < 2 s`, get(`${UNITS}×${FIGURES}`, "cold", c) < 2000]);
 budgets.push(["peak memory ≤ 500 MB", Math.max(...results.rows.map((r) => r.rss)) <= 500]);
 results.budgets = Object.fromEntries(budgets);
 for (const [name, ok] of budgets) console.log(`${ok ? "ok  " : "OVER"} ${name}`);
