@@ -11,15 +11,18 @@ import { didYouMean } from "../text/suggest.js";
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
 
+/**
+ * The three validators, from one Ajv instance (loaded by the commands that validate data only): an
+ * instance per schema would compile JSON Schema's own meta-schema three times.
+ */
 function validators(): Record<FileKind, ValidateFunction> {
-  compiled ??= { report: validator("report"), documents: validator("documents"), section: validator("section") };
+  if (!compiled) {
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    const compile = (kind: FileKind) => ajv.compile(JSON.parse(schemaText(kind)));
+    compiled = { report: compile("report"), documents: compile("documents"), section: compile("section") };
+  }
   return compiled;
-}
-
-/** Ajv, loaded by the commands that validate data only. */
-function validator(kind: FileKind): ValidateFunction {
-  const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  return new Ajv2020(AJV_OPTIONS).compile(JSON.parse(schemaText(kind)));
 }
 
 export interface ValidateResult {
