@@ -2,8 +2,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { prebuiltValidator } from "./prebuilt-validators.js";
-import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
+import { schemaText, AJV_OPTIONS } from "./schemas.js";
 import { fillBlanks, type Blank } from "../check/blanks.js";
 import { collectFigures } from "../collect/sum.js";
 import type { UnitReport, UnitsFile } from "../model/units.js";
@@ -15,20 +14,22 @@ import { didYouMean } from "../text/suggest.js";
 
 const compiled = new Map<FileKind, ValidateFunction>();
 
-/** Each kind's validator, loaded the first time a file of that kind is validated. */
+/**
+ * Each kind's validator, compiled the first time a file of that kind is validated, all by one Ajv instance
+ * (loaded by the commands that validate data only): an instance per schema would compile JSON Schema's own
+ * meta-schema once per kind. A year without units.yaml never compiles the units' schemas.
+ */
+let ajv: import("ajv/dist/2020.js").Ajv2020 | undefined;
 function validatorFor(kind: FileKind): ValidateFunction {
   let v = compiled.get(kind);
-  if (!v) compiled.set(kind, (v = validator(kind)));
+  if (!v) {
+    if (!ajv) {
+      const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      ajv = new Ajv2020(AJV_OPTIONS);
+    }
+    compiled.set(kind, (v = ajv.compile(JSON.parse(schemaText(kind)))));
+  }
   return v;
-}
-
-/** The ahead-of-time validator when it matches the schema on disk, else one compiled now. */
-function validator(kind: FileKind): ValidateFunction {
-  const text = schemaText(kind);
-  const prebuilt = prebuiltValidator(kind);
-  if (prebuilt?.schemaHash === schemaHash(text)) return prebuilt.default;
-  const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  return new Ajv2020(AJV_OPTIONS).compile(JSON.parse(text));
 }
 
 export interface ValidateResult {
