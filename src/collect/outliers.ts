@@ -20,7 +20,8 @@ export function outlierDiagnostics(dataRoot: string, year: string, files: readon
   for (const raw of files) {
     if (raw.kind !== "unit") continue;
     const report = raw.value as UnitReport | undefined;
-    if (!report || typeof report.unit !== "string" || !report.figures || typeof report.figures !== "object") continue;
+    // Unvalidated: a file whose shape is wrong has its own schema errors, and no figure to compare.
+    if (!report || typeof report.unit !== "string" || !report.figures || typeof report.figures !== "object" || typeof report.source?.file !== "string") continue;
     const previous = previousUnitReport(dataRoot, before, report.unit);
     if (!previous) continue;
     for (const [key, figure] of Object.entries(report.figures)) {
@@ -38,7 +39,7 @@ export function outlierDiagnostics(dataRoot: string, year: string, files: readon
         file: raw.file,
         line: pos.line,
         col: pos.col,
-        message: `${cellName(figure)}: "${key}" là ${formatCount(now, false)}, ${change} ${periodName(before)}: hãy hỏi lại đơn vị trước khi dùng`,
+        message: `${cellName(report, figure)}: "${key}" là ${formatCount(now, false)}, ${change} ${periodName(before)}: hãy hỏi lại đơn vị trước khi dùng`,
       });
     }
   }

@@ -117,8 +117,7 @@ export function collectFigures(
   for (const { raw, report } of reportByCode.values()) {
     for (const key of Object.keys(report.figures)) {
       if (askedPaths.has(key)) continue;
-      const source = report.figures[key];
-      at(raw, ["figures", key], "DV749", "warning", `${cellName(source)}: số liệu "${key}" không còn được báo cáo thu từ đơn vị, không được cộng`, true);
+      at(raw, ["figures", key], "DV749", "warning", `${cellName(report, report.figures[key])}: số liệu "${key}" không còn được báo cáo thu từ đơn vị, không được cộng`, true);
     }
   }
   return { values, diagnostics };
@@ -150,19 +149,19 @@ function sumOf(
     }
     if (figure.value === null) {
       complete = false;
-      at(got.raw, ["figures", f.path, "value"], "DV745", "error", `${cellName(figure)}: ${u.name} chưa điền "${f.label}" (${f.path})`);
+      at(got.raw, ["figures", f.path, "value"], "DV745", "error", `${cellName(got.report, figure)}: ${u.name} chưa điền "${f.label}" (${f.path})`);
       continue;
     }
     const scaled = Math.round(figure.value * scale);
     if (Math.abs(figure.value * scale - scaled) > 1e-6 * Math.max(1, Math.abs(scaled))) {
       complete = false;
       const need = f.decimals === 0 ? "một số nguyên" : `tối đa ${f.decimals} chữ số thập phân`;
-      at(got.raw, ["figures", f.path, "value"], "DV752", "error", `${cellName(figure)}: ${formatCount(figure.value, false)} có phần thập phân, nhưng "${f.label}" cần ${need}`);
+      at(got.raw, ["figures", f.path, "value"], "DV752", "error", `${cellName(got.report, figure)}: ${formatCount(figure.value, false)} có phần thập phân, nhưng "${f.label}" cần ${need}`);
       continue;
     }
     total += scaled;
     if (!Number.isSafeInteger(total)) {
-      at(got.raw, ["figures", f.path, "value"], "DV751", "error", `${cellName(figure)}: cộng số của ${u.name} vào "${f.path}", tổng vượt quá giới hạn ${MAX} (2^53 − 1)`);
+      at(got.raw, ["figures", f.path, "value"], "DV751", "error", `${cellName(got.report, figure)}: cộng số của ${u.name} vào "${f.path}", tổng vượt quá giới hạn ${MAX} (2^53 − 1)`);
       return undefined;
     }
   }
@@ -170,8 +169,8 @@ function sumOf(
 }
 
 /** `xa-phu-hai.xlsx!E12`: the workbook cell a figure was read from. */
-export function cellName(figure: { file: string; cell: string }): string {
-  return `${figure.file}!${figure.cell}`;
+export function cellName(report: UnitReport, figure: { cell: string }): string {
+  return `${report.source.file}!${figure.cell}`;
 }
 
 function checkUnitsFile(raw: RawFile, units: UnitsFile, at: (raw: RawFile, dataPath: Array<string | number>, code: string, severity: Diagnostic["severity"], message: string) => void): void {

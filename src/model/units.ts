@@ -21,12 +21,10 @@ export interface UnitsFile {
   units: Unit[];
 }
 
-/** One figure a unit reported, and where in its workbook it was read. */
+/** One figure a unit reported, and the cell of its workbook (the report's `source`) it was read from. */
 export interface UnitFigure {
   /** null: the unit left the input cell empty. */
   value: number | null;
-  file: string;
-  sheet: string;
   cell: string;
   /** The cell held text, read as this number (`1.611`). */
   text?: string;
@@ -38,6 +36,8 @@ export interface UnitReport {
   unit: string;
   period: string;
   template?: number;
+  /** The workbook and sheet every figure of the report was read from: said once, not per figure. */
+  source: { file: string; sheet: string };
   figures: Record<string, UnitFigure>;
 }
 

@@ -49,7 +49,7 @@ describe("check on collected figures", () => {
   it("warns of a figure five times its previous period's, with the ratio and the cell", async () => {
     const p = await imported();
     fs.mkdirSync(path.join(p.data, "2021/units"), { recursive: true });
-    fs.writeFileSync(path.join(p.data, "2021/units/xa-phu-hai.yaml"), 'unit: xa-phu-hai\nperiod: "2021"\nfigures:\n  don-thu.to-cao:\n    value: 16\n    file: xa-phu-hai.xlsx\n    sheet: Số liệu\n    cell: G13\n  hoi-nghi:\n    value: 4\n    file: xa-phu-hai.xlsx\n    sheet: Số liệu\n    cell: G15\n');
+    fs.writeFileSync(path.join(p.data, "2021/units/xa-phu-hai.yaml"), 'unit: xa-phu-hai\nperiod: "2021"\nsource:\n  file: xa-phu-hai.xlsx\n  sheet: Số liệu\nfigures:\n  don-thu.to-cao:\n    value: 16\n    cell: G13\n  hoi-nghi:\n    value: 4\n    cell: G15\n');
     // 2021 needs a report to be a year; the warning is about 2022's file.
     const r = await runCli("check", "2022", "--data", p.data);
     expect(r.stdout).toMatch(/units\/xa-phu-hai\.yaml:\d+:\d+: cảnh báo DV750: xa-phu-hai\.xlsx!G13: "don-thu\.to-cao" là 1\.611, gấp 100,7 lần kỳ trước \(16\) năm 2021/);
@@ -85,7 +85,7 @@ describe("check on collected figures", () => {
     const p = await imported();
     const dir = path.join(p.data, "2022/units");
     fs.renameSync(path.join(dir, "so-noi-vu.yaml"), path.join(dir, "so-noi-vu-cu.yaml"));
-    fs.appendFileSync(path.join(dir, "so-tai-chinh.yaml"), "  bo-sung:\n    value: 3\n    file: so-tai-chinh.xlsx\n    sheet: Số liệu\n    cell: G20\n");
+    fs.appendFileSync(path.join(dir, "so-tai-chinh.yaml"), "  bo-sung:\n    value: 3\n    cell: G20\n");
     const r = await runCli("check", "2022", "--data", p.data);
     expect(r.stdout).toContain("DV747: tệp so-noi-vu-cu.yaml ghi số liệu của đơn vị \"so-noi-vu\"");
     expect(r.stdout).toContain('DV749: so-tai-chinh.xlsx!G20: số liệu "bo-sung" không còn được báo cáo thu từ đơn vị');

@@ -61,7 +61,7 @@ describe("collect template", () => {
   it("shows last period's value beside each input, from the unit's 2021 file", async () => {
     const p = await province();
     fs.mkdirSync(path.join(p.data, "2021/units"), { recursive: true });
-    fs.writeFileSync(path.join(p.data, "2021/units/xa-phu-hai.yaml"), 'unit: xa-phu-hai\nperiod: "2021"\nfigures:\n  hoi-nghi:\n    value: 9\n    file: xa-phu-hai.xlsx\n    sheet: Số liệu\n    cell: G15\n');
+    fs.writeFileSync(path.join(p.data, "2021/units/xa-phu-hai.yaml"), 'unit: xa-phu-hai\nperiod: "2021"\nsource:\n  file: xa-phu-hai.xlsx\n  sheet: Số liệu\nfigures:\n  hoi-nghi:\n    value: 9\n    cell: G15\n');
     const out = path.join(p.dir, "with-previous");
     expect((await runCli("collect", "template", "2022", "--data", p.data, "--out", out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -85,11 +85,12 @@ describe("collect import", () => {
     expect(r.stderr).toContain('xa-phu-hai.xlsx!G13: số gõ dạng chữ "1.611", đọc là 1611');
     expect(r.stderr).toContain('xa-phu-hai.xlsx!G18: số gõ dạng chữ "1,5", đọc là 1,5');
     expect(r.stderr).toContain('DV775: trang tính đã đổi tên thành "Phường An Lạc"');
-    // Provenance: file, sheet, cell; the text or formula as the unit wrote it.
+    // Provenance: the file and sheet once, each figure's cell; the text or formula as the unit wrote it.
+    expect(unitFile(p.data, "xa-phu-hai").source).toEqual({ file: "xa-phu-hai.xlsx", sheet: "Số liệu" });
     const phuHai = unitFile(p.data, "xa-phu-hai").figures;
-    expect(phuHai["don-thu.to-cao"]).toEqual({ value: 1611, file: "xa-phu-hai.xlsx", sheet: "Số liệu", cell: "G13", text: "1.611" });
-    expect(phuHai["gq-khieu-nai.part"]).toEqual({ value: 10, file: "xa-phu-hai.xlsx", sheet: "Số liệu", cell: "G14", formula: "=5+5" });
-    expect(unitFile(p.data, "phuong-an-lac").figures["hoi-nghi"].sheet).toBe("Phường An Lạc");
+    expect(phuHai["don-thu.to-cao"]).toEqual({ value: 1611, cell: "G13", text: "1.611" });
+    expect(phuHai["gq-khieu-nai.part"]).toEqual({ value: 10, cell: "G14", formula: "=5+5" });
+    expect(unitFile(p.data, "phuong-an-lac").source.sheet).toBe("Phường An Lạc");
     // Sorted rows: each value still comes from its own path's row.
     const lamSon = unitFile(p.data, "xa-lam-son").figures;
     expect(lamSon["hoi-nghi"].value).toBe(4);
@@ -123,7 +124,8 @@ describe("collect import", () => {
     const other = fs.readFileSync(path.join(p.data, "2022/units/so-tai-chinh.yaml"));
     const fixed = fill(p, "so-noi-vu", { values: { "don-thu.khieu-nai": 70, "don-thu.to-cao": 1, "gq-khieu-nai.part": 7 } }, "so-noi-vu (sua lai).xlsx");
     expect((await runCli("collect", "import", "2022", fixed, "--data", p.data)).code).toBe(0);
-    expect(unitFile(p.data, "so-noi-vu").figures["don-thu.khieu-nai"]).toEqual({ value: 70, file: "so-noi-vu (sua lai).xlsx", sheet: "Số liệu", cell: "G12" });
+    expect(unitFile(p.data, "so-noi-vu").source).toEqual({ file: "so-noi-vu (sua lai).xlsx", sheet: "Số liệu" });
+    expect(unitFile(p.data, "so-noi-vu").figures["don-thu.khieu-nai"]).toEqual({ value: 70, cell: "G12" });
     expect(fs.readFileSync(path.join(p.data, "2022/units/so-tai-chinh.yaml")).equals(other)).toBe(true);
   });
 

@@ -12,12 +12,12 @@ import { parseXml, elements } from "../../import/xml.js";
 import { reasonOf } from "../../io/fs-errors.js";
 import { activeIn, unitReportPath, type Unit, type UnitFigure, type UnitReport } from "../../model/units.js";
 import { formatCount } from "../../text/format.js";
-import { makeFolder, writeFileAtomic } from "../../write/atomic.js";
+import { makeFolder, writeManyFilesAtomic, type OutputFile } from "../../write/atomic.js";
 import { formatValue } from "../fmt.js";
 import { schemaModeline } from "../schema-link.js";
 import { collectContext, rowsFor, type CollectContext } from "./context.js";
 import { readTextNumber } from "./numbers.js";
-import { COL, readWorkbook, SHEET_NAME, TEMPLATE_VERSION, type CellValue, type ReadSheet } from "./workbook.js";
+import { COL, isCellPart, readWorkbook, SHEET_NAME, TEMPLATE_VERSION, type CellValue, type ReadSheet } from "./workbook.js";
 
 export interface ImportResult {
   written: Array<{ file: string; unit: Unit; figures: number; blanks: number }>;
@@ -71,25 +71,29 @@ export async function importWorkbooks(dataRoot: string, year: string, files: rea
     }
     byUnit.delete(code);
   }
+  const outputs: OutputFile[] = [];
   for (const [, [r]] of byUnit) {
     const target = unitReportPath(dataRoot, ctx.period, r.unit.code);
-    writeUnitReport(target, r.report, r.file);
+    outputs.push({ file: target, data: unitReportText(target, r.report, r.file) });
     result.written.push({ file: target, unit: r.unit, figures: Object.keys(r.report.figures).length, blanks: r.blanks });
+  }
+  // The units' files are replaced together: an interrupted import leaves every one as it was.
+  if (outputs.length) {
+    try {
+      makeFolder(path.dirname(outputs[0].file));
+      await writeManyFilesAtomic(outputs);
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      throw new UsageError(`không ghi được vào "${path.dirname(outputs[0].file)}": ${reasonOf(err)}`, "DV012");
+    }
   }
   return result;
 }
 
-function writeUnitReport(target: string, report: UnitReport, source: string): void {
+function unitReportText(target: string, report: UnitReport, source: string): string {
   const comment = ` ${schemaModeline(target, "unit")}\n Nhập từ ${path.basename(source)} bằng "danvan collect import": sửa số thì sửa tệp Excel rồi nhập lại.`;
   // The same verified writer as fmt: the text is read back and must give exactly these values.
-  const text = formatValue(report, "unit", comment);
-  try {
-    makeFolder(path.dirname(target));
-    writeFileAtomic(target, text);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`không ghi được "${target}": ${reasonOf(err)}`, "DV012");
-  }
+  return formatValue(report, "unit", comment);
 }
 
 async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): Promise<{ unit: Unit; report: UnitReport; blanks: number }> {
@@ -97,9 +101,14 @@ async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): 
   const bytes = readBytes(file);
   if (/\.xlsm$/i.test(name)) throw new Refused("DV763", `"${name}" là sổ tính có macro (.xlsm): không nhập; hãy mở bằng Excel và lưu lại dạng "Excel Workbook (.xlsx)"`);
   let entries: Map<string, Uint8Array>;
+  const names: string[] = [];
   try {
-    // Every entry inflated within bounds before exceljs, which would inflate them all unbounded, sees the file.
-    entries = readZip(bytes, () => true, LIMITS);
+    // Every entry counted and the cells' parts inflated, within bounds, before exceljs sees any of them.
+    const wanted = (entry: string) => {
+      names.push(entry);
+      return isCellPart(entry);
+    };
+    entries = readZip(bytes, wanted, LIMITS);
   } catch (err) {
     if (!(err instanceof ZipRefusal)) throw err;
     if (err.reason === "encrypted") throw new Refused("DV762", `"${name}" được đặt mật khẩu (mã hóa) hoặc là tệp Excel cũ (.xls): hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng "Excel Workbook (.xlsx)"`);
@@ -107,10 +116,10 @@ async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): 
     if (err.reason === "bomb") throw new Refused("DV765", `"${name}" bị từ chối vì ${err.message} (nghi là "zip bomb")`);
     throw new Refused("DV764", `tệp Excel "${name}" bị hỏng: ${err.message}`);
   }
-  if (isMacroWorkbook(entries)) throw new Refused("DV763", `"${name}" là sổ tính có macro (VBA): không nhập; hãy lưu lại dạng "Excel Workbook (.xlsx)" (bỏ macro)`);
+  if (isMacroWorkbook(names, entries)) throw new Refused("DV763", `"${name}" là sổ tính có macro (VBA): không nhập; hãy lưu lại dạng "Excel Workbook (.xlsx)" (bỏ macro)`);
   let sheets: ReadSheet[];
   try {
-    sheets = await readWorkbook(bytes);
+    sheets = await readWorkbook(entries);
   } catch (err) {
     throw new Refused("DV764", `tệp Excel "${name}" bị hỏng, không đọc được (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
   }
@@ -151,13 +160,13 @@ async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): 
     const figure = readInput(r.input, expected.decimals, where, (code, severity, message) => at(r.row, COL.input, code, severity, message));
     if (figure === undefined) continue;
     if (figure.value === null) blanks++;
-    figures[expected.path] = { value: figure.value, file: name, sheet: sheet.name, cell: r.inputCell, ...(figure.text !== undefined ? { text: figure.text } : {}), ...(figure.formula !== undefined ? { formula: figure.formula } : {}) };
+    figures[expected.path] = { value: figure.value, cell: r.inputCell, ...(figure.text !== undefined ? { text: figure.text } : {}), ...(figure.formula !== undefined ? { formula: figure.formula } : {}) };
   }
   const asked = new Set(rows.map((r) => r.path));
   for (const r of sheet.rows) {
     if (!asked.has(r.path)) at(r.row, COL.key, "DV771", "warning", `${name}!B${r.row}: dòng "${r.path}" không có trong các số liệu năm ${ctx.year} thu từ ${unit.name} (mẫu cũ, hoặc ô ẩn bị sửa): bỏ qua`);
   }
-  return { unit, report: { unit: unit.code, period: ctx.period, template: TEMPLATE_VERSION, figures }, blanks };
+  return { unit, report: { unit: unit.code, period: ctx.period, template: TEMPLATE_VERSION, source: { file: name, sheet: sheet.name }, figures }, blanks };
 }
 
 /** 1611, 1611,5: the number without grouping, so it cannot be read two ways. */
@@ -275,8 +284,8 @@ function readBytes(file: string): Uint8Array {
 }
 
 /** A workbook with macros, whatever its name: its VBA project, or the content type Excel gives such a workbook. */
-function isMacroWorkbook(entries: ReadonlyMap<string, Uint8Array>): boolean {
-  if ([...entries.keys()].some((n) => n.toLowerCase().endsWith("vbaproject.bin"))) return true;
+function isMacroWorkbook(names: readonly string[], entries: ReadonlyMap<string, Uint8Array>): boolean {
+  if (names.some((n) => n.toLowerCase().endsWith("vbaproject.bin"))) return true;
   const types = entries.get("[Content_Types].xml");
   if (!types) return false;
   try {

@@ -40,8 +40,15 @@ export interface TemplateSpec {
   date: string;
 }
 
-function exceljs(): typeof import("exceljs") {
-  return createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
+/**
+ * exceljs's Workbook, required as its own module: `require("exceljs")` also loads the streaming reader and
+ * writer (archiver and its globbing, 660 modules against 278), which cost a collect run ~140 ms of CPU to
+ * load and are never used. It is the class the package exports as `Workbook` (held so by
+ * tests/collect/workbook.test.ts); exceljs is pinned exactly in package.json.
+ */
+export const EXCELJS_WORKBOOK = "exceljs/lib/doc/workbook.js";
+function exceljs(): { Workbook: typeof import("exceljs").Workbook } {
+  return { Workbook: createRequire(import.meta.url)(EXCELJS_WORKBOOK) as typeof import("exceljs").Workbook };
 }
 
 const thin = { style: "thin" as const };
@@ -199,14 +206,30 @@ export interface ReadSheet {
   strange: Array<{ cell: string; text: string }>;
 }
 
-const UNREAD_SHEET_PARTS = ["dataValidations", "sheetProtection", "pageSetup", "pageMargins", "printOptions", "headerFooter", "mergeCells", "cols", "sheetViews", "sheetFormatPr", "sheetPr", "dimension", "conditionalFormatting", "extLst", "rowBreaks", "hyperlinks", "autoFilter", "drawing", "picture", "tableParts"];
+/**
+ * The parts of a workbook its cells are read from: the package's relationships, the workbook (its sheets
+ * and their names), the shared strings, the styles (which say a number is a date) and the sheets. The
+ * rest — theme, document properties, pictures, drawings, comments, each sheet's links to them — is never
+ * handed to exceljs, which would parse it for nothing.
+ */
+export function isCellPart(name: string): boolean {
+  return CELL_PARTS.has(name) || /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+}
+const CELL_PARTS = new Set(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]);
 
-/** The sheets of a workbook that carry danvan's marker; the workbook itself was loaded by exceljs. */
-export async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet[]> {
+/** What a sheet holds besides its cells; with its links (sheet rels) left out, none of it may be read. */
+const UNREAD_SHEET_PARTS = ["dataValidations", "sheetProtection", "pageSetup", "pageMargins", "printOptions", "headerFooter", "mergeCells", "cols", "sheetViews", "sheetFormatPr", "sheetPr", "dimension", "conditionalFormatting", "extLst", "rowBreaks", "hyperlinks", "autoFilter", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "tableParts"];
+
+/**
+ * The sheets of a workbook that carry danvan's marker. `parts`: the workbook's cell parts (isCellPart),
+ * already inflated within bounds by the zip reader; exceljs gets them as a stored zip, with nothing left
+ * to inflate a second time.
+ */
+export async function readWorkbook(parts: ReadonlyMap<string, Uint8Array>): Promise<ReadSheet[]> {
   const { Workbook } = exceljs();
   const wb: Workbook = new Workbook();
-  // Only cells are read: the parts of each sheet that say how it looks or behaves are skipped unread.
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: UNREAD_SHEET_PARTS } as never);
+  const stored = zipPackage(parts, "1980-01-01", { store: true });
+  await wb.xlsx.load(stored as unknown as ArrayBuffer, { ignoreNodes: UNREAD_SHEET_PARTS } as never);
   const sheets: ReadSheet[] = [];
   for (const ws of wb.worksheets) {
     const sheet = readSheet(ws);

@@ -8,7 +8,12 @@ import zlib from "node:zlib";
 /** zlib.crc32 arrived in Node 20.15; older Node 20 releases get the same sums from a table. */
 const crc32: (data: Uint8Array) => number = (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? tableCrc32;
 
-export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, isoDate: string): Uint8Array {
+/**
+ * `store`: entries kept as they are, not deflated — a package handed straight to another reader in memory
+ * (collect's workbooks to exceljs), which then has nothing to inflate.
+ */
+export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, isoDate: string, options: { store?: boolean } = {}): Uint8Array {
+  const method = options.store ? STORE : DEFLATE;
   const [year, month, day] = isoDate.split("-").map(Number);
   const dosDate = ((year - 1980) << 9) | (month << 5) | day;
   const locals: Uint8Array[] = [];
@@ -16,17 +21,17 @@ export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, isoD
   let offset = 0;
   for (const [name, content] of files) {
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    const packed = zlib.deflateRawSync(data);
+    const packed = method === DEFLATE ? zlib.deflateRawSync(data) : data;
     const nameBytes = Buffer.from(name, "utf8");
     const sum = crc32(data);
     const local = Buffer.alloc(30 + nameBytes.length);
     local.writeUInt32LE(0x04034b50, 0);
-    writeEntryFields(local, 4, dosDate, sum, packed.length, data.length, nameBytes.length);
+    writeEntryFields(local, 4, method, dosDate, sum, packed.length, data.length, nameBytes.length);
     nameBytes.copy(local, 30);
     const entry = Buffer.alloc(46 + nameBytes.length);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: version 2.0
-    writeEntryFields(entry, 6, dosDate, sum, packed.length, data.length, nameBytes.length);
+    writeEntryFields(entry, 6, method, dosDate, sum, packed.length, data.length, nameBytes.length);
     entry.writeUInt32LE(offset, 42);
     nameBytes.copy(entry, 46);
     locals.push(local, packed);
@@ -44,10 +49,13 @@ export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, isoD
 }
 
 /** The fields local and central headers share, from "version needed" to the name's length. */
-function writeEntryFields(b: Buffer, at: number, dosDate: number, sum: number, packed: number, size: number, nameLength: number): void {
-  b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+const STORE = 0;
+const DEFLATE = 8;
+
+function writeEntryFields(b: Buffer, at: number, method: number, dosDate: number, sum: number, packed: number, size: number, nameLength: number): void {
+  b.writeUInt16LE(method === DEFLATE ? 20 : 10, at); // version needed: 2.0 (deflate), 1.0 (stored)
   b.writeUInt16LE(0x0800, at + 2); // flags: names are UTF-8
-  b.writeUInt16LE(8, at + 4); // method: deflate
+  b.writeUInt16LE(method, at + 4);
   b.writeUInt16LE(0, at + 6); // time: midnight
   b.writeUInt16LE(dosDate, at + 8);
   b.writeUInt32LE(sum >>> 0, at + 10);
