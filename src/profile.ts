@@ -77,6 +77,10 @@ export interface ProfileSpec {
     subheading: Marks;
     registerGroup: Marks;
     registerType: Marks;
+    /** A figure table's title, its "Đơn vị tính" line, and its subtotal and total rows. */
+    tableTitle: Marks;
+    tableUnit: Marks;
+    tableTotal: Marks;
   };
   /** Drawn rule under the issuing body (state), or none. */
   issuerRule?: Rule;
@@ -106,6 +110,9 @@ const COMMON_MARKS = {
   subheading: { bold: true, italics: true },
   registerGroup: { bold: true },
   registerType: { bold: true },
+  tableTitle: { bold: true },
+  tableUnit: { italics: true },
+  tableTotal: { bold: true },
   superior: {},
 };
 
@@ -206,3 +213,34 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { label: "Ngày ban hành", align: "center", share: 0.15 },
   { label: "Nội dung", align: "left", share: 0.535 },
 ];
+
+/**
+ * A figure table by unit or by group (a section's `table:` block, src/collect/table.ts): its wording,
+ * which the view hands the template, and its columns, which both writers lay out from — the row's
+ * number, the unit's (or group's) name, then one right-aligned column per figure, each `figureShare` of
+ * the text width while together they take at most `figuresShare`; the name takes what is left.
+ */
+export const FIGURE_TABLE = {
+  numberLabel: "STT",
+  unitLabel: "Đơn vị",
+  groupLabel: "Nhóm đơn vị",
+  totalLabel: "Tổng cộng",
+  unitLinePrefix: "Đơn vị tính: ",
+  /** What a cell with nothing to print shows (a rate over a whole of 0). */
+  none: "-",
+  numberShare: 0.08,
+  figureShare: 0.22,
+  figuresShare: 0.6,
+  align: { number: "center", name: "left", figure: "right" },
+} as const;
+
+/** The figure table's column shares, for `figures` figure columns: number, name, then each figure. */
+export function figureTableShares(figures: number): number[] {
+  const each = Math.min(FIGURE_TABLE.figureShare, FIGURE_TABLE.figuresShare / Math.max(1, figures));
+  return [FIGURE_TABLE.numberShare, 1 - FIGURE_TABLE.numberShare - each * figures, ...Array.from({ length: figures }, () => each)];
+}
+
+/** The figure table's column alignments: number, name, then each figure. */
+export function figureTableAlign(figures: number): Array<"center" | "left" | "right"> {
+  return [FIGURE_TABLE.align.number, FIGURE_TABLE.align.name, ...Array.from({ length: figures }, () => FIGURE_TABLE.align.figure)];
+}

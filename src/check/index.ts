@@ -7,9 +7,10 @@ import { referenceRules } from "./references.js";
 import { documentRules } from "./register.js";
 import type { Rule } from "./rule.js";
 import { structureRules } from "./structure.js";
+import { tableRules } from "./tables.js";
 
 /** Rules across files. The Vietnamese text rule is per file and runs at load (check/text.ts), where it is cached. */
-export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules];
+export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules, ...tableRules];
 
 /** Rules that still mean something when some section files are invalid and left out. */
 export const partialRules: Rule[] = [...figureRules, ...documentRules];

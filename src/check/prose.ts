@@ -19,7 +19,8 @@ export function proseSites(report: Report): ProseSite[] {
       if (typeof block === "string") sites.push({ section, dataPath: ["body", i], text: block });
       else if ("bullets" in block) block.bullets.forEach((t, j) => sites.push({ section, dataPath: ["body", i, "bullets", j], text: t }));
       else if ("numbered" in block) block.numbered.forEach((t, j) => sites.push({ section, dataPath: ["body", i, "numbered", j], text: t }));
-      else sites.push({ section, dataPath: ["body", i, "subheading"], text: block.subheading });
+      else if ("subheading" in block) sites.push({ section, dataPath: ["body", i, "subheading"], text: block.subheading });
+      // A table's cells are figures and the units' names, never prose.
     });
     for (const [id, text] of Object.entries(section.footnotes ?? {})) sites.push({ section, dataPath: ["footnotes", id], text });
   }

@@ -21,8 +21,9 @@ function citedIds(ctx: RuleContext) {
       if (STAT_HELPERS.has(call.name)) stats.add(call.id.split(".")[0]);
     }
   }
-  // A statistic another statistic points at is in use too.
+  // A statistic a figure table prints, or another statistic points at, is in use too.
   for (const s of ctx.report.sections) {
+    for (const b of s.body) if (typeof b === "object" && "table" in b) stats.add(b.table.statistic);
     for (const [id, stat] of Object.entries(s.statistics ?? {})) {
       for (const slot of figureSlots(id, stat)) if (typeof slot.value === "string") stats.add(slot.value.split(".")[0]);
     }

@@ -15,6 +15,8 @@ import { formatCount } from "../text/format.js";
 export interface CollectResult {
   /** Section files whose value changed: the sums written in. */
   values: Map<RawFile, unknown>;
+  /** The units' reports summed (by unit code): what a table by unit shows row by row. */
+  reports: Map<string, UnitReport>;
   diagnostics: Diagnostic[];
 }
 
@@ -54,6 +56,7 @@ export function collectFigures(
   if (units) checkUnitsFile(unitsRaw!, units, at);
   const byCode = new Map((units?.units ?? []).map((u) => [u.code, u]));
   const reportByCode = new Map<string, { raw: RawFile; report: UnitReport }>();
+  const accepted = () => new Map([...reportByCode].map(([code, r]) => [code, r.report]));
   for (const [raw, report] of reports) {
     const named = path.basename(raw.file, ".yaml");
     if (report.unit !== named) at(raw, ["unit"], "DV747", "error", `tệp ${path.basename(raw.file)} ghi số liệu của đơn vị "${report.unit}": tên tệp phải là mã đơn vị (${report.unit}.yaml); hãy nhập lại bằng danvan collect import`);
@@ -69,9 +72,9 @@ export function collectFigures(
     for (const f of first(figures)) {
       at(f.raw, ["statistics", f.statId, "from"], "DV740", "error", unitsRaw ? `số liệu cộng từ các đơn vị, nhưng ${path.basename(unitsRaw.file)} có lỗi (xem lỗi của tệp đó)` : `số liệu cộng từ các đơn vị (from: units), nhưng thư mục dữ liệu chưa có ${"units.yaml"} (danh sách đơn vị)`);
     }
-    return { values, diagnostics };
+    return { values, reports: accepted(), diagnostics };
   }
-  if (!units) return { values, diagnostics };
+  if (!units) return { values, reports: accepted(), diagnostics };
 
   // Groups named by a statistic must exist; reported once per statistic.
   const groupsOk = new Map<string, boolean>();
@@ -120,7 +123,7 @@ export function collectFigures(
       at(raw, ["figures", key], "DV749", "warning", `${cellName(report, report.figures[key])}: số liệu "${key}" không còn được báo cáo thu từ đơn vị, không được cộng`, true);
     }
   }
-  return { values, diagnostics };
+  return { values, reports: accepted(), diagnostics };
 }
 
 /** The sum of a figure over the units expected to report it, or undefined when it is not complete or not exact. */

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import type { Document, LineCounter } from "yaml";
 import type { Position } from "../diagnostics.js";
+import type { UnitReport, UnitsFile } from "./units.js";
 
 export type Profile = "party" | "state";
 
@@ -54,7 +55,18 @@ export type Statistic =
       labels?: Record<string, string>;
     } & Collected);
 
-export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string };
+/**
+ * A table of one collected statistic by unit or by group of units: its rows come from data/units.yaml and
+ * the units' files, its total row is computed (src/collect/table.ts).
+ */
+export interface FigureTableBlock {
+  statistic: string;
+  by: "unit" | "group";
+  groups?: string[];
+  title?: string;
+}
+
+export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string } | { table: FigureTableBlock };
 
 export interface SectionData {
   level: 0 | 1 | 2;
@@ -100,6 +112,17 @@ export interface Report {
   identity: Identity;
   sections: Section[];
   register: Register;
+  /** The units and what each reported, in a year that collects figures from them (data/units.yaml valid). */
+  units?: CollectedUnits;
+}
+
+export interface CollectedUnits {
+  /** data/units.yaml as the user named it. */
+  file: string;
+  list: UnitsFile;
+  period: string;
+  /** The units' reports that are summed: valid, for this period, of a unit expected in it. */
+  reports: ReadonlyMap<string, UnitReport>;
 }
 
 /** `units`: data/units.yaml, the units that report figures; `unit`: one unit's figures for a year (data/<year>/units/<code>.yaml). */

@@ -90,7 +90,8 @@ export class Statistics {
    */
   private readonly memo = new Map<string, number | FigureError>();
 
-  constructor(report: Report) {
+  /** The report's statistics, or (a table's row: collect/table.ts) any sections' statistics. */
+  constructor(report: { sections: ReadonlyArray<Pick<Report["sections"][number], "file" | "statistics">> }) {
     for (const section of report.sections) {
       for (const [id, stat] of Object.entries(section.statistics ?? {})) {
         if (!this.byId.has(id)) this.byId.set(id, { id, stat, file: section.file });
@@ -98,6 +99,7 @@ export class Statistics {
     }
   }
 
+  /** Overridden by a table's rows, which record which statistics a figure depends on. */
   entry(id: string): StatEntry {
     const e = this.byId.get(id);
     if (!e) throw new FigureError(`không có số liệu "${id}"`);

@@ -62,7 +62,8 @@ function blocks(lines: string[]): RootContent[] {
       i = j + 1;
       continue;
     }
-    if (/^:{3,}\s*$/.test(line)) outside();
+    // A fence alone, or one remark-directive may read as a directive the subset does not (`:::51`).
+    if (/^:{3,}/.test(line)) outside();
     const heading = HEADING.exec(line);
     if (heading) {
       out.push({ type: "heading", depth: heading[1].length as 1, children: inline(heading[2]) });
@@ -111,7 +112,7 @@ function paragraphLines(lines: string[], start: number, first: string): [string,
   let i = start + 1;
   for (; i < lines.length && lines[i].trim() !== ""; i++) {
     const l = lines[i];
-    if (DIRECTIVE_OPEN.test(l) || /^:{3,}\s*$/.test(l) || HEADING.test(l) || FOOTNOTE_DEF.test(l) || l.startsWith("- ") || l.startsWith("|") || FOREIGN_START.test(l) || /^[ \t]/.test(l)) outside();
+    if (DIRECTIVE_OPEN.test(l) || /^:{3,}/.test(l) || HEADING.test(l) || FOOTNOTE_DEF.test(l) || l.startsWith("- ") || l.startsWith("|") || FOREIGN_START.test(l) || /^[ \t]/.test(l)) outside();
     text.push(l);
   }
   return [text.join("\n"), i];

@@ -54,15 +54,25 @@ export const ROLES = {
   closingRight: ["signer-title", "signer-name"],
   appendix: ["appendix-heading", "appendix-title", "appendix-reference", "register"],
   rows: ["heading", "group", "type", "document"],
+  /** A figure table by unit or group, in a section's body: its title and unit line, then its rows. */
+  figureTable: ["table-title", "table-unit"],
+  tableRows: ["heading", "unit", "group", "subtotal", "total"],
 } as const;
 
 export type RowRole = (typeof ROLES.rows)[number];
+export type TableRowRole = (typeof ROLES.tableRows)[number];
 
 /** The children of `node` that are directives, by name (a name used twice keeps the first). */
 export function roles(node: ContainerDirective): Map<string, ContainerDirective> {
   const out = new Map<string, ContainerDirective>();
   for (const c of node.children) if (isDirective(c) && !out.has(c.name)) out.set(c.name, c);
   return out;
+}
+
+/** A figure table row's role, from its `role` attribute. */
+export function tableRowRole(node: ContainerDirective): TableRowRole | undefined {
+  const r = node.attributes?.role ?? "";
+  return (ROLES.tableRows as readonly string[]).includes(r) ? (r as TableRowRole) : undefined;
 }
 
 /** A register row's role, from its `role` attribute. */

@@ -2,8 +2,9 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
-import type { Block, Locate, Report } from "../model/index.js";
-import { numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import type { Block, FigureTableBlock, Locate, Report } from "../model/index.js";
+import { FIGURE_TABLE, numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { figureTable, TableError, type FigureTable, type TableRowRole } from "../collect/table.js";
 import { indexRegister } from "../model/register.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
@@ -12,9 +13,24 @@ import { createProseEnv, ProseError } from "./prose.js";
 
 
 export interface BlockView {
-  kind: "paragraph" | "bullets" | "numbered" | "subheading";
+  kind: "paragraph" | "bullets" | "numbered" | "subheading" | "table";
   text: string;
   items: string[];
+  /** kind "table": a figure table by unit or group; empty otherwise. */
+  table: TableView;
+}
+
+/** A figure table as the template writes it: every string Markdown, the row's cells in column order. */
+export interface TableView {
+  title: string;
+  hasTitle: boolean;
+  /** `Đơn vị tính: đơn`, or empty when the statistic has no unit of measure. */
+  unitLine: string;
+  hasUnitLine: boolean;
+  /** The heading row's labels: number, name, then each figure column. */
+  columns: string[];
+  /** unit, group: number, name, figures; subtotal: roman number, group, figures; total: its label, figures. */
+  rows: Array<{ role: TableRowRole; cells: string[] }>;
 }
 
 export interface SectionView {
@@ -98,6 +114,10 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   }
   const prose = createProseEnv(helpers);
 
+  const problem = (code: string, file: string, dataPath: Array<string | number>, message: string) => {
+    const pos = locate(file, dataPath);
+    diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });
+  };
   const render = (source: string, file: string, dataPath: Array<string | number>): string => {
     try {
       return prose.render(source);
@@ -127,7 +147,9 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       label,
       heading: s.heading ? e(s.heading) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
-      blocks: s.body.map((b, i) => blockView(b, numbering.items, (src, sub2) => render(src, s.file, ["body", i, ...sub2]))),
+      blocks: s.body.map((b, i) =>
+        typeof b === "object" && "table" in b ? tableBlock(report, b.table, (code, at, message) => problem(code, s.file, ["body", i, "table", ...at], message)) : blockView(b, numbering.items, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
+      ),
     };
   });
 
@@ -218,8 +240,40 @@ function alpha(n: number): string {
   return out;
 }
 
-function blockView(block: Block, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
-  const empty = { text: "", items: [] as string[] };
+const NO_TABLE: TableView = { title: "", hasTitle: false, unitLine: "", hasUnitLine: false, columns: [], rows: [] };
+
+/** A figure table's cells as printed: counts grouped, decimals as the statistic has them, a rate without its sign. */
+function tableBlock(report: Report, block: FigureTableBlock, problem: (code: string, at: Array<string | number>, message: string) => void): BlockView {
+  const empty = { kind: "table" as const, text: "", items: [] as string[] };
+  let table: FigureTable;
+  try {
+    table = figureTable(report, block);
+  } catch (err) {
+    if (!(err instanceof TableError)) throw err;
+    problem(err.code, err.at, err.message);
+    return { ...empty, table: NO_TABLE };
+  }
+  const e = escapeMarkdown;
+  const cell = (v: number | undefined, decimals: number) => e(v === undefined ? FIGURE_TABLE.none : formatNumber(v, decimals));
+  const rows = table.rows.map((r) => {
+    const figures = r.values.map((v, i) => cell(v, table.columns[i].decimals));
+    return { role: r.role, cells: r.role === "total" ? [e(FIGURE_TABLE.totalLabel), ...figures] : [e(r.number), e(r.name), ...figures] };
+  });
+  return {
+    ...empty,
+    table: {
+      title: e(table.title ?? ""),
+      hasTitle: Boolean(table.title),
+      unitLine: table.unit ? e(`${FIGURE_TABLE.unitLinePrefix}${table.unit}`) : "",
+      hasUnitLine: Boolean(table.unit),
+      columns: [FIGURE_TABLE.numberLabel, table.by === "group" ? FIGURE_TABLE.groupLabel : FIGURE_TABLE.unitLabel, ...table.columns.map((c) => c.label)].map(e),
+      rows,
+    },
+  };
+}
+
+function blockView(block: Exclude<Block, { table: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
+  const empty = { text: "", items: [] as string[], table: NO_TABLE };
   if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
   if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
   if ("numbered" in block)

@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { schemaText, AJV_OPTIONS } from "./schemas.js";
 import { fillBlanks, type Blank } from "../check/blanks.js";
 import { collectFigures } from "../collect/sum.js";
-import type { UnitReport, UnitsFile } from "../model/units.js";
+import { periodOfYear, type UnitReport, type UnitsFile } from "../model/units.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "../load/index.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
@@ -84,6 +84,7 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
     identity: valid.get(identityRaw) as Identity,
     register: valid.get(registerRaw) as Register,
     sections,
+    ...(unitsRaw && valid.has(unitsRaw) ? { units: { file: unitsRaw.file, list: unitsRaw.value as UnitsFile, period: periodOfYear(year), reports: collected.reports } } : {}),
   };
   const reportFiles = files.filter((f) => f.kind !== "units" && f.kind !== "unit");
   return reportFiles.every((f) => valid.has(f)) ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };
@@ -156,7 +157,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `thiếu khóa "${e.params.missingProperty}" (cần đi cùng "${e.params.property}")`;
         break;
       case "maxProperties":
-        message = "mỗi khối chỉ có một khóa: bullets, numbered hoặc subheading";
+        message = "mỗi khối chỉ có một khóa: bullets, numbered, subheading hoặc table";
         break;
       case "minimum":
         message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;

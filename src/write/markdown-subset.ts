@@ -38,7 +38,8 @@ function block(node: RootContent, label: (id: string) => string): string {
       return `[^${label(node.identifier)}]: ${phrasing(node.children[0].children, label)}`;
     case "table": {
       const delimiter = node.align?.map((a) => (a === "center" ? ":-:" : a === "left" ? ":--" : a === "right" ? "--:" : "---")) ?? [];
-      const rows = node.children.map((row) => `| ${row.children.map((cell) => phrasing(cell.children, label)).join(" | ")} |`);
+      // A cell never starts a block: `1.621` or `-` there needs no line-start escape.
+      const rows = node.children.map((row) => `| ${row.children.map((cell) => phrasing(cell.children, label, false)).join(" | ")} |`);
       return [rows[0], `| ${delimiter.join(" | ")} |`, ...rows.slice(1)].join("\n");
     }
     default:
@@ -46,22 +47,22 @@ function block(node: RootContent, label: (id: string) => string): string {
   }
 }
 
-function phrasing(nodes: readonly PhrasingContent[], label: (id: string) => string): string {
+function phrasing(nodes: readonly PhrasingContent[], label: (id: string) => string, lineStarts = true): string {
   return nodes
     .map((n, i) => {
       switch (n.type) {
         case "text": {
           // A soft line break stays a line break; a line's first characters get the line-start escapes too.
-          const atLineStart = i === 0 || nodes[i - 1].type === "break";
+          const atLineStart = lineStarts && (i === 0 || nodes[i - 1].type === "break");
           return n.value
             .split("\n")
             .map((line, k) => (atLineStart || k > 0 ? escapeLineStart(escapeInline(line)) : escapeInline(line)))
             .join("\n");
         }
         case "strong":
-          return `**${phrasing(n.children, label)}**`;
+          return `**${phrasing(n.children, label, lineStarts)}**`;
         case "emphasis":
-          return `*${phrasing(n.children, label)}*`;
+          return `*${phrasing(n.children, label, lineStarts)}*`;
         case "break":
           return "\\\n";
         case "footnoteReference":

@@ -5,8 +5,8 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, ROLES, rowRole } from "../parse/tree-walk.js";
+import { figureTableAlign, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
+import { footnoteNumbers, isDirective, ROLES, rowRole, tableRowRole } from "../parse/tree-walk.js";
 import { stringifySubset } from "./markdown-subset.js";
 
 export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
@@ -71,6 +71,8 @@ function roleMarks(p: ProfileSpec): Record<string, Marks> {
     "appendix-heading": p.marks.appendixHeading,
     "appendix-title": p.marks.appendixTitle,
     "appendix-reference": p.marks.appendixReference,
+    "table-title": p.marks.tableTitle,
+    "table-unit": p.marks.tableUnit,
   };
 }
 
@@ -92,6 +94,8 @@ function lower(node: RootContent, p: ProfileSpec): RootContent[] {
       return [{ type: "thematicBreak" }, ...node.children.flatMap((c) => lower(c as RootContent, p))];
     case "register":
       return [registerTable(node, p)];
+    case "figure-table":
+      return figureTable(node, p);
     default:
       return marks[node.name] ? joined(lines(node, marks)) : node.children.flatMap((c) => lower(c as RootContent, p));
   }
@@ -171,4 +175,32 @@ function registerTable(node: ContainerDirective, p: ProfileSpec): Table {
 /** A table cell holds one line: the breaks a template puts in a cell (a citation over two lines) become spaces. */
 function inCell(children: PhrasingContent[]): PhrasingContent[] {
   return children.map((c) => (c.type === "break" ? { type: "text", value: " " } : c));
+}
+
+/**
+ * A figure table: its title and unit line as paragraphs with their marks, then one GFM table aligned by
+ * the profile (number centred, name left, figures right); subtotal and total rows bold, the total's label
+ * in the name column.
+ */
+function figureTable(node: ContainerDirective, p: ProfileSpec): RootContent[] {
+  const marks = roleMarks(p);
+  const out: RootContent[] = [];
+  const rows: TableRow[] = [];
+  for (const c of node.children) {
+    if (!isDirective(c)) continue;
+    if (c.name === "table-title" || c.name === "table-unit") {
+      out.push(...joined(lines(c, marks)));
+      continue;
+    }
+    if (c.name !== "row") continue;
+    const role = tableRowRole(c);
+    const texts = c.children.filter((x): x is Paragraph => x.type === "paragraph").map((para) => inCell(para.children));
+    const strong = role === "subtotal" || role === "total";
+    const cells = (role === "total" ? [[], ...texts] : texts).map((t) => (strong && t.length ? marked(t, p.marks.tableTotal) : t));
+    rows.push({ type: "tableRow", children: cells.map((children): TableCell => ({ type: "tableCell", children })) });
+  }
+  const width = Math.max(0, ...rows.map((r) => r.children.length));
+  for (const r of rows) while (r.children.length < width) r.children.push({ type: "tableCell", children: [] });
+  out.push({ type: "table", align: figureTableAlign(Math.max(0, width - 2)), children: rows });
+  return out;
 }

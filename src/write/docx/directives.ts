@@ -5,8 +5,8 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
 import type { Paragraph as MdParagraph, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
-import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
+import { figureTableAlign, figureTableShares, REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
+import { isDirective, ROLES, rowRole, tableRowRole } from "../../parse/tree-walk.js";
 import { attributesBefore } from "../../redline/role.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
 import { STYLE } from "./styles.js";
@@ -162,4 +162,43 @@ export function registerTable(node: ContainerDirective, p: ProfileSpec, fn: Foot
     rows.push(new TableRow({ tableHeader: role === "heading" || undefined, cantSplit: true, ...blockRevision(row), children: cells }));
   }
   return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows });
+}
+
+const ALIGNMENT = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT } as const;
+
+/**
+ * A figure table: its title (centred) and unit line (right) kept with it, then a grid by the profile's
+ * column shares — number centred, name left, figures right — the heading row repeated on every page,
+ * rows kept whole; subtotal and total rows in the total style, the total's label across the first two
+ * columns. An empty paragraph after it, so the next block (or another table) does not run into it.
+ */
+export function figureTableBlocks(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  for (const role of rolesIn(node, ROLES.figureTable)) out.push(...lines(role, role.name === "table-title" ? STYLE.tableTitle : STYLE.tableUnit, fn));
+  const rowNodes = node.children.filter((c): c is ContainerDirective => isDirective(c, "row"));
+  const count = Math.max(2, ...rowNodes.map((r) => paragraphsOf(r).length + (tableRowRole(r) === "total" ? 1 : 0)));
+  const figures = count - 2;
+  const width = textWidth(p);
+  const widths = figureTableShares(figures).map((s) => Math.round(width * s));
+  widths[1] = width - widths.reduce((a, b, i) => (i === 1 ? a : a + b), 0);
+  const align = figureTableAlign(figures);
+  const cell = (children: PhrasingContent[], style: string, col: number, span = 1) =>
+    new TableCell({
+      width: { size: span > 1 ? widths[col] + widths[col + 1] : widths[col], type: WidthType.DXA },
+      columnSpan: span > 1 ? span : undefined,
+      verticalAlign: VerticalAlign.CENTER,
+      children: [new Paragraph({ style, alignment: span > 1 ? AlignmentType.CENTER : ALIGNMENT[align[col]], children: runs(children, fn) })],
+    });
+  const rows = rowNodes.map((row) => {
+    const role = tableRowRole(row);
+    const texts = paragraphsOf(row).map((para) => para.children);
+    let cells: TableCell[];
+    if (role === "heading") cells = widths.map((w, col) => new TableCell({ width: { size: w, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: STYLE.tableHeading, children: runs(texts[col] ?? [], fn) })] }));
+    else if (role === "total") cells = [cell(texts[0] ?? [], STYLE.tableTotal, 0, 2), ...widths.slice(2).map((_, k) => cell(texts[k + 1] ?? [], STYLE.tableTotal, k + 2))];
+    else cells = widths.map((_, col) => cell(texts[col] ?? [], role === "subtotal" ? STYLE.tableTotal : STYLE.table, col));
+    return new TableRow({ tableHeader: role === "heading" || undefined, cantSplit: true, ...blockRevision(row), children: cells });
+  });
+  if (rows.length) out.push(new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows }));
+  out.push(new Paragraph({ children: [] }));
+  return out;
 }

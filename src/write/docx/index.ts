@@ -8,7 +8,7 @@ import type { Report } from "../../model/index.js";
 import { PROFILES } from "../../profile.js";
 import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
-import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
+import { appendixBlocks, closingBlock, figureTableBlocks, headerBlock, titleBlock } from "./directives.js";
 import { coreProperties } from "./pin.js";
 import { buildStyles, pruneStyles, STYLE } from "./styles.js";
 import { unzipPackage } from "./unzip.js";
@@ -41,6 +41,7 @@ export function docxDocument(tree: Root, report: Report): { pack(options?: { via
     else if (isDirective(node, "title")) main.push(...titleBlock(node, profile, numbers));
     else if (isDirective(node, "closing")) main.push(spacer(), closingBlock(node, profile, numbers));
     else if (isDirective(node, "appendix")) appendix.push(...appendixBlocks(node, profile, numbers));
+    else if (isDirective(node, "figure-table")) main.push(...figureTableBlocks(node, profile, numbers));
     else main.push(...bodyBlock(node as RootContent, numbers, profile, keepNext));
   });
 
