@@ -81,7 +81,8 @@ export function figureTable(report: Report, block: FigureTableBlock): FigureTabl
     if (!own.includes(g)) throw new TableError("DV756", ["groups", i], `số liệu "${block.statistic}" không thu từ nhóm "${g}" (thu từ: ${own.join(", ")})`);
   });
 
-  const foreign = notCollected(block.statistic, all);
+  const needed = new Set<string>();
+  const foreign = notCollected(block.statistic, all, needed);
   if (foreign) {
     throw new TableError("DV757", ["statistic"], `bảng "${block.statistic}" theo đơn vị cần số liệu "${foreign}" của từng đơn vị, nhưng "${foreign}" không thu từ các đơn vị (from: units): chỉ có tổng của cả tỉnh`);
   }
@@ -90,7 +91,7 @@ export function figureTable(report: Report, block: FigureTableBlock): FigureTabl
   // Groups in units.yaml's order, each with its units in theirs.
   const shown = Object.keys(units.list.groups).filter((g) => groups.includes(g));
   const rows: TableRow[] = [];
-  const row = (role: TableRowRole, number: string, name: string, of: readonly Unit[]) => rows.push({ role, number, name, values: rowValues(report, units, columns, of, groups, block.statistic) });
+  const row = (role: TableRowRole, number: string, name: string, of: readonly Unit[]) => rows.push({ role, number, name, values: rowValues(all, needed, units, columns, of, groups, block.statistic) });
   if (block.by === "group") {
     shown.forEach((g, i) => row("group", String(i + 1), units.list.groups[g], members.filter((u) => u.group === g)));
   } else {
@@ -104,7 +105,10 @@ export function figureTable(report: Report, block: FigureTableBlock): FigureTabl
   return { by: block.by, ...(block.title ? { title: block.title } : {}), ...(typeof stat.unit === "string" && stat.unit ? { unit: stat.unit } : {}), columns, rows };
 }
 
-/** The first statistic a collected one points at (a ratio's whole, a part naming another figure) that is not collected. */
+/**
+ * The first statistic a collected one points at (a ratio's whole, a part naming another figure) that is
+ * not collected; `seen` ends up holding every statistic the table's figures are read from.
+ */
 function notCollected(id: string, all: Statistics, seen = new Set<string>()): string | undefined {
   if (seen.has(id)) return undefined;
   seen.add(id);
@@ -181,9 +185,21 @@ class RowStatistics extends Statistics {
  * that statistic's groups), and nothing else — a figure depending on one that is not collected, or not
  * from every group the table shows, has no value by unit and is refused.
  */
-function rowValues(report: Report, units: CollectedUnits, columns: readonly Column[], of: readonly Unit[], groups: readonly string[], tableId: string): Array<number | undefined> {
-  const sections = report.sections.map((s) => ({ file: s.file, statistics: rowStatistics(s.statistics ?? {}, units, of) }));
-  const stats = new RowStatistics({ sections });
+function rowValues(
+  all: Statistics,
+  needed: ReadonlySet<string>,
+  units: CollectedUnits,
+  columns: readonly Column[],
+  of: readonly Unit[],
+  groups: readonly string[],
+  tableId: string,
+): Array<number | undefined> {
+  // Only what the table reads: a row of a 130-unit table would otherwise copy every collected statistic.
+  const wanted = [...needed].flatMap((id) => {
+    const e = all.byId.get(id);
+    return e ? [{ file: e.file, statistics: rowStatistics({ [id]: e.stat }, units, of) }] : [];
+  });
+  const stats = new RowStatistics({ sections: wanted });
   const values = columns.map((c) => {
     try {
       if (c.kind !== "rate") return stats.value(c.path);

@@ -198,7 +198,10 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     return new RawFile(kind, file, text, undefined, { doc, lines });
   }
   // The YAML tree of a large year weighs far more than its values: only its positions are kept.
-  return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
+  const raw = new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines));
+  // A unit's file holds codes, cells and what the unit typed, none of it printed: no Vietnamese text to check
+  // (a hundred units' files would otherwise be walked string by string on every check).
+  return kind === "unit" ? raw : withFindings(raw, diagnostics);
 }
 
 /** Reports the file's text findings. */

@@ -1,6 +1,7 @@
 /**
  * The scale `collect` is for: 130 units reporting 60 figures each. Makes a data root with the units, a year
- * whose 60 figures are collected from them and cited in prose, the templates (by danvan) and 130 filled
+ * whose 60 figures are collected from them and cited in prose (two of them also in a table by unit and by
+ * group), the templates (by danvan) and 130 filled
  * workbooks (the templates' input cells set with exceljs, as a unit's clerk would type them).
  */
 import { spawnSync } from "node:child_process";
@@ -26,7 +27,9 @@ export async function collectScale(work, cli, sampleYear) {
     stats.push(`  so-lieu-${s}:\n    kind: breakdown\n    label: Số liệu thu thập thứ ${s + 1}\n    unit: việc\n    from: units\n    groups: [${groups.join(", ")}]\n    parts:\n      mot:\n      hai:\n`);
     sentences.push(`    Kết quả thứ ${s + 1}: {{n "so-lieu-${s}"}} việc (loại một: {{n "so-lieu-${s}.mot"}}, loại hai: {{n "so-lieu-${s}.hai"}}).`);
   }
-  fs.writeFileSync(path.join(data, "2022/sections/01-ket-qua.yaml"), `level: 1\nheading: Kết quả\nbody:\n  - >-\n${sentences.join("\n")}\nstatistics:\n${stats.join("")}`);
+  // As a report prints them: the first figure unit by unit (130 rows under two subtotals), the second by group.
+  const tables = "  - table:\n      statistic: so-lieu-0\n      by: unit\n  - table:\n      statistic: so-lieu-1\n      by: group\n";
+  fs.writeFileSync(path.join(data, "2022/sections/01-ket-qua.yaml"), `level: 1\nheading: Kết quả\nbody:\n  - >-\n${sentences.join("\n")}\n${tables}statistics:\n${stats.join("")}`);
   const mau = path.join(work, "collect-mau");
   const r = spawnSync(process.execPath, [cli, "collect", "template", "2022", "--data", data, "--out", mau], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`collect template: ${r.stderr}`);

@@ -1,12 +1,13 @@
 /**
  * What both collect commands need from a year: its units, the figures collected from them, and for each
- * unit the rows of its workbook. Read through checkYear, so the template and the import see the year as
- * check does; errors that are not the units' reports still to come stop both.
+ * unit the rows of its workbook. The year is loaded and validated as check does (its YAML, its schemas,
+ * the collected statistics and units.yaml), and an error there stops both: what to collect is not known
+ * from files that do not read. The rules' findings (a citation, a register entry) are check's to report
+ * and stop neither; nor do the units' reports still to come.
  */
 import path from "node:path";
 import { DRAFT_CODES } from "../../check/draft.js";
-import { UsageError, type Diagnostic } from "../../diagnostics.js";
-import { previousUnitReport } from "../../load/index.js";
+import { sortDiagnostics, UsageError, type Diagnostic } from "../../diagnostics.js";
 import type { RawFile } from "../../model/index.js";
 import {
   activeIn,
@@ -18,7 +19,9 @@ import {
   type Unit,
   type UnitsFile,
 } from "../../model/units.js";
-import { checkYear } from "../../pipeline.js";
+import { loadYear, previousUnitReport } from "../../load/index.js";
+import { requireYear } from "../../pipeline.js";
+import { validateFiles } from "../../validate/index.js";
 import type { TemplateRow } from "./workbook.js";
 
 export interface CollectContext {
@@ -37,8 +40,11 @@ export type ContextResult = { ok: true; context: CollectContext } | { ok: false;
 const NOT_BLOCKING = DRAFT_CODES;
 
 export function collectContext(dataRoot: string, year: string): ContextResult {
+  requireYear(dataRoot, year);
   // The units' reports are what collect writes: the year is read without them.
-  const checked = checkYear(dataRoot, year, { unitReports: false });
+  const loaded = loadYear(dataRoot, year, { unitReports: false });
+  const validated = validateFiles(year, loaded.files);
+  const checked = { files: loaded.files, diagnostics: sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics]) };
   const blocking = checked.diagnostics.filter((d) => d.severity === "error" && !NOT_BLOCKING.has(d.code) && kindOf(checked.files, d.file) !== "unit");
   if (blocking.length) return { ok: false, diagnostics: blocking };
   const unitsRaw = checked.files.find((f) => f.kind === "units");

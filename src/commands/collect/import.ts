@@ -288,8 +288,11 @@ function isMacroWorkbook(names: readonly string[], entries: ReadonlyMap<string, 
   if (names.some((n) => n.toLowerCase().endsWith("vbaproject.bin"))) return true;
   const types = entries.get("[Content_Types].xml");
   if (!types) return false;
+  const text = new TextDecoder().decode(types);
+  // Parsed only when it can say so: a text without the words (or a character reference spelling them) cannot.
+  if (!text.includes("macroEnabled") && !text.includes("&")) return false;
   try {
-    const root = parseXml(new TextDecoder().decode(types));
+    const root = parseXml(text);
     return elements(root).some((t) => elements(t).some((o) => (o.attrs.ContentType ?? "").includes("macroEnabled")));
   } catch {
     return false;
