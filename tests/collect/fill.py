@@ -4,7 +4,7 @@
 Usage: fill.py IN.xlsx OUT.xlsx JSON
 JSON: {"values": {"<figure path>": number | "text" | null | {"formula": "=…", "cached": n|null}},
        "rename_sheet": "…", "sort_rows": true, "edit": {"E12": "…"}, "header": {"unit": "…", "period": "…", "template": "…"},
-       "unprotect": true}
+       "unprotect": true, "comments": {"D12": "…"}, "copy_sheet": true}
 A value is written into the row whose hidden column B holds its path, wherever that row is.
 """
 import json
@@ -51,6 +51,16 @@ if spec.get("sort_rows"):
 
 if "rename_sheet" in spec:
     ws.title = spec["rename_sheet"]
+
+# A note a clerk leaves on a cell (comments, their VML drawing and the sheet's links to them).
+if spec.get("comments"):
+    from openpyxl.comments import Comment
+    for coord, text in spec["comments"].items():
+        ws[coord].comment = Comment(text, "Văn thư")
+
+# The sheet copied (Excel's "Move or Copy…, Create a copy"), hidden columns and all.
+if spec.get("copy_sheet"):
+    wb.copy_worksheet(ws)
 
 wb.save(dst)
 
