@@ -11,6 +11,7 @@ import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
+import { checkFiles } from "../check/index.js";
 import { loadYear, sourceText } from "../load/index.js";
 import type { FileKind } from "../model/index.js";
 import { figureSlots } from "../model/statistics.js";
@@ -28,7 +29,8 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   if (lstatOrUndefined(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
   const loaded = loadYear(dataRoot, from);
   const broken = loaded.files.filter((f) => f.value === undefined);
-  if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
+  // Text a report cannot print (a tab, a control character) is not carried into the new year either.
+  if (broken.length || [...loaded.diagnostics, ...checkFiles(loaded.files)].some((d) => d.severity === "error")) {
     throw new UsageError(`dữ liệu năm ${from} có lỗi đọc tệp; chạy "danvan check ${from}" trước`, "DV011");
   }
   const shift = Number(year) - Number(from);
