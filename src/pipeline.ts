@@ -129,6 +129,22 @@ export { hasErrors };
 
 export type OutputFormat = "md" | "docx" | "pdf";
 
+const FORMATS: OutputFormat[] = ["docx", "md", "pdf"];
+
+/** `--format docx,pdf` → the formats to write; `all` is the DOCX and the Markdown. */
+export function outputFormats(value: string): Set<OutputFormat> {
+  const formats = new Set<OutputFormat>();
+  for (const name of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    if (name === "all") {
+      formats.add("docx");
+      formats.add("md");
+    } else if ((FORMATS as string[]).includes(name)) formats.add(name as OutputFormat);
+    else throw new UsageError(`định dạng "${name}" không được hỗ trợ; dùng docx, md, pdf hoặc all (có thể ghép: docx,pdf)`, "DV008");
+  }
+  if (formats.size === 0) throw new UsageError("cần ít nhất một định dạng cho --format", "DV008");
+  return formats;
+}
+
 export interface BuildOptions {
   dataRoot: string;
   year: string;

@@ -10,6 +10,7 @@ import { UsageError } from "../diagnostics.js";
 import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
+import { listYears, requireNewYearName, requireYear } from "../pipeline.js";
 import { formatYaml } from "./fmt.js";
 import { checkFiles } from "../check/index.js";
 import { loadYear, sourceText } from "../load/index.js";
@@ -22,6 +23,16 @@ const STAGING_PREFIX = ".danvan-new-";
 
 export interface NewYearResult {
   written: string[];
+}
+
+/** `danvan new YEAR [--from Y]`: the new year made from `from`, else from the latest year there is. */
+export function newYear(dataRoot: string, year: string, from?: string): NewYearResult & { from: string } {
+  requireNewYearName(year);
+  const years = listYears(dataRoot);
+  const source = from ?? years[years.length - 1];
+  if (!source) throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "danvan init${dataRoot === "data" ? "" : ` ${dataRoot}`}" để có năm mẫu`, "DV004");
+  requireYear(dataRoot, source);
+  return { ...createYear(dataRoot, year, source), from: source };
 }
 
 export function createYear(dataRoot: string, year: string, from: string): NewYearResult {
