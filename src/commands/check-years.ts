@@ -2,6 +2,7 @@
 import type { ChalkInstance } from "chalk";
 import { CODES, type Diagnostic } from "../diagnostics.js";
 import { letSignalsIn } from "../io/cleanup.js";
+import { readyPoint } from "../io/ready.js";
 import { checkYear, yearsToVisit } from "../pipeline.js";
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat, type Summary } from "../print/diagnostics.js";
 
@@ -32,6 +33,7 @@ export async function checkYears(options: CheckOptions): Promise<CheckOutcome> {
   const sources = new Map<string, string>();
   for (const year of years) {
     await letSignalsIn();
+    await readyPoint("check");
     const checked = checkYear(options.dataRoot, year);
     diagnostics.push(...checked.diagnostics);
     for (const f of checked.files) sources.set(f.file, f.text);
