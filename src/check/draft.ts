@@ -5,7 +5,8 @@
  */
 import type { Report } from "../model/index.js";
 import { BLANK } from "../text/format.js";
-import { BLANK_CODES, type Blank } from "./blanks.js";
+import { BLANK_CODES } from "./blanks.js";
+import type { Blank } from "../validate/blanks.js";
 import { COLLECT_DRAFT_CODES } from "../collect/sum.js";
 
 /** A draft's blanks, and the units' reports still to come in or to be completed (collect/sum.ts). */

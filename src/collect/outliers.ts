@@ -3,7 +3,7 @@
  * clerk asks the unit before the sum goes into the report (1.611 typed for 16, a figure in the wrong row).
  */
 import type { Diagnostic } from "../diagnostics.js";
-import { locate, previousUnitReport } from "../load/index.js";
+import { previousUnitReport } from "../load/index.js";
 import type { RawFile } from "../model/index.js";
 import { periodName, periodOfYear, previousPeriod, type UnitReport } from "../model/units.js";
 import { formatCount, formatNumber } from "../text/format.js";
@@ -32,7 +32,7 @@ export function outlierDiagnostics(dataRoot: string, year: string, files: readon
       if (ratio < OUTLIER_FACTOR && ratio > 1 / OUTLIER_FACTOR) continue;
       const change =
         then === 0 ? `kỳ trước là 0` : now === 0 ? `kỳ trước là ${formatCount(then, false)}` : ratio >= 1 ? `gấp ${formatNumber(ratio, 1)} lần kỳ trước (${formatCount(then, false)})` : `bằng ${formatNumber(ratio, 2)} lần kỳ trước (${formatCount(then, false)})`;
-      const pos = locate(raw, ["figures", key, "value"]);
+      const pos = raw.locate(["figures", key, "value"]);
       out.push({
         code: "DV750",
         severity: "warning",

@@ -7,9 +7,8 @@
  */
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { locate } from "../load/index.js";
 import type { RawFile } from "../model/index.js";
-import { activeIn, collectedFigures, periodOfYear, type CollectedFigure, type Unit, type UnitReport, type UnitsFile } from "../model/units.js";
+import { activeIn, collectedFigures, distinctUnits, periodOfYear, type CollectedFigure, type Unit, type UnitReport, type UnitsFile } from "../model/units.js";
 import { formatCount } from "../text/format.js";
 
 export interface CollectResult {
@@ -42,7 +41,7 @@ export function collectFigures(
   const values = new Map<RawFile, unknown>();
   const period = periodOfYear(year);
   const at = (raw: RawFile, dataPath: Array<string | number>, code: string, severity: Diagnostic["severity"], message: string, key = false) => {
-    const pos = locate(raw, dataPath, key);
+    const pos = raw.locate(dataPath, key);
     diagnostics.push({ code, severity, file: raw.file, line: pos.line, col: pos.col, message, dataPath });
   };
 
@@ -90,7 +89,7 @@ export function collectFigures(
 
   // Units expected by some collected figure and not reported: one finding per unit, at its units.yaml entry.
   const asked = new Set(figures.flatMap((f) => f.groups));
-  const expected = units.units.filter((u) => asked.has(u.group) && activeIn(u, period));
+  const expected = distinctUnits(units).filter((u) => asked.has(u.group) && activeIn(u, period));
   for (const u of expected) {
     if (reportByCode.has(u.code) || unreadable.has(u.code)) continue;
     const index = units.units.indexOf(u);
@@ -137,7 +136,7 @@ function sumOf(
   const scale = 10 ** f.decimals;
   let total = 0;
   let complete = true;
-  for (const u of units.units) {
+  for (const u of distinctUnits(units)) {
     if (!f.groups.includes(u.group) || !activeIn(u, period)) continue;
     const got = reports.get(u.code);
     if (!got) {

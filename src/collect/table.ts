@@ -8,7 +8,7 @@
  */
 import type { CollectedUnits, FigureTableBlock, Report, Statistic } from "../model/index.js";
 import { FigureError, figureDecimals, figureSlots, Statistics, type StatEntry } from "../model/statistics.js";
-import { activeIn, isCollected, periodName, type Unit } from "../model/units.js";
+import { activeIn, distinctUnits, isCollected, periodName, type Unit } from "../model/units.js";
 import { roman } from "../text/roman.js";
 import { didYouMean } from "../text/suggest.js";
 
@@ -87,7 +87,7 @@ export function figureTable(report: Report, block: FigureTableBlock): FigureTabl
     throw new TableError("DV757", ["statistic"], `bảng "${block.statistic}" theo đơn vị cần số liệu "${foreign}" của từng đơn vị, nhưng "${foreign}" không thu từ các đơn vị (from: units): chỉ có tổng của cả tỉnh`);
   }
   const columns = columnsOf(block.statistic, stat, all);
-  const members = units.list.units.filter((u) => groups.includes(u.group) && activeIn(u, units.period));
+  const members = distinctUnits(units.list).filter((u) => groups.includes(u.group) && activeIn(u, units.period));
   // Groups in units.yaml's order, each with its units in theirs.
   const shown = Object.keys(units.list.groups).filter((g) => groups.includes(g));
   const rows: TableRow[] = [];

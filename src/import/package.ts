@@ -143,6 +143,9 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, li
     // fflate's own words ("invalid zip data", "unexpected EOF") stay only as the detail.
     throw corrupt(`gói zip không đọc được, có thể tệp bị cắt cụt hoặc hỏng (${err instanceof Error ? err.message : String(err)})`);
   }
+  // The streaming reader stops quietly where the bytes end: an archive cut short (a mail attachment half
+  // received) has lost its end record, and perhaps the rest of an entry it skipped or read.
+  if (!hasEndRecord(bytes)) throw corrupt("gói zip bị cắt cụt (thiếu phần cuối của tệp)");
   const out = new Map<string, Uint8Array>();
   for (const [name, parts] of chunks) {
     const size = parts.reduce((n, p) => n + p.length, 0);
@@ -158,6 +161,14 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, li
 }
 
 const TOO_LARGE = "danvan: inflated past the allowed size";
+
+/** The end-of-central-directory record, within the last 22 bytes plus the longest comment (65,535). */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) return true;
+  }
+  return false;
+}
 
 /** An fflate decoder that inflates with zlib, never past the entry's declared size or the part limit. */
 function zlibInflate(partBytes: number) {

@@ -61,6 +61,12 @@ export function previousPeriod(period: string): string {
   return String(Number(period) - 1);
 }
 
+/** The units, each once: a code listed twice (check says so, DV753) counts as first listed, never twice in a sum. */
+export function distinctUnits(file: UnitsFile): Unit[] {
+  const seen = new Set<string>();
+  return file.units.filter((u) => !seen.has(u.code) && Boolean(seen.add(u.code)));
+}
+
 /** Whether a unit is expected to report for a period, by its from/to years. */
 export function activeIn(unit: Unit, period: string): boolean {
   const year = Number(period.slice(0, 4));

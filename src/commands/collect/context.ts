@@ -12,6 +12,7 @@ import type { RawFile } from "../../model/index.js";
 import {
   activeIn,
   collectedFigures,
+  distinctUnits,
   periodName,
   periodOfYear,
   previousPeriod,
@@ -65,7 +66,7 @@ function kindOf(files: readonly RawFile[], file: string): string | undefined {
 /** The units a period expects a workbook from: active then, in a group some figure is collected from. */
 export function expectedUnits(ctx: CollectContext): Unit[] {
   const asked = new Set(ctx.figures.flatMap((f) => f.groups));
-  return ctx.units.units.filter((u) => asked.has(u.group) && activeIn(u, ctx.period));
+  return distinctUnits(ctx.units).filter((u) => asked.has(u.group) && activeIn(u, ctx.period));
 }
 
 /** A unit's rows: the figures collected from its group, with what it sent last period beside each. */

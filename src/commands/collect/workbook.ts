@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import { readZip } from "../../import/package.js";
-import { zipPackage } from "../../write/docx/zip.js";
+import { zipSync } from "fflate";
 
 /** The layout's version: the reader knows where everything is only in workbooks of this layout. */
 export const TEMPLATE_VERSION = 1;
@@ -175,8 +175,10 @@ export async function templateBytes(spec: TemplateSpec): Promise<Uint8Array> {
   };
   await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
-  // exceljs stamps each archive entry with the time of writing; every entry is dated as the workbook is.
-  return zipPackage(readZip(written, () => true), spec.date);
+  // exceljs stamps each archive entry with the time of writing; every entry is dated as the workbook is
+  // (a zip date has no time zone: fflate writes the local date and time of this Date).
+  const [year, month, day] = spec.date.split("-").map(Number);
+  return zipSync(Object.fromEntries(readZip(written, () => true)), { mtime: new Date(year, month - 1, day) });
 }
 
 /** A cell as read back: what it held and how it was written. */
@@ -217,6 +219,9 @@ export function isCellPart(name: string): boolean {
 }
 const CELL_PARTS = new Set(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]);
 
+/** Any date: the stored zip lives in memory only. */
+const STORED_DATE = new Date(1980, 0, 1);
+
 /** What a sheet holds besides its cells; with its links (sheet rels) left out, none of it may be read. */
 const UNREAD_SHEET_PARTS = ["dataValidations", "sheetProtection", "pageSetup", "pageMargins", "printOptions", "headerFooter", "mergeCells", "cols", "sheetViews", "sheetFormatPr", "sheetPr", "dimension", "conditionalFormatting", "extLst", "rowBreaks", "hyperlinks", "autoFilter", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "tableParts"];
 
@@ -228,7 +233,7 @@ const UNREAD_SHEET_PARTS = ["dataValidations", "sheetProtection", "pageSetup", "
 export async function readWorkbook(parts: ReadonlyMap<string, Uint8Array>): Promise<ReadSheet[]> {
   const { Workbook } = exceljs();
   const wb: Workbook = new Workbook();
-  const stored = zipPackage(parts, "1980-01-01", { store: true });
+  const stored = zipSync(Object.fromEntries(parts), { level: 0, mtime: STORED_DATE });
   await wb.xlsx.load(stored as unknown as ArrayBuffer, { ignoreNodes: UNREAD_SHEET_PARTS } as never);
   const sheets: ReadSheet[] = [];
   for (const ws of wb.worksheets) {
