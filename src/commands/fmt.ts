@@ -66,10 +66,11 @@ export function formatYaml(source: string, kind: FileKind): string {
 export function formatValue(value: unknown, kind: FileKind, commentBefore?: string): string {
   const doc = new Document(value);
   if (commentBefore !== undefined) doc.commentBefore = commentBefore;
-  return laidOut(doc, kind);
+  // Read back, the text must give the value the caller asked to write (in whatever order its keys came).
+  return laidOut(doc, kind, (reread) => sameData(reread, value));
 }
 
-function laidOut(doc: Document, kind: FileKind): string {
+function laidOut(doc: Document, kind: FileKind, same: (reread: unknown) => boolean = (reread) => sameValue(reread, doc.toJS())): string {
   const root = schemaFor(kind);
   const folded = { count: 0 };
   arrange(doc.contents as Node, root, root, folded);
@@ -77,7 +78,7 @@ function laidOut(doc: Document, kind: FileKind): string {
   const text = folded.count ? splitFoldedLines(printed) : printed;
   // Layout only, never values: what is about to be written is read back and must mean exactly the same.
   const reread = parseDocument(text, { uniqueKeys: true });
-  if (reread.errors.length || !sameValue(reread.toJS(), doc.toJS())) throw new FormatRefused();
+  if (reread.errors.length || !same(reread.toJS())) throw new FormatRefused();
   return text;
 }
 
@@ -90,6 +91,15 @@ export class FormatRefused extends Error {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The same data, keys in any order: what fmt's layout may reorder is only the keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /**
