@@ -196,7 +196,8 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     return new RawFile(kind, file, text, undefined, { doc, lines });
   }
   // The YAML tree of a large year weighs far more than its values: only its positions are kept.
-  return new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines));
+  // A unit's file (a hundred of them, a few findings at most) is parsed again for the one that has a finding.
+  return new RawFile(kind, file, text, value, undefined, kind === "unit" ? undefined : positionIndex(doc, lines));
 }
 
 /** Depth of the node tree, counted without recursion so hostile nesting cannot overflow the stack. */
