@@ -9,7 +9,7 @@ import { REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
 import { isDirective, rowRole } from "../../parse/tree-walk.js";
 import { attributesBefore, ROLES } from "../../model/roles.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
-import { STYLE } from "./styles.js";
+import { ROLE_STYLE, STYLE } from "./styles.js";
 import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
 
 type Footnotes = ReadonlyMap<string, number>;
@@ -39,20 +39,16 @@ export function headerBlock(node: ContainerDirective, p: ProfileSpec, fn: Footno
   const leftWidth = Math.round(width * p.headerLeftShare);
   const left: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.header)) {
-    if (role.name === "superior") left.push(...lines(role, STYLE.superior, fn));
-    else if (role.name === "issuer") {
-      left.push(...lines(role, STYLE.issuer, fn));
-      if (p.issuerRule) left.push(ruleParagraph(p.issuerRule, leftWidth));
-    } else if (role.name === "issuer-mark") left.push(...lines(role, STYLE.issuerMark, fn));
-    else left.push(...lines(role, STYLE.number, fn));
+    left.push(...lines(role, ROLE_STYLE[role.name], fn));
+    if (role.name === "issuer" && p.issuerRule) left.push(ruleParagraph(p.issuerRule, leftWidth));
   }
   const right: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.headerRight)) {
     if (role.name === "motto") {
       const count = paragraphsOf(role).length;
       // The motto's last line carries its rule, as long as the line: an underline of one line that never wraps.
-      right.push(...lines(role, STYLE.motto, fn, (i) => ({ size: i ? p.size.motto[Math.min(i, p.size.motto.length - 1)] : undefined, underline: i === count - 1 })));
-    } else right.push(...lines(role, STYLE.placeDate, fn));
+      right.push(...lines(role, ROLE_STYLE.motto, fn, (i) => ({ size: i ? p.size.motto[Math.min(i, p.size.motto.length - 1)] : undefined, underline: i === count - 1 })));
+    } else right.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   return columns([leftWidth, width - leftWidth], [left, right]);
 }
@@ -61,10 +57,9 @@ export function headerBlock(node: ContainerDirective, p: ProfileSpec, fn: Footno
 export function titleBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Paragraph[] {
   const out: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.title)) {
-    if (role.name === "doc-type") out.push(...lines(role, STYLE.docType, fn));
-    else if (role.name === "summary") out.push(...lines(role, STYLE.summary, fn));
-    else if ("text" in p.titleRule) out.push(new Paragraph({ style: STYLE.titleRule, children: [new TextRun(p.titleRule.text)] }));
-    else out.push(ruleParagraph(p.titleRule, textWidth(p)), new Paragraph({ style: STYLE.titleRule, children: [] }));
+    if (role.name !== "title-rule") out.push(...lines(role, ROLE_STYLE[role.name], fn));
+    else if ("text" in p.titleRule) out.push(new Paragraph({ style: ROLE_STYLE["title-rule"], children: [new TextRun(p.titleRule.text)] }));
+    else out.push(ruleParagraph(p.titleRule, textWidth(p)), new Paragraph({ style: ROLE_STYLE["title-rule"], children: [] }));
   }
   return out;
 }
@@ -75,16 +70,14 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
   const leftWidth = Math.round(width * p.closingLeftShare);
   const left: Array<Paragraph | Table> = [];
   for (const role of rolesIn(node, ROLES.closing)) {
-    if (role.name === "recipients-label") left.push(...lines(role, STYLE.recipientsLabel, fn));
-    else left.push(...recipients(role, leftWidth, fn));
+    if (role.name === "recipients") left.push(...recipients(role, leftWidth, fn));
+    else left.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   const right: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.closingRight)) {
-    if (role.name === "signer-title") right.push(...lines(role, STYLE.signer, fn));
-    else {
-      for (let k = 0; k < p.signatureSpace; k++) right.push(new Paragraph({ style: STYLE.signer, children: [] }));
-      right.push(...lines(role, STYLE.signerName, fn));
-    }
+    // Room to sign, in the signer's style, before the name.
+    if (role.name === "signer-name") for (let k = 0; k < p.signatureSpace; k++) right.push(new Paragraph({ style: ROLE_STYLE["signer-title"], children: [] }));
+    right.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   return columns([leftWidth, width - leftWidth], [left, right]);
 }
@@ -122,10 +115,9 @@ function noteRuns(node: ContainerDirective, note: string): ParagraphChild[] {
 export function appendixBlocks(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   for (const role of rolesIn(node, ROLES.appendix)) {
-    if (role.name === "appendix-heading") out.push(...lines(role, STYLE.appendixHeading, fn));
-    else if (role.name === "appendix-title") out.push(...lines(role, STYLE.appendixTitle, fn));
-    else if (role.name === "appendix-reference") out.push(oneParagraph(role, STYLE.appendixReference, fn));
-    else out.push(registerTable(role, p, fn));
+    if (role.name === "register") out.push(registerTable(role, p, fn));
+    else if (role.name === "appendix-reference") out.push(oneParagraph(role, ROLE_STYLE[role.name], fn));
+    else out.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   return out;
 }

@@ -37,6 +37,32 @@ export const STYLE = {
   pageNumber: "Header",
 } as const;
 
+/**
+ * Role → presentation, the DOCX writer's one table: the Word style each role the template names is
+ * written in (docs/template-roles.md). buildStyles gives every style its size, marks and spacing from the
+ * profile; directives.ts adds only what a style cannot carry (a drawn rule, the motto's line sizes, the
+ * space for a signature).
+ */
+export const ROLE_STYLE: Record<string, string> = {
+  superior: STYLE.superior,
+  issuer: STYLE.issuer,
+  "issuer-mark": STYLE.issuerMark,
+  number: STYLE.number,
+  motto: STYLE.motto,
+  "place-date": STYLE.placeDate,
+  "doc-type": STYLE.docType,
+  summary: STYLE.summary,
+  "title-rule": STYLE.titleRule,
+  subheading: STYLE.subheading,
+  "recipients-label": STYLE.recipientsLabel,
+  recipients: STYLE.recipients,
+  "signer-title": STYLE.signer,
+  "signer-name": STYLE.signerName,
+  "appendix-heading": STYLE.appendixHeading,
+  "appendix-title": STYLE.appendixTitle,
+  "appendix-reference": STYLE.appendixReference,
+};
+
 /** Hanging indent of a recipient line, so a wrapped line starts under the text after "- ". */
 export const RECIPIENT_HANG = 170;
 
