@@ -9,8 +9,7 @@ import zlib from "node:zlib";
 const crc32: (data: Uint8Array) => number = (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? tableCrc32;
 
 export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, isoDate: string): Uint8Array {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
+  const dosDate = dosDateOf(isoDate);
   const locals: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -41,6 +40,14 @@ export function zipPackage(files: ReadonlyMap<string, string | Uint8Array>, isoD
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...central, end]);
+}
+
+/** A zip entry's date holds 1980-01-01 to 2107-12-31; a report dated outside them is stamped with the nearest. */
+export function dosDateOf(isoDate: string): number {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (!(year >= 1980)) return (0 << 9) | (1 << 5) | 1;
+  if (year > 2107) return (127 << 9) | (12 << 5) | 31;
+  return ((year - 1980) << 9) | (month << 5) | day;
 }
 
 /** The fields local and central headers share, from "version needed" to the name's length. */
