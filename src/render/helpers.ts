@@ -37,7 +37,8 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
     },
     ratio(id) {
       const { part, whole } = ctx.statistics.ratioParts(id);
-      return `${formatNumber(part)}/${formatNumber(whole)}`;
+      // Each at the decimals of the figure it is, as {{n "id.part"}} prints it: 12,5/50,5, never 13/51.
+      return `${formatNumber(part, ctx.statistics.decimals(`${id}.part`))}/${formatNumber(whole, ctx.statistics.decimals(`${id}.whole`))}`;
     },
     pct(id) {
       const { value, decimals } = ctx.statistics.rate(id);
