@@ -110,6 +110,8 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV313", "số liệu không tồn tại"],
   ["DV314", "văn bản không có trong danh mục"],
   ["DV315", "đường dẫn số liệu không hợp lệ"],
+  ["DV316", "hàm không có tùy chọn này"],
+  ["DV317", "tùy chọn của hàm nhận giá trị không hợp lệ"],
   ["DV321", "chú thích không được trích dẫn"],
   ["DV322", "số liệu không được trích dẫn"],
   ["DV331", "mã bị dùng hai lần"],

@@ -13,6 +13,8 @@ export interface HelperCall {
   hash: Record<string, HashValue>;
   /** Offset of `{{` in the text. */
   offset: number;
+  /** Offset of each option's name in the text, so a finding about it points at the word to fix. */
+  hashOffsets: Record<string, number>;
 }
 
 export type ProseSegment = { text: string } | { call: HelperCall };
@@ -51,7 +53,7 @@ export function parseProse(text: string): ProseSegment[] {
     if (inner.includes("{{")) throw new ProseSyntaxError("thiếu }} đóng lời gọi hàm", open);
     const name = /^\s*([A-Za-z_][\w-]*)/.exec(inner);
     if (!name) throw new ProseSyntaxError(`lời gọi hàm không hợp lệ: {{${inner}}}`, open);
-    const call: HelperCall = { name: name[1], args: [], hash: {}, offset: open };
+    const call: HelperCall = { name: name[1], args: [], hash: {}, offset: open, hashOffsets: {} };
     TOKEN.lastIndex = name[0].length;
     while (TOKEN.lastIndex < inner.length) {
       const start = TOKEN.lastIndex;
@@ -61,7 +63,10 @@ export function parseProse(text: string): ProseSegment[] {
         throw new ProseSyntaxError(`lời gọi hàm không hợp lệ: {{${inner}}}`, open);
       }
       if (m[1] !== undefined) call.args.push(m[1].replace(/\\(.)/g, "$1"));
-      else if (m[2] !== undefined) call.hash[m[2]] = m[4] !== undefined ? m[4].replace(/\\(.)/g, "$1") : scalar(m[3]);
+      else if (m[2] !== undefined) {
+        call.hash[m[2]] = m[4] !== undefined ? m[4].replace(/\\(.)/g, "$1") : scalar(m[3]);
+        call.hashOffsets[m[2]] = open + 2 + start + (m[0].length - m[0].trimStart().length);
+      }
       else call.args.push(scalar(m[5]));
     }
     segments.push({ call });

@@ -43,6 +43,15 @@ describe("ratio", () => {
   });
 });
 
+describe("options", () => {
+  const env = createProseEnv(helpers({ ho: { kind: "count", value: 8 } }));
+  it("an option a helper does not take, or a value it does not take, is refused by render too", () => {
+    expect(() => env.render('{{n "ho" padd=false}}')).toThrow(/không có tùy chọn "padd" \(có phải ý bạn là "pad"\?\)/);
+    expect(() => env.render('{{n "ho" pad="false"}}')).toThrow(/pad của \{\{n\}\} nhận true hoặc false/);
+    expect(env.render('{{n "ho" pad=false}}')).toBe("8");
+  });
+});
+
 describe("prose around helpers", () => {
   const h = helpers({ ho: { kind: "count", value: 8 } });
   const env = createProseEnv(h);
