@@ -42,6 +42,8 @@ export interface ProfileSpec {
   numbering: Numbering;
   page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number } };
   font: string;
+  /** Code a custom template writes (a fenced block, `code` in a line): a fixed-width font. */
+  monoFont: string;
   /** The language Word spell-checks in. */
   lang: string;
   size: {
@@ -61,6 +63,7 @@ export interface ProfileSpec {
     pageNumber: number;
     /** The appendix's "(Kèm theo …)" line: a size at which it stays on one line. */
     appendixReference: number;
+    code: number;
   };
   marks: {
     superior: Marks;
@@ -120,6 +123,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     numbering: { level1: "{roman}-", level2: "{n}-", items: "{n}-" },
     page: { ...A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
     font: "Times New Roman",
+    monoFont: "Courier New",
     lang: "vi-VN",
     size: {
       body: 28,
@@ -137,6 +141,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
       table: 26,
       pageNumber: 28,
       appendixReference: 26,
+      code: 24,
     },
     marks: { ...COMMON_MARKS, recipientsLabel: { underline: true } },
     titleRule: { text: "-----" },
@@ -154,6 +159,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     numbering: { level1: "{roman}.", level2: "{n}.", items: "{alpha})" },
     page: { ...A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
     font: "Times New Roman",
+    monoFont: "Courier New",
     lang: "vi-VN",
     size: {
       body: 28,
@@ -171,6 +177,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
       table: 26,
       pageNumber: 26,
       appendixReference: 26,
+      code: 24,
     },
     marks: { ...COMMON_MARKS, recipientsLabel: { bold: true, italics: true } },
     // NĐ 30/2020: 1/3 to 1/2 of the line above it; the issuer's rule is a share of the header's left column.

@@ -27,7 +27,7 @@ export function docxDocument(tree: Root, report: Report): { pack(options?: { via
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const [label, n] of numbers) {
     const def = definitions.get(label);
-    if (def) footnotes[n] = { children: footnoteBody(def, numbers) };
+    if (def) footnotes[n] = { children: footnoteBody(def, numbers, profile) as Paragraph[] };
   }
 
   // Phase 2: the main text — header, title, body, closing — and the appendix, each from its nodes.

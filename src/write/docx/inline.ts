@@ -3,15 +3,20 @@
  * references) becomes Word runs. A later run property a role asks for — a tracked insertion or deletion,
  * say — belongs in RunMarks and in textRun below, so every writer that lays text out gets it at once.
  */
-import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
+import { BuilderElement, DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
 import { revisionOf, type Change, type Revision } from "../../redline/role.js";
+import { UnwrittenNode } from "./unwritten.js";
+import { STYLE } from "./styles.js";
 
 export interface RunMarks {
   bold?: boolean;
   italics?: boolean;
   underline?: boolean;
+  strike?: boolean;
   size?: number;
+  /** A character style: code in a line, a link's text. */
+  style?: string;
 }
 
 export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<string, number>, marks: RunMarks = {}): ParagraphChild[] {
@@ -35,11 +40,18 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
         if (n !== undefined) out.push(trackedReference(node, new FootnoteReferenceRun(n)));
         break;
       }
+      case "delete":
+        out.push(...runs(node.children, footnotes, { ...marks, strike: true }));
+        break;
       case "inlineCode":
-        out.push(textRun(node.value, marks));
+        out.push(textRun(node.value, { ...marks, style: STYLE.codeChar }, node));
+        break;
+      case "link":
+        out.push(new ExternalHyperlink({ link: node.url, children: runs(node.children, footnotes, { ...marks, style: STYLE.hyperlink }) as TextRun[] }));
         break;
       default:
-        if ("children" in node) out.push(...runs(node.children as PhrasingContent[], footnotes, marks));
+        // An image, raw HTML, a text directive: refused when the template is loaded (render/template-check.ts).
+        throw new UnwrittenNode(node.type);
     }
   }
   return out;
@@ -52,7 +64,9 @@ export function textRun(text: string, marks: RunMarks = {}, node?: unknown): Tex
     bold: marks.bold,
     italics: marks.italics,
     underline: marks.underline ? {} : undefined,
+    strike: marks.strike,
     size: marks.size,
+    style: marks.style,
   };
   return (revised(node, options) as TextRun | undefined) ?? new TextRun(options);
 }

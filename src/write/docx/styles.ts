@@ -33,6 +33,11 @@ export const STYLE = {
   appendixTitle: "AppendixTitle",
   appendixReference: "AppendixReference",
   footnote: "FootnoteText",
+  quote: "Quote",
+  code: "Code",
+  /** The character style of code inside a line (`inlineCode`). */
+  codeChar: "CodeChar",
+  hyperlink: "Hyperlink",
   // Word's own id for the paragraph style of page headers (its "page number" is a character style).
   pageNumber: "Header",
 } as const;
@@ -84,6 +89,7 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       },
       footnoteReference: { run: { superScript: true } },
     },
+    characterStyles: [{ id: STYLE.codeChar, name: "Code Char", basedOn: "DefaultParagraphFont", run: { font: p.monoFont } }],
     paragraphStyles: [
       {
         id: STYLE.body,
@@ -94,6 +100,15 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
         paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: p.body.firstLineIndent }, spacing: bodySpacing },
       },
       { id: STYLE.bullet, name: "List Dash", basedOn: STYLE.body, quickFormat: true },
+      { id: STYLE.quote, name: "Quote", basedOn: STYLE.body, quickFormat: true, run: { italics: true }, paragraph: { indent: { left: 567, right: 567 } } },
+      {
+        id: STYLE.code,
+        name: "Code",
+        basedOn: "Normal",
+        quickFormat: true,
+        run: { font: p.monoFont, size: p.size.code },
+        paragraph: { alignment: AlignmentType.LEFT, spacing: { ...single, after: p.body.spacingAfter }, keepLines: true },
+      },
       {
         id: STYLE.subheading,
         name: "Subheading",
