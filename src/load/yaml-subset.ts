@@ -213,7 +213,8 @@ const BOOLEANS: Record<string, boolean> = { true: true, True: true, TRUE: true, 
 
 function plain(raw: string): string | number | boolean {
   const comment = raw.indexOf(" #");
-  const text = (comment < 0 ? raw : raw.slice(0, comment)).trimEnd();
+  // YAML trims spaces and tabs only: a no-break or other Unicode space is part of the value (DV378 sees it).
+  const text = (comment < 0 ? raw : raw.slice(0, comment)).replace(/[ \t]+$/, "");
   if (INDICATORS.has(text[0]) || text.includes(": ") || text.endsWith(":")) throw GIVE_UP;
   if (PLAIN_INT.test(text)) {
     const n = Number(text);
