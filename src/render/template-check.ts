@@ -4,9 +4,12 @@
  * character XML forbids may stand in it. What is not is refused here, at the template's own line and
  * column — never dropped from one output. Data cannot add such constructs: it arrives escaped.
  */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
-import { parseMarkdown } from "../parse/remark.js";
 import { xmlForbidden } from "../text/xml-chars.js";
+import { LAYOUT_FILE } from "./template.js";
 
 /** What both writers print (a text directive is escaped into text by literal.ts before it is rendered). */
 const WRITTEN = new Set([
@@ -30,7 +33,9 @@ function withoutMustaches(source: string): string {
   return source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g, blank);
 }
 
-export function templateProblems(source: string, file: string): Diagnostic[] {
+export async function templateProblems(source: string, file: string): Promise<Diagnostic[]> {
+  // remark is loaded only for a custom template (it is a bundle of its own: src/build/bundle.ts).
+  const { parseMarkdown } = await import("../parse/remark.js");
   const out: Diagnostic[] = [];
   const at = (code: string, line: number, col: number, message: string) => out.push({ code, severity: "error", file, line, col, message: `lỗi mẫu (template): ${message}` });
   const forbidden = xmlForbidden(source);
@@ -46,4 +51,10 @@ export function templateProblems(source: string, file: string): Diagnostic[] {
   };
   walk(parseMarkdown(withoutMustaches(source)) as unknown as Node, false);
   return out;
+}
+
+/** The layout in a templates folder, read and checked; its findings name it as DV401 does. */
+export function layoutProblems(templatesDir: URL): Promise<Diagnostic[]> {
+  const file = fileURLToPath(new URL(LAYOUT_FILE, templatesDir));
+  return templateProblems(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file));
 }

@@ -88,8 +88,8 @@ describe("blocks a custom template writes", () => {
     expect(texts).toEqual(expect.arrayContaining(["Cột một", "ô hai"]));
   });
 
-  it("the shipped layout writes nothing the writers lack", () => {
-    expect(templateProblems(SHIPPED, "templates/report.md.hbs")).toEqual([]);
+  it("the shipped layout writes nothing the writers lack", async () => {
+    expect(await templateProblems(SHIPPED, "templates/report.md.hbs")).toEqual([]);
   });
 });
 
