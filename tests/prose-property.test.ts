@@ -26,6 +26,8 @@ const MARKDOWN = ["*", "**", "_", "__", "[", "]", "<", ">", "#", "##", "|", "~",
 const SPACE = [" ", "  ", "    ", "\t", "\r", "\n", "\r\n", "\u2028", "\u2029", "\u000b", "\u000c", "\u0085", "\u00a0", "\u0000", "\u0007", "\u001b", "\u007f", "\u200b", "\u3000"];
 const ADDRESSES = ["a@b.vn", "dan.van@binhthuan.gov.vn", "http://x.vn/a_b", "https://dan-van.vn/?q=1&r=2", "www.binhthuan.gov.vn", "WWW.A.VN", "mailto:x@y.vn", "ftp://a.b", "xmpp:a@b.vn"];
 const HELPERS = ['{{n "don"}}', '{{n "don.khieu-nai"}}', '{{n "giam-sat.2020.cap-tinh"}}', '{{pct "giai-quyet"}}', '{{ratio "giai-quyet"}}', '{{fn "ket-qua"}}', '{{doc "12-kh-tu"}}', '{{doc "12-kh-tu" date=false}}', '{{docsummary "12-kh-tu"}}'];
+/** Cited first in the fixture's own section: every case citing it again is a second citation. */
+const REPEATED_NOTE = '{{fn "ket-qua"}}';
 const BROKEN = ['{{n "nope"}}', "{{", "}}", '{{fn "ket-qua"', "{{nope}}"];
 const KINDS: Array<[string[], number]> = [[WORDS, 8], [PUNCT, 3], [MARKDOWN, 3], [SPACE, 2], [ADDRESSES, 1], [HELPERS, 2], [BROKEN, 0.2]];
 
@@ -230,7 +232,7 @@ describe("prose property", () => {
     const kinds: Kind[] = ["paragraph", "paragraph", "subheading", "bullet", "numbered", "footnote", "heading", "summary"];
     let built = 0;
     let refused = 0;
-    let helperText: Map<string, string> | undefined;
+    let helperText: { md: Map<string, string>; docx: Map<string, string> } | undefined;
     const failures: string[] = [];
     for (let done = -1; done < RUNS; ) {
       let cases =
@@ -279,7 +281,16 @@ describe("prose property", () => {
       const docxSummaries = summaries(docxBlocks, gainedDocx);
       if (done < 0) {
         expect(md.length).toBe(HELPERS.length);
-        helperText = new Map(HELPERS.map((h, i) => [h, md[i].slice(1, -1)]));
+        helperText = { md: new Map(HELPERS.map((h, i) => [h, md[i].slice(1, -1)])), docx: new Map(HELPERS.map((h, i) => [h, docx[i].slice(1, -1)])) };
+        // Every helper reads alike from both outputs but a second citation of a note ("ket-qua" is cited first
+        // in the fixture's own section): the DOCX makes it a cross-reference printing the note's number (1),
+        // pandoc's Markdown reader a second copy of the note, where GFM prints the same number.
+        for (const h of HELPERS) {
+          if (h === REPEATED_NOTE) {
+            expect(helperText.docx.get(h)).toBe("1");
+            expect(helperText.md.get(h)).toBe("[^Năm 2020: 458 cuộc (cấp tỉnh 08).]");
+          } else expect(helperText.docx.get(h), h).toBe(helperText.md.get(h));
+        }
         done = 0;
         continue;
       }
@@ -296,14 +307,19 @@ describe("prose property", () => {
       of("heading").forEach((c, i) => literal(c, mdHeadings[i], docxHeadings[i]));
       of("summary").forEach((c, i) => literal(c, mdSummaries[i], docxSummaries[i]));
       inRegion.forEach((c, i) => {
-        let expected = c.text;
-        for (const [h, text] of helperText!) expected = expected.split(h).join(`\u0000${text}\u0000`);
-        expected = SHAPE[c.kind](collapse(expected.replace(/\u0000/g, "")));
+        const expectedOf = (texts: Map<string, string>) => {
+          let expected = c.text;
+          for (const [h, text] of texts) expected = expected.split(h).join(`\u0000${text}\u0000`);
+          return SHAPE[c.kind](collapse(expected.replace(/\u0000/g, "")));
+        };
+        const [expectedMd, expectedDocx] = [expectedOf(helperText!.md), expectedOf(helperText!.docx)];
         if (c.kind === "subheading") {
           md[i] = md[i].replace(WHOLE, "");
           docx[i] = docx[i].replace(WHOLE, "");
         }
-        if (md[i] !== docx[i] || md[i] !== expected) failures.push(`${c.kind} ${JSON.stringify(c.text)}\n  expected ${JSON.stringify(expected)}\n  md       ${JSON.stringify(md[i])}\n  docx     ${JSON.stringify(docx[i])}`);
+        if (md[i] !== expectedMd || docx[i] !== expectedDocx || (expectedMd === expectedDocx && md[i] !== docx[i])) {
+          failures.push(`${c.kind} ${JSON.stringify(c.text)}\n  expected ${JSON.stringify(expectedMd)}\n  md       ${JSON.stringify(md[i])}\n  docx     ${JSON.stringify(docx[i])}`);
+        }
       });
       expect(failures.length, failures.slice(0, 8).join("\n")).toBe(0);
       expect(gainedMd, "structure in the Markdown the data did not ask for").toEqual([]);

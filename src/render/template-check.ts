@@ -47,6 +47,7 @@ export async function templateProblems(source: string, file: string): Promise<Di
     const pos = node.position?.start ?? { line: 1, column: 1 };
     if (!WRITTEN.has(node.type)) at("DV403", pos.line, pos.column, WHY[node.type] ?? `khối Markdown "${node.type}" không được cả DOCX lẫn Markdown in ra; hãy viết cách khác`);
     else if (inFootnote && node.type === "table") at("DV403", pos.line, pos.column, "bảng trong chú thích: Word không đặt được bảng trong chú thích; hãy đưa bảng ra ngoài chú thích");
+    else if (inFootnote && node.type === "footnoteReference") at("DV403", pos.line, pos.column, "chú thích trong chú thích: Word không đặt được chú thích trong chú thích; hãy viết nội dung ngay trong câu");
     for (const c of node.children ?? []) walk(c, inFootnote || node.type === "footnoteDefinition");
   };
   walk(parseMarkdown(withoutMustaches(source)) as unknown as Node, false);

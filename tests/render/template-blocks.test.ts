@@ -100,6 +100,7 @@ describe("what a template cannot write is refused at its line", () => {
     ["an image", "Ảnh ![logo](logo.png) đây.", "![logo]", /DV403: .*hình ảnh/],
     ["a leaf directive", "::chu-ky", "::chu-ky", /DV403: .*::tên/],
     ["a table in a footnote", "Chú thích[^b].\n\n[^b]: | a |\n    | - |\n    | b |", "[^b]:", /DV403: .*bảng trong chú thích/],
+    ["a footnote in a footnote", "Câu[^c].\n\n[^c]: Chú thích[^d].\n\n[^d]: Lồng nhau.", "[^c]:", /DV403: .*chú thích trong chú thích/],
     ["a noncharacter", "Chữ \uFFFF lạ.", "\uFFFF", /DV402: .*U\+FFFF/],
   ];
   for (const [name, extra, marker, message] of cases) {

@@ -11,6 +11,7 @@ import type { FootnoteDefinition, List, PhrasingContent, RootContent } from "mda
 import type { ProfileSpec } from "../../profile.js";
 import { isDirective } from "../../parse/tree-walk.js";
 import { paragraphMark, runs, textRun } from "./inline.js";
+import type { Notes } from "./notes.js";
 import { STYLE } from "./styles.js";
 import { UnwrittenNode } from "./unwritten.js";
 import { ruleParagraph, textWidth, THIN_GRID } from "./table.js";
@@ -21,7 +22,7 @@ const HEADING_STYLE: Record<number, string> = { 1: "Heading1", 2: "Heading1", 3:
 const INDENT_STEP = 567;
 
 interface Context {
-  footnotes: ReadonlyMap<string, number>;
+  footnotes: Notes;
   p: ProfileSpec;
   /** The paragraph style of plain text here: body text, or footnote text inside a footnote. */
   style: string;
@@ -32,7 +33,7 @@ interface Context {
   quotes: number;
 }
 
-export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, number>, p: ProfileSpec, keepNext = false): Array<Paragraph | Table> {
+export function bodyBlock(node: RootContent, footnotes: Notes, p: ProfileSpec, keepNext = false): Array<Paragraph | Table> {
   return block(node, { footnotes, p, style: STYLE.body, keepNext, lists: 0, quotes: 0 });
 }
 
@@ -95,7 +96,7 @@ function list(node: List, c: Context): Array<Paragraph | Table> {
 }
 
 /** A table a custom template writes outside the register: an even grid, its first row the heading. */
-function plainTable(rows: PhrasingContent[][][], footnotes: ReadonlyMap<string, number>, p: ProfileSpec): Table {
+function plainTable(rows: PhrasingContent[][][], footnotes: Notes, p: ProfileSpec): Table {
   const width = textWidth(p);
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const each = Math.floor(width / columns);
@@ -121,7 +122,7 @@ function plainTable(rows: PhrasingContent[][][], footnotes: ReadonlyMap<string, 
   });
 }
 
-export function footnoteBody(def: FootnoteDefinition, footnotes: ReadonlyMap<string, number>, p: ProfileSpec): Array<Paragraph | Table> {
+export function footnoteBody(def: FootnoteDefinition, footnotes: Notes, p: ProfileSpec): Array<Paragraph | Table> {
   const c: Context = { footnotes, p, style: STYLE.footnote, alignment: AlignmentType.JUSTIFIED, lists: 0, quotes: 0 };
   return def.children.flatMap((child) => block(child, c));
 }

@@ -3,16 +3,17 @@
  * the roles the template named and the profile's values. Nothing here looks at how text is marked up.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
-import type { Paragraph as MdParagraph, PhrasingContent } from "mdast";
+import type { ListItem, Paragraph as MdParagraph, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
 import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
-import { attributesBefore } from "../../redline/role.js";
+import { attributesBefore, revisionOf, yearCopy } from "../../redline/role.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
+import type { Notes } from "./notes.js";
 import { STYLE } from "./styles.js";
 import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
 
-type Footnotes = ReadonlyMap<string, number>;
+type Footnotes = Notes;
 
 function paragraphsOf(node: ContainerDirective): MdParagraph[] {
   return node.children.filter((c): c is MdParagraph => c.type === "paragraph");
@@ -89,25 +90,43 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
   return columns([leftWidth, width - leftWidth], [left, right]);
 }
 
-/** One "- …" line a recipient, wrapped lines hanging; the first `first` bracketed with the note at their right. */
+/**
+ * One "- …" line a recipient, wrapped lines hanging; the first `first` bracketed with the note at their
+ * right. In a redline each year brackets its own first recipients: a recipient kept in both years but
+ * bracketed in only one is written twice, year A's copy deleted where A has it and year B's inserted where
+ * B has it, so accepting or rejecting every change leaves each year's own list.
+ */
 function recipients(node: ContainerDirective, width: number, fn: Footnotes): Array<Paragraph | Table> {
   const note = node.attributes?.note ?? "";
-  const first = Number(node.attributes?.first ?? 0);
+  const before = attributesBefore(node)?.attributes ?? node.attributes ?? {};
+  const firstOf = (attributes: Record<string, string | null | undefined>) => (attributes.note ? Math.max(0, Number(attributes.first ?? 0)) : 0);
+  const first = { a: firstOf(before), b: firstOf(node.attributes ?? {}) };
   const items = node.children.flatMap((c) => (c.type === "list" ? c.children : []));
-  const paras = items.map((item) => {
+  const line = (item: ListItem) => {
     const para = item.children[0];
     return new Paragraph({ style: STYLE.recipients, run: paragraphMark(para), children: [textRun("- ", {}, item), ...(para?.type === "paragraph" ? runs(para.children, fn) : [])] });
-  });
-  if (!note || first < 1) return paras;
-  const bracketed = Math.min(first, paras.length);
+  };
+  if (first.a === 0 && first.b === 0) return items.map(line);
+  const seen = { a: 0, b: 0 };
+  const inBracket: ListItem[] = [];
+  const after: ListItem[] = [];
+  for (const item of items) {
+    const revision = revisionOf(item)?.revision;
+    const place = (year: "a" | "b") => (revision === (year === "a" ? "ins" : "del") ? undefined : seen[year]++ < first[year]);
+    const [a, b] = [place("a"), place("b")];
+    if (a === b || a === undefined || b === undefined) (a ?? b ? inBracket : after).push(item);
+    else {
+      (a ? inBracket : after).push(yearCopy(item, "a", fn.change));
+      (b ? inBracket : after).push(yearCopy(item, "b", fn.change));
+    }
+  }
   const noteWidth = Math.round(width * 0.25);
-  const bracket = columns([width - noteWidth, noteWidth], [paras.slice(0, bracketed), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: noteRuns(node, note) })]], {
+  const bracket = columns([width - noteWidth, noteWidth], [inBracket.map(line), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: noteRuns(node, note) })]], {
     verticalCentre: [false, true],
     rightBorder: [true, false],
   });
   // A table cell must end with a paragraph (Word calls the file damaged otherwise).
-  const after = paras.slice(bracketed);
-  return [bracket, ...(after.length ? after : [new Paragraph({ style: STYLE.recipients, children: [] })])];
+  return [bracket, ...(after.length ? after.map(line) : [new Paragraph({ style: STYLE.recipients, children: [] })])];
 }
 
 /** The note; in a redline where it was reworded, year A's deleted and year B's inserted. */

@@ -6,10 +6,11 @@ import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph,
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model/index.js";
 import { PROFILES } from "../../profile.js";
-import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
+import { footnoteDefinitions, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
 import { coreProperties } from "./pin.js";
+import { planNotes } from "./notes.js";
 import { buildStyles, pruneStyles, STYLE } from "./styles.js";
 import { unzipPackage } from "./unzip.js";
 import { zipPackage } from "./zip.js";
@@ -21,13 +22,14 @@ import { zipPackage } from "./zip.js";
 export function docxDocument(tree: Root, report: Report): { pack(options?: { viaPacker?: boolean }): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
-  // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
-  const numbers = footnoteNumbers(tree);
+  // Phase 1: footnotes in order of first reference, their bodies as Word footnotes; a later citation of a
+  // note is a cross-reference to its first (notes.ts).
+  const numbers = planNotes(tree);
   const definitions = footnoteDefinitions(tree);
   const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const [label, n] of numbers) {
+  for (const [id, label] of numbers.footnotes) {
     const def = definitions.get(label);
-    if (def) footnotes[n] = { children: footnoteBody(def, numbers, profile) as Paragraph[] };
+    if (def) footnotes[id] = { children: footnoteBody(def, numbers, profile) as Paragraph[] };
   }
 
   // Phase 2: the main text — header, title, body, closing — and the appendix, each from its nodes.
