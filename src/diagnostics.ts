@@ -115,6 +115,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV318", "ký tự mà XML không cho phép (U+FFFE, U+FFFF, nửa cặp thay thế)"],
   ["DV321", "chú thích không được trích dẫn"],
   ["DV322", "số liệu không được trích dẫn"],
+  ["DV323", "tiêu đề phụ lục viết hoa ở thể thức nhà nước (viết: Phụ lục)"],
   ["DV331", "mã bị dùng hai lần"],
   ["DV332", "mã văn bản bị trùng"],
   ["DV333", "số ký hiệu văn bản bị trùng"],

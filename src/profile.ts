@@ -83,8 +83,18 @@ export interface ProfileSpec {
   };
   /** Drawn rule under the issuing body (state), or none. */
   issuerRule?: Rule;
-  /** Under the summary: typed text (party `-----`) or a drawn rule (state). */
-  titleRule: { text: string } | Rule;
+  /** Under the summary: typed text (party `-----`) or a drawn rule (state), with space above it (twips). */
+  titleRule: { text: string } | (Rule & { spaceBefore: number });
+  /** The number ("Số: …") on the line of the place and date, the header a table of two rows (state). */
+  numberOnDateLine: boolean;
+  appendix: {
+    /** "own": the appendix numbers its pages from its own first page (state, NĐ 30/2020). */
+    pageNumbering: "continue" | "own";
+    /** How the appendix's title lines are printed: as written, or in capitals (state). */
+    titleCase: "as-written" | "upper";
+    /** How the data should write the heading: any case (party `PHỤ LỤC`), or not in capitals (state `Phụ lục`: DV323). */
+    headingCase: "any" | "not-capitals";
+  };
   body: { firstLineIndent: number; spacingAfter: number; line: number };
   /** Empty lines between the signer's title and name, for signature and seal. */
   signatureSpace: number;
@@ -145,6 +155,8 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     },
     marks: { ...COMMON_MARKS, recipientsLabel: { underline: true } },
     titleRule: { text: "-----" },
+    numberOnDateLine: false,
+    appendix: { pageNumbering: "continue", titleCase: "as-written", headingCase: "any" },
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
     headerLeftShare: 0.4,
@@ -182,7 +194,10 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     marks: { ...COMMON_MARKS, recipientsLabel: { bold: true, italics: true } },
     // NĐ 30/2020: 1/3 to 1/2 of the line above it; the issuer's rule is a share of the header's left column.
     issuerRule: { share: 0.4 },
-    titleRule: { share: 0.25 },
+    // The rule stands clear of the summary's descenders (a 2 pt rule paragraph otherwise touches them).
+    titleRule: { share: 0.25, spaceBefore: 100 },
+    numberOnDateLine: true,
+    appendix: { pageNumbering: "own", titleCase: "upper", headingCase: "not-capitals" },
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
     // The state motto is one line of 13 pt capitals: it needs more of the width than the party's.

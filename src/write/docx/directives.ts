@@ -10,8 +10,8 @@ import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
 import { attributesBefore, revisionOf, yearCopy } from "../../redline/role.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
 import type { Notes } from "./notes.js";
-import { STYLE } from "./styles.js";
-import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
+import { PLACE_DATE_BEFORE, STYLE } from "./styles.js";
+import { columns, grid, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
 
 type Footnotes = Notes;
 
@@ -19,9 +19,9 @@ function paragraphsOf(node: ContainerDirective): MdParagraph[] {
   return node.children.filter((c): c is MdParagraph => c.type === "paragraph");
 }
 
-/** The role's lines, each a paragraph of `style`. */
-function lines(node: ContainerDirective, style: string, fn: Footnotes, marks: (i: number) => RunMarks = () => ({})): Paragraph[] {
-  return paragraphsOf(node).map((para, i) => new Paragraph({ style, children: runs(para.children, fn, marks(i)) }));
+/** The role's lines, each a paragraph of `style` (with `spacing` over the style's where given). */
+function lines(node: ContainerDirective, style: string, fn: Footnotes, marks: (i: number) => RunMarks = () => ({}), spacing?: { before: number }): Paragraph[] {
+  return paragraphsOf(node).map((para, i) => new Paragraph({ style, spacing, children: runs(para.children, fn, marks(i)) }));
 }
 
 /** The role's lines as one paragraph broken by line breaks: its spacing stands around the whole. */
@@ -34,29 +34,40 @@ function rolesIn(node: ContainerDirective, names: readonly string[]): ContainerD
   return node.children.filter((c): c is ContainerDirective => isDirective(c) && names.includes(c.name));
 }
 
-/** Left: superior, issuing body (with the profile's rule), mark, number. Right: motto (the last line ruled), place and date. */
+/**
+ * Left: superior, issuing body (with the profile's rule), mark, number. Right: motto (the last line ruled),
+ * place and date. Where the profile sets the number on the date's line (state), the header is two rows, the
+ * number and the date level in the second.
+ */
 export function headerBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
   const width = textWidth(p);
   const leftWidth = Math.round(width * p.headerLeftShare);
   const left: Paragraph[] = [];
+  const number: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.header)) {
     if (role.name === "superior") left.push(...lines(role, STYLE.superior, fn));
     else if (role.name === "issuer") {
       left.push(...lines(role, STYLE.issuer, fn));
       if (p.issuerRule) left.push(ruleParagraph(p.issuerRule, leftWidth));
     } else if (role.name === "issuer-mark") left.push(...lines(role, STYLE.issuerMark, fn));
+    else if (p.numberOnDateLine) number.push(...lines(role, STYLE.number, fn, () => ({}), { before: PLACE_DATE_BEFORE }));
     else left.push(...lines(role, STYLE.number, fn));
   }
   const right: Paragraph[] = [];
+  const date: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.headerRight)) {
     if (role.name === "motto") {
       const count = paragraphsOf(role).length;
       // The motto's last line carries its rule, as long as the line: an underline of one line that never wraps.
       right.push(...lines(role, STYLE.motto, fn, (i) => ({ size: i ? p.size.motto[Math.min(i, p.size.motto.length - 1)] : undefined, underline: i === count - 1 })));
-    } else right.push(...lines(role, STYLE.placeDate, fn));
+    } else (p.numberOnDateLine ? date : right).push(...lines(role, STYLE.placeDate, fn));
   }
-  return columns([leftWidth, width - leftWidth], [left, right]);
+  if (!p.numberOnDateLine) return columns([leftWidth, width - leftWidth], [left, right]);
+  return grid([leftWidth, width - leftWidth], [[left, right], [number, date]], { lastRowBottom: true });
 }
+
+/** Below a drawn title rule, what a typed rule line and its spacing take: the body starts where it does in the party profile. */
+const TITLE_RULE_AFTER = 480;
 
 /** The document type, the summary lines, the profile's rule under them. */
 export function titleBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Paragraph[] {
@@ -65,7 +76,8 @@ export function titleBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnot
     if (role.name === "doc-type") out.push(...lines(role, STYLE.docType, fn));
     else if (role.name === "summary") out.push(...lines(role, STYLE.summary, fn));
     else if ("text" in p.titleRule) out.push(new Paragraph({ style: STYLE.titleRule, children: [new TextRun(p.titleRule.text)] }));
-    else out.push(ruleParagraph(p.titleRule, textWidth(p)), new Paragraph({ style: STYLE.titleRule, children: [] }));
+    // The rule carries the space to the text below it: no empty paragraph between the title and section I.
+    else out.push(ruleParagraph(p.titleRule, textWidth(p), { before: p.titleRule.spaceBefore, after: TITLE_RULE_AFTER }));
   }
   return out;
 }

@@ -58,7 +58,14 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     { properties: { page, titlePage: true }, headers: { default: pageNumberHeader, first: emptyHeader }, footers: { default: emptyFooter, first: emptyFooter }, children: main },
   ];
   if (appendix.length) {
-    sections.push({ properties: { page }, headers: { default: pageNumberHeader }, footers: { default: emptyFooter }, children: appendix });
+    // An appendix with its own numbering (state, NĐ 30/2020) counts from its own first page, which, like the
+    // report's, shows no number.
+    const own = profile.appendix.pageNumbering === "own";
+    sections.push(
+      own
+        ? { properties: { page: { ...page, pageNumbers: { start: 1 } }, titlePage: true }, headers: { default: pageNumberHeader, first: emptyHeader }, footers: { default: emptyFooter, first: emptyFooter }, children: appendix }
+        : { properties: { page }, headers: { default: pageNumberHeader }, footers: { default: emptyFooter }, children: appendix },
+    );
   }
 
   // Phase 4: assembly, then the archive with its volatile parts pinned so the same data gives the same bytes.

@@ -42,6 +42,9 @@ export const STYLE = {
   pageNumber: "Header",
 } as const;
 
+/** The place and date's space above them; the number on their line (state) takes the same, to stand level. */
+export const PLACE_DATE_BEFORE = 240;
+
 /** Hanging indent of a recipient line, so a wrapped line starts under the text after "- ". */
 export const RECIPIENT_HANG = 170;
 
@@ -123,7 +126,7 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       style(STYLE.issuerMark, "Issuing Body Mark", p.size.issuer),
       style(STYLE.number, "Document Number", p.size.number),
       style(STYLE.motto, "Motto", p.size.motto[0], p.marks.motto),
-      style(STYLE.placeDate, "Place and Date", p.size.placeDate, p.marks.placeDate, { spacing: { ...single, before: 240 } }),
+      style(STYLE.placeDate, "Place and Date", p.size.placeDate, p.marks.placeDate, { spacing: { ...single, before: PLACE_DATE_BEFORE } }),
       style(STYLE.docType, "Document Type", p.size.docType, p.marks.docType, { spacing: { before: 360, after: 0 }, keepNext: true }),
       style(STYLE.summary, "Document Summary", p.size.summary, p.marks.summary, { spacing: { after: 0 }, keepNext: true }),
       style(STYLE.titleRule, "Title Rule", p.size.summary, {}, { spacing: { after: 240 } }),
