@@ -1,4 +1,6 @@
 /** Diagnostics as text (with code frames), JSON, GitHub workflow annotations or SARIF 2.1.0. */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ChalkInstance } from "chalk";
 import { BLANK_CODES, blankCount } from "../check/blanks.js";
 import { OLD_PERIOD_CODE } from "../check/old-period.js";
@@ -82,6 +84,23 @@ export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summar
   return lines.join("\n");
 }
 
+/**
+ * Where SARIF's relative URIs start: the folder `check` ran in, which a consumer (GitHub code scanning: the
+ * checkout) supplies. Left out of originalUriBaseIds, so the same data gives the same log on every machine.
+ */
+export const SARIF_BASE = "%SRCROOT%";
+
+/**
+ * A diagnostic's file as a SARIF artifactLocation: a URI reference, each path segment percent-encoded (a
+ * data root named "dữ liệu #2 (100%)" is `d%E1%BB%AF%20li%E1%BB%87u%20%232%20(100%25)`), relative to
+ * SARIF_BASE; an absolute path is a file: URI of its own.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const slashed = file.split("\\").join("/");
+  if (path.isAbsolute(file) || /^\/|^[A-Za-z]:\//.test(slashed)) return { uri: pathToFileURL(file).href };
+  return { uri: slashed.split("/").map((segment) => (segment === "." || segment === ".." ? segment : encodeURIComponent(segment))).join("/"), uriBaseId: SARIF_BASE };
+}
+
 export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>, pkg: PackageInfo = packageInfo()): string {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   return JSON.stringify(
@@ -106,7 +125,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyM
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: d.file.split("\\").join("/") },
+                  artifactLocation: artifactLocation(d.file),
                   region: { startLine: d.line, startColumn: d.col },
                 },
               },
