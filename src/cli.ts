@@ -271,7 +271,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       const notRead: Diagnostic[] = [];
       const files = list.flatMap((y) => {
         requireYear(opts.data, y);
-        const loaded = loadYear(opts.data, y);
+        const loaded = loadYear(opts.data, y, { textOnly: true });
         notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
         return loaded.files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
       });

@@ -29,14 +29,15 @@ export function summaryLine(s: Summary): string {
 }
 
 /** The offending line with a caret under the column, and one line of context before it. */
-export function codeFrame(source: string | undefined, line: number, col: number): string[] {
+export function codeFrame(source: string | readonly string[] | undefined, line: number, col: number): string[] {
   if (source === undefined) return [];
-  const lines = stripControls(source).split("\n");
+  const lines = typeof source === "string" ? source.split("\n") : source;
   if (line < 1 || line > lines.length) return [];
   const out: string[] = [];
   const width = String(line).length;
-  if (line > 1) out.push(`  ${String(line - 1).padStart(width)} | ${lines[line - 2]}`);
-  out.push(`> ${String(line).padStart(width)} | ${lines[line - 1]}`);
+  // Only the two lines shown are cleaned: a file of 4 MiB with a hundred findings is not scanned a hundred times.
+  if (line > 1) out.push(`  ${String(line - 1).padStart(width)} | ${stripControls(lines[line - 2])}`);
+  out.push(`> ${String(line).padStart(width)} | ${stripControls(lines[line - 1])}`);
   out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}^`);
   return out;
 }
@@ -46,12 +47,18 @@ export function formatText(diagnostics: readonly Diagnostic[], summary: Summary,
   const c = options.chalk;
   let out = "";
   let previousCompact = false;
+  // Each file split into lines once, however many findings it has.
+  const lineCache = new Map<string, readonly string[] | undefined>();
+  const linesOf = (file: string) => {
+    if (!lineCache.has(file)) lineCache.set(file, options.source(file)?.split("\n"));
+    return lineCache.get(file);
+  };
   for (const d of diagnostics) {
     const head = formatDiagnostic(d);
     const colored = c ? head.replace(/(lỗi|cảnh báo) (DV\d+)/, (_m, sev: string, code: string) => (sev === "lỗi" ? c.red.bold(`${sev} ${code}`) : c.yellow.bold(`${sev} ${code}`))) : head;
     // A draft's checklist reads as a list: one line per blank or stale period, no code frame.
     const compact = CHECKLIST_CODES.has(d.code);
-    const frame = compact ? [] : codeFrame(options.source(d.file), d.line, d.col);
+    const frame = compact ? [] : codeFrame(linesOf(d.file), d.line, d.col);
     if (out) out += compact && previousCompact ? "\n" : "\n\n";
     out += [colored, ...(c ? frame.map((l) => c.dim(l)) : frame)].join("\n");
     previousCompact = compact;
