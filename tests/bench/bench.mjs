@@ -4,7 +4,7 @@
  * medians of several runs, peak memory; pandoc converting the built 2021 Markdown as the yardstick, with
  * `node -e 0`, measured in turns with the 1× runs they are compared with; `diff` and its tracked-changes DOCX
  * between 2021 and a copy with a word added per section, against build-report 2021;
- * `danvan import` of the 2021 DOCX.
+ * `danvan import` of the 2021 DOCX; `fmt --check` of one canonical section file of just under 4 MiB.
  * Prints a table and writes out/bench/results.json. A benchmark, not a test: nothing here fails.
  */
 import { spawnSync } from "node:child_process";
@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateYear } from "./generate.mjs";
+import { generateLargeSection, generateYear } from "./generate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(root, "bin/danvan.cjs");
@@ -129,6 +129,12 @@ for (const size of sizes.slice(1)) {
   }
 }
 
+/** `fmt --check` on one canonical section file just under the 4 MiB a data file may hold (danvan fmt makes it canonical first). */
+const LARGE_SECTION_YEAR = "3400";
+const largeSection = generateLargeSection(path.join(dataRoot, "2021"), path.join(dataRoot, LARGE_SECTION_YEAR), 4 * 1024 * 1024);
+time(process.execPath, [cli, "fmt", LARGE_SECTION_YEAR, "--data", dataRoot]);
+results.rows.push({ size: `${(largeSection.bytes / 1024 / 1024).toFixed(1)} MiB`, mode: "cold", command: "fmt --check", ...measure(`fmt --check ${LARGE_SECTION_YEAR}`, ["fmt", "--check", LARGE_SECTION_YEAR, "--data", dataRoot], { cache: false, runs: 3 }) });
+
 const row = (r) => `| ${r.size.padEnd(4)} | ${r.mode} | ${r.command.padEnd(12)} | ${r.ms.toFixed(0).padStart(6)} ms | ${r.rss.toFixed(0).padStart(4)} MB |`;
 console.log(`node -e 0: ${results.baseline.node.toFixed(0)} ms; pandoc (2021 Markdown → DOCX): ${pandoc ? `${results.baseline.pandoc.toFixed(0)} ms` : "not installed"}`);
 console.log("| size | mode | command      |  median | peak RSS |\n|------|------|--------------|---------|----------|");
@@ -144,6 +150,7 @@ for (const mode of ["cold", "warm"]) {
   budgets.push([`100× / 10× build-report (${mode}) ≤ 12`, get("100×", mode, "build-report") / get("10×", mode, "build-report") <= 12]);
 }
 budgets.push(["import of the 2021 DOCX (cold) < 1 s", get("1×", "cold", "import") < 1000]);
+budgets.push(["fmt --check of a 4 MiB canonical section ≤ 2 s", results.rows.find((r) => r.command === "fmt --check").ms <= 2000]);
 budgets.push(["peak memory ≤ 500 MB", Math.max(...results.rows.map((r) => r.rss)) <= 500]);
 results.budgets = Object.fromEntries(budgets);
 for (const [name, ok] of budgets) console.log(`${ok ? "ok  " : "OVER"} ${name}`);
