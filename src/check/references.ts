@@ -1,7 +1,6 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { parseProse, ProseSyntaxError } from "../model/prose-syntax.js";
-import { optionProblems, PROSE_HELPERS, type ProseHelper } from "../render/helpers.js";
+import { optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
 import { indexRegister } from "../model/register.js";
 import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";

@@ -4,7 +4,48 @@
  * here keeps check fast and its findings identical to what rendering would meet.
  */
 
+import { didYouMean } from "../text/suggest.js";
+
+/** The helpers prose may call: render/helpers.ts implements each, check/references.ts refuses any other. */
+export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary"] as const;
+export type ProseHelper = (typeof PROSE_HELPERS)[number];
+
 export type HashValue = string | number | boolean;
+
+/** The options each helper takes, and the type of value each option takes; every other option is an error. */
+export const HELPER_OPTIONS: Record<ProseHelper, Record<string, "boolean">> = {
+  fn: {},
+  n: { pad: "boolean" },
+  ratio: {},
+  pct: {},
+  doc: { date: "boolean", type: "boolean" },
+  docsummary: { lower: "boolean" },
+};
+
+export interface OptionProblem {
+  code: "DV316" | "DV317";
+  option: string;
+  message: string;
+}
+
+/**
+ * What is wrong with a call's options: one reading for `check` (at the option's place) and `render` (which
+ * refuses the same call), so `{{doc "x" dat=false}}` never builds as if the option were not there.
+ */
+export function optionProblems(name: ProseHelper, hash: Readonly<Record<string, HashValue>>): OptionProblem[] {
+  const known = HELPER_OPTIONS[name];
+  const names = Object.keys(known);
+  const out: OptionProblem[] = [];
+  for (const [option, value] of Object.entries(hash)) {
+    if (!Object.hasOwn(known, option)) {
+      const offer = names.length ? `; {{${name}}} chỉ nhận: ${names.map((o) => `${o}=false`).join(", ")}` : `; {{${name}}} không nhận tùy chọn nào`;
+      out.push({ code: "DV316", option, message: `{{${name}}} không có tùy chọn "${option}"${didYouMean(option, names)}${offer}` });
+    } else if (typeof value !== known[option]) {
+      out.push({ code: "DV317", option, message: `tùy chọn ${option} của {{${name}}} nhận true hoặc false (viết không có dấu ngoặc kép: ${option}=false), gặp ${JSON.stringify(value)}` });
+    }
+  }
+  return out;
+}
 
 export interface HelperCall {
   name: string;

@@ -2,49 +2,9 @@
 import { formatCount, formatNumber, formatPercent, lowerFirst } from "../text/format.js";
 import { citation, type RegisterEntry } from "../model/register.js";
 import type { Statistics } from "../model/statistics.js";
-import type { HashValue } from "../model/prose-syntax.js";
-import { didYouMean } from "../text/suggest.js";
 import { escapeMarkdown } from "./escape.js";
+import type { ProseHelper } from "../model/prose-syntax.js";
 import type { ProseHelperFn } from "./prose.js";
-
-/** Names and arities of the prose helpers; `check` reads prose with the same list. */
-export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary"] as const;
-export type ProseHelper = (typeof PROSE_HELPERS)[number];
-
-/** The options each helper takes, and the type of value each option takes; every other option is an error. */
-export const HELPER_OPTIONS: Record<ProseHelper, Record<string, "boolean">> = {
-  fn: {},
-  n: { pad: "boolean" },
-  ratio: {},
-  pct: {},
-  doc: { date: "boolean", type: "boolean" },
-  docsummary: { lower: "boolean" },
-};
-
-export interface OptionProblem {
-  code: "DV316" | "DV317";
-  option: string;
-  message: string;
-}
-
-/**
- * What is wrong with a call's options: one reading for `check` (at the option's place) and `render` (which
- * refuses the same call), so `{{doc "x" dat=false}}` never builds as if the option were not there.
- */
-export function optionProblems(name: ProseHelper, hash: Readonly<Record<string, HashValue>>): OptionProblem[] {
-  const known = HELPER_OPTIONS[name];
-  const names = Object.keys(known);
-  const out: OptionProblem[] = [];
-  for (const [option, value] of Object.entries(hash)) {
-    if (!Object.hasOwn(known, option)) {
-      const offer = names.length ? `; {{${name}}} chỉ nhận: ${names.map((o) => `${o}=false`).join(", ")}` : `; {{${name}}} không nhận tùy chọn nào`;
-      out.push({ code: "DV316", option, message: `{{${name}}} không có tùy chọn "${option}"${didYouMean(option, names)}${offer}` });
-    } else if (typeof value !== known[option]) {
-      out.push({ code: "DV317", option, message: `tùy chọn ${option} của {{${name}}} nhận true hoặc false (viết không có dấu ngoặc kép: ${option}=false), gặp ${JSON.stringify(value)}` });
-    }
-  }
-  return out;
-}
 
 export interface HelperContext {
   statistics: Statistics;

@@ -4,7 +4,7 @@
  */
 import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
 import { escapeLineStart, escapeMarkdown } from "./escape.js";
-import { optionProblems, PROSE_HELPERS, type ProseHelper } from "./helpers.js";
+import { optionProblems, PROSE_HELPERS, type ProseHelper } from "../model/prose-syntax.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { templateProblems } from "../../src/render/template-check.js";
+import { templateProblems } from "../../src/parse/template-check.js";
 import { docxParts, paragraphTexts } from "../helpers/build.js";
 import { runCli } from "../helpers/run-cli.js";
 import { miniRoot, ROOT, tmp } from "../robustness/helpers.js";

@@ -3,7 +3,7 @@
  * lines and an ordered list as numbered lines, a block quote indented, a code block in the monospace Code
  * style, a thematic break as a drawn rule, a `subheading` role as a subheading; any other container is read
  * for its contents, so a custom template without roles still builds as plain paragraphs. Every block the
- * template check lets through (render/template-check.ts) is written here; anything else is a bug, never a
+ * template check lets through (parse/template-check.ts) is written here; anything else is a bug, never a
  * silently dropped block. Footnote bodies are the same blocks in the footnote style.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";

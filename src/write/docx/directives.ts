@@ -6,8 +6,8 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import type { ListItem, Paragraph as MdParagraph, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
-import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
-import { attributesBefore, revisionOf, yearCopy } from "../../redline/role.js";
+import { isDirective, rowRole } from "../../parse/tree-walk.js";
+import { attributesBefore, revisionOf, ROLES, yearCopy } from "../../model/roles.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
 import type { Notes } from "./notes.js";
 import { PLACE_DATE_BEFORE, STYLE } from "./styles.js";

@@ -5,7 +5,7 @@
  */
 import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
-import { revisionOf, type Change, type Revision } from "../../redline/role.js";
+import { revisionOf, type Change, type Revision } from "../../model/roles.js";
 import { citationRuns, type Notes } from "./notes.js";
 import { UnwrittenNode } from "./unwritten.js";
 import { STYLE } from "./styles.js";
@@ -50,7 +50,7 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: Notes, marks:
         out.push(new ExternalHyperlink({ link: node.url, children: runs(node.children, footnotes, { ...marks, style: STYLE.hyperlink }) as TextRun[] }));
         break;
       default:
-        // An image, raw HTML, a text directive: refused when the template is loaded (render/template-check.ts).
+        // An image, raw HTML, a text directive: refused when the template is loaded (parse/template-check.ts).
         throw new UnwrittenNode(node.type);
     }
   }

@@ -13,7 +13,7 @@
  */
 import { BookmarkEnd, BookmarkStart, BuilderElement, FootnoteReferenceRun, type ParagraphChild } from "docx";
 import type { Root } from "mdast";
-import { revisionOf, type Change, type Revision } from "../../redline/role.js";
+import { revisionOf, type Change, type Revision } from "../../model/roles.js";
 
 /** What one citation is in one year's reading. */
 export interface NoteForm {

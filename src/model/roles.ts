@@ -1,4 +1,27 @@
-/** The role a node of a merged tree (src/redline/merge.ts) carries: inserted or deleted, by whom and when. */
+/**
+ * The roles a node of the document tree carries, which both writers present through their profile's table:
+ * what a template names with container directives, and what a redline (src/redline/merge.ts) marks as
+ * inserted or deleted.
+ */
+
+/**
+ * The roles a template names with container directives (docs/template-roles.md). Writers look a node's
+ * role up here and in the profile; a directive of another name is a plain container.
+ */
+export const ROLES = {
+  /** First-page header: its left column, then its right column. */
+  header: ["superior", "issuer", "issuer-mark", "number"],
+  headerRight: ["motto", "place-date"],
+  title: ["doc-type", "summary", "title-rule"],
+  closing: ["recipients-label", "recipients"],
+  closingRight: ["signer-title", "signer-name"],
+  appendix: ["appendix-heading", "appendix-title", "appendix-reference", "register"],
+  rows: ["heading", "group", "type", "document"],
+} as const;
+
+export type RowRole = (typeof ROLES.rows)[number];
+
+/** The revision a node of a merged tree carries: inserted or deleted, by whom and when. */
 export type Revision = "ins" | "del";
 
 export interface Change {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
 import { xmlForbidden } from "../text/xml-chars.js";
-import { LAYOUT_FILE } from "./template.js";
+import { LAYOUT_FILE } from "../render/template.js";
 
 /** What both writers print (a text directive is escaped into text by literal.ts before it is rendered). */
 const WRITTEN = new Set([
@@ -35,7 +35,7 @@ function withoutMustaches(source: string): string {
 
 export async function templateProblems(source: string, file: string): Promise<Diagnostic[]> {
   // remark is loaded only for a custom template (it is a bundle of its own: src/build/bundle.ts).
-  const { parseMarkdown } = await import("../parse/remark.js");
+  const { parseMarkdown } = await import("./remark.js");
   const out: Diagnostic[] = [];
   const at = (code: string, line: number, col: number, message: string) => out.push({ code, severity: "error", file, line, col, message: `lỗi mẫu (template): ${message}` });
   const forbidden = xmlForbidden(source);
