@@ -3,7 +3,8 @@
  * synthetic years 10× and 100× its size; medians of several runs, peak memory. `node -e 0` and pandoc
  * (converting the built 2021 Markdown to DOCX) are measured in turns with the 1× runs, so the budgets are
  * ratios that hold on any machine and under any load; `diff` and its tracked-changes DOCX between 2021 and
- * a copy with a word added per section, against build-report 2021; `danvan import` of the 2021 DOCX.
+ * a copy with a word added per section, against build-report 2021; `danvan import` of the 2021 DOCX;
+ * `fmt --check` of one canonical section file of just under 4 MiB.
  * Every run is cold: danvan keeps nothing between runs (Node 22+ keeps its own compile cache, which the
  * warm-up run fills). Prints a table and writes out/bench/results.json. A benchmark, not a test: nothing
  * here fails.
@@ -13,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateYear } from "./generate.mjs";
+import { generateLargeSection, generateYear } from "./generate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(root, "bin/danvan.cjs");
@@ -123,6 +124,12 @@ for (const size of sizes.slice(1)) {
   results.rows.push({ size: size.name, command: "build-report", ...measure(`build ${size.year}`, ["build-report", size.year, "--data", dataRoot, "--out", out], { runs }) });
 }
 
+/** `fmt --check` on one canonical section file just under the 4 MiB a data file may hold (danvan fmt makes it canonical first). */
+const LARGE_SECTION_YEAR = "3400";
+const largeSection = generateLargeSection(path.join(dataRoot, "2021"), path.join(dataRoot, LARGE_SECTION_YEAR), 4 * 1024 * 1024);
+time(process.execPath, [cli, "fmt", LARGE_SECTION_YEAR, "--data", dataRoot], ENV);
+results.rows.push({ size: `${(largeSection.bytes / 1024 / 1024).toFixed(1)} MiB`, command: "fmt --check", ...measure(`fmt --check ${LARGE_SECTION_YEAR}`, ["fmt", "--check", LARGE_SECTION_YEAR, "--data", dataRoot], { runs: 3 }) });
+
 const node = results.baseline.node;
 const row = (r) => `| ${r.size.padEnd(4)} | ${r.command.padEnd(12)} | ${r.ms.toFixed(0).padStart(6)} ms | ${(r.ms / node).toFixed(1).padStart(6)} × | ${r.rss.toFixed(0).padStart(4)} MB |`;
 console.log(`load (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}; ${os.cpus().length} CPUs; node ${process.version}`);
@@ -144,6 +151,7 @@ const budgets = [
       [`${command} ${size} ≤ 500 MB`, get(size, command).rss <= 500],
     ]),
   ),
+  ["fmt --check of a 4 MiB canonical section ≤ 2 s", results.rows.find((r) => r.command === "fmt --check").ms <= 2000],
   ["build-report 10× → 100× ≤ 11 × the time", get("100×", "build-report").ms / get("10×", "build-report").ms <= 11],
 ];
 results.load = os.loadavg();
