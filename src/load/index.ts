@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
+import { parseYamlDocument } from "./parse-yaml.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 import { UNITS_FILE, UNITS_FOLDER, unitReportPath, type UnitReport } from "../model/units.js";
@@ -39,8 +40,12 @@ export function sectionOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `unitReports: false` leaves out the year's units/ files (collect, which replaces them, reads only what asks for them). */
-export function loadYear(dataRoot: string, year: string, options: { unitReports?: boolean } = {}): LoadResult {
+/**
+ * `textOnly`: each file read and decoded with every guarantee (regular, inside the root, bounded, UTF-8) but
+ * not parsed — what `fmt` needs to know which files it may open; it parses each one itself.
+ * `unitReports: false` leaves out the year's units/ files (collect, which replaces them, reads only what asks for them).
+ */
+export function loadYear(dataRoot: string, year: string, options: { textOnly?: boolean; unitReports?: boolean } = {}): LoadResult {
   const dir = path.join(dataRoot, year);
   const root = realFolder(dataRoot);
   const files: RawFile[] = [];
@@ -51,7 +56,7 @@ export function loadYear(dataRoot: string, year: string, options: { unitReports?
       diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
       continue;
     }
-    files.push(parseFile(file, kind, diagnostics, root));
+    files.push(parseFile(file, kind, diagnostics, root, options.textOnly));
   }
   const sectionsDir = path.join(dir, "sections");
   for (const name of listFolder(dir).sort()) {
@@ -73,8 +78,8 @@ export function loadYear(dataRoot: string, year: string, options: { unitReports?
     });
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
-  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root));
-  files.push(...loadUnits(dataRoot, year, diagnostics, root, options.unitReports ?? true));
+  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root, options.textOnly));
+  files.push(...loadUnits(dataRoot, year, diagnostics, root, options.unitReports ?? true, options.textOnly));
   return { files, diagnostics };
 }
 
@@ -82,10 +87,10 @@ export function loadYear(dataRoot: string, year: string, options: { unitReports?
  * The units' side of a year: data/units.yaml (the units, beside the years) when there is one, and the
  * year's units/<code>.yaml, one per unit that reported. A year that collects nothing has neither.
  */
-export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnostic[], root = realFolder(dataRoot), reports = true): RawFile[] {
+export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnostic[], root = realFolder(dataRoot), reports = true, textOnly = false): RawFile[] {
   const files: RawFile[] = [];
   const unitsFile = path.join(dataRoot, UNITS_FILE);
-  if (lstatOrUndefined(unitsFile)) files.push(parseFile(unitsFile, "units", diagnostics, root));
+  if (lstatOrUndefined(unitsFile)) files.push(parseFile(unitsFile, "units", diagnostics, root, textOnly));
   const dir = path.join(dataRoot, year, UNITS_FOLDER);
   if (!reports || !lstatOrUndefined(dir)) return files;
   if (!isFolderInside(dir, root)) {
@@ -93,7 +98,7 @@ export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnosti
     return files;
   }
   for (const name of listFolder(dir).filter((n) => !n.startsWith(".")).sort()) {
-    if (UNIT_FILE_NAME.test(name)) files.push(parseFile(path.join(dir, name), "unit", diagnostics, root));
+    if (UNIT_FILE_NAME.test(name)) files.push(parseFile(path.join(dir, name), "unit", diagnostics, root, textOnly));
     else diagnostics.push({ ...missingFile(path.join(dir, name), ""), code: "DV106", message: "tệp lạ trong units/: mỗi đơn vị một tệp <mã-đơn-vị>.yaml, do danvan collect import ghi" });
   }
   return files;
@@ -129,7 +134,7 @@ function missingFile(file: string, message: string): Diagnostic {
 }
 
 /** `realRoot`: the data root's real path; a file that resolves outside it is refused unread. */
-export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[], realRoot = realFolder(path.dirname(file))): RawFile {
+export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[], realRoot = realFolder(path.dirname(file)), textOnly = false): RawFile {
   const fail = (code: string, message: string, line = 1, col = 1): RawFile => {
     diagnostics.push({ code, severity: "error", file, line, col, message });
     return new RawFile(kind, file, "", undefined);
@@ -154,13 +159,14 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
     // Read on as if it were not there, so one run reports everything else in the file too.
     diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });
   }
+  if (textOnly) return new RawFile(kind, file, text, undefined);
   return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
 }
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
-  const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
+  const { LineCounter, visit, isPair, isScalar } = Y();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseYamlDocument(text, lines);
   const push = (code: string, offset: number, message: string) => {
     const pos = lines.linePos(offset);
     diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });

@@ -16,7 +16,9 @@ const compiled = new Map<FileKind, ValidateFunction>();
 /**
  * Each kind's validator, compiled the first time a file of that kind is validated, all by one Ajv instance
  * (loaded by the commands that validate data only): an instance per schema would compile JSON Schema's own
- * meta-schema once per kind. A year without units.yaml never compiles the units' schemas.
+ * meta-schema once per kind. A year without units.yaml never compiles the units' schemas. The shipped
+ * schemas are not checked against the meta-schema on every run (that took as long as compiling them):
+ * tests/validate/schemas.test.ts checks them once, and strict mode still refuses an unknown keyword.
  */
 let ajv: import("ajv/dist/2020.js").Ajv2020 | undefined;
 function validatorFor(kind: FileKind): ValidateFunction {
@@ -24,7 +26,7 @@ function validatorFor(kind: FileKind): ValidateFunction {
   if (!v) {
     if (!ajv) {
       const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-      ajv = new Ajv2020(AJV_OPTIONS);
+      ajv = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false });
     }
     compiled.set(kind, (v = ajv.compile(JSON.parse(schemaText(kind)))));
   }
