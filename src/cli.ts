@@ -133,7 +133,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       }
       for (const w of result.written) io.out(`đã ghi ${w.file}`);
       const s = result.summary!;
-      io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+      io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows ? `${s.appendixRows} văn bản trong phụ lục` : "không có phụ lục"}.`);
       const count = opts.draft ? blankCount(result.diagnostics) : undefined;
       if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
     });

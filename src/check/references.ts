@@ -68,6 +68,9 @@ const resolves: Rule = {
           report("DV376", `chú thích "${site.dataPath[1]}" trích dẫn chú thích "${call.id}": Word không đặt được chú thích trong chú thích; hãy viết nội dung của "${call.id}" ngay trong câu, hoặc trích dẫn nó từ đoạn văn`, call.offset);
         } else if ((call.name === "doc" || call.name === "docsummary") && !register.has(call.id)) {
           report("DV314", `không có văn bản "${call.id}" trong documents.yaml${didYouMean(call.id, register.keys())}`, call.offset);
+        } else if (call.name === "doc" && call.hash.date !== false && register.get(call.id)!.doc.date === undefined) {
+          // The printed citation would leave out the date the sentence asks for.
+          report("DV336", `văn bản "${call.id}" không có ngày ban hành trong documents.yaml nên không trích dẫn kèm ngày được: điền ngày (date) hoặc viết {{doc "${call.id}" date=false}}`, call.offset);
         } else if (STAT_HELPERS.has(call.name)) {
           const id = call.id.split(".")[0];
           if (!statistics.byId.has(id)) {

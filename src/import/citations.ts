@@ -9,12 +9,13 @@ import type { Register } from "../model/index.js";
 interface Known {
   id: string;
   type: string;
-  date: string;
+  /** As the helper prints it; undefined for a document without a date, which is cited without one. */
+  date?: string;
 }
 
 export function citationIndex(register: Register): Map<string, Known> {
   const byNumber = new Map<string, Known>();
-  for (const g of register.groups) for (const t of g.types) for (const d of t.documents) if (!byNumber.has(d.number)) byNumber.set(d.number, { id: d.id, type: t.type, date: formatDate(d.date) });
+  for (const g of register.groups) for (const t of g.types) for (const d of t.documents) if (!byNumber.has(d.number)) byNumber.set(d.number, { id: d.id, type: t.type, ...(d.date ? { date: formatDate(d.date) } : {}) });
   return byNumber;
 }
 
@@ -47,7 +48,7 @@ function citeIn(text: string, known: ReadonlyMap<string, Known>): string {
     else continue;
     let end = soAt + 3 + number.length;
     const dated = `, ngày ${doc.date}`;
-    if (text.startsWith(dated, end) && !/[\d/]/.test(text[end + dated.length] ?? "")) end += dated.length;
+    if (doc.date && text.startsWith(dated, end) && !/[\d/]/.test(text[end + dated.length] ?? "")) end += dated.length;
     else hash.unshift("date=false");
     out += text.slice(cursor, start) + `{{doc "${doc.id}"${hash.map((h) => ` ${h}`).join("")}}}`;
     cursor = end;

@@ -24,9 +24,10 @@ export const MAX_LINE_CHARS = 20_000;
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-const REQUIRED: ReadonlyArray<[string, FileKind]> = [
-  ["report.yaml", "report"],
-  ["documents.yaml", "documents"],
+/** report.yaml is required; documents.yaml only when the report has an appendix register. */
+const TOP_FILES: ReadonlyArray<[string, FileKind, boolean]> = [
+  ["report.yaml", "report", true],
+  ["documents.yaml", "documents", false],
 ];
 
 /** Section files run in the order of their leading numbers: 02 before 02-1 before 02-ket… never by accident of spelling. */
@@ -47,10 +48,10 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
   const root = realFolder(dataRoot);
   const files: RawFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [name, kind] of REQUIRED) {
+  for (const [name, kind, required] of TOP_FILES) {
     const file = path.join(dir, name);
     if (!lstatOrUndefined(file)) {
-      diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
+      if (required) diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
       continue;
     }
     files.push(parseFile(file, kind, diagnostics, root));

@@ -20,8 +20,10 @@ export interface Identity {
   period: { from: number; to: number };
   format?: { zeroPadCounts?: boolean; numbering?: { level1?: string; level2?: string; items?: string } };
   signer: { authority?: string; title: string; name: string };
-  recipients: { list: string[]; filing: string; note?: { text: string; first: number } };
-  appendix: { heading: string; title?: string[] };
+  /** `filing`: the "Lưu …" line that closes the list, when the report has one. */
+  recipients: { list: string[]; filing?: string; note?: { text: string; first: number } };
+  /** How the appendix register is headed; a year without documents.yaml prints no appendix. */
+  appendix?: { heading: string; title?: string[] };
 }
 
 /** A number, or a dotted path to another figure of the same year. */
@@ -64,7 +66,8 @@ export interface Section extends SectionData {
 export interface RegisterDocument {
   id: string;
   number: string;
-  date: string;
+  /** Left out when the signed register prints no real date (`14/3/20218`): the appendix shows a blank. */
+  date?: string;
   summary: string;
 }
 
@@ -88,6 +91,7 @@ export interface Report {
   year: string;
   /** Data files as the user named them, for diagnostics about the identity and the register. */
   identityFile: string;
+  /** Where documents.yaml is, or would be: a year without it has no groups in its register and no appendix. */
   registerFile: string;
   identity: Identity;
   sections: Section[];

@@ -4,7 +4,7 @@ import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
 import type { Block, Locate, Report } from "../model/index.js";
 import { numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
-import { indexRegister } from "../model/register.js";
+import { indexRegister, printedAppendix, registerDate } from "../model/register.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
 import { HelperError, proseHelpers } from "./helpers.js";
@@ -64,6 +64,8 @@ export interface ReportView {
     name: string;
   };
   appendix: {
+    /** The year has a register: the appendix is printed. */
+    present: boolean;
     heading: string;
     title: string[];
     hasTitle: boolean;
@@ -136,8 +138,13 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   );
 
   const note = id.recipients.note;
-  const recipients = [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(id.recipients.filing)}${profile.filingEnd}`];
+  const filing = id.recipients.filing;
+  const recipients =
+    filing === undefined
+      ? id.recipients.list.map((r, i, all) => `${e(r)}${i === all.length - 1 ? profile.filingEnd : profile.recipientEnd}`)
+      : [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(filing)}${profile.filingEnd}`];
 
+  const appendix = printedAppendix(report);
   const none = { number: "", label: "", citation: [] as string[], date: "", summary: "" };
   const rows: RowView[] = [];
   report.register.groups.forEach((g, gi) => {
@@ -151,7 +158,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
           number: String(di + 1),
           // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
           citation: [e(`${t.type} số`), e(d.number)],
-          date: formatDate(d.date),
+          date: registerDate(d),
           summary: e(d.summary),
         });
       });
@@ -184,9 +191,10 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       name: e(id.signer.name),
     },
     appendix: {
-      heading: e(report.identity.appendix.heading),
-      title: (id.appendix.title ?? []).map(e),
-      hasTitle: Boolean(id.appendix.title?.length),
+      present: appendix !== undefined,
+      heading: e(appendix?.heading ?? ""),
+      title: (appendix?.title ?? []).map(e),
+      hasTitle: Boolean(appendix?.title.length),
       attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
       columns: REGISTER_COLUMNS.map((c) => e(c.label)),
       rows,

@@ -1,5 +1,6 @@
 /** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
 import { createRequire } from "node:module";
+import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { prebuiltValidator } from "./prebuilt-validators.js";
 import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
@@ -54,16 +55,17 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
-  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics, blanks };
+  // No documents.yaml: a report without an appendix register.
+  if (!identityRaw || !valid.has(identityRaw) || (registerRaw && !valid.has(registerRaw))) return { diagnostics, blanks };
   const sections: Section[] = files
     .filter((f) => f.kind === "section" && valid.has(f))
     .map((f) => ({ ...(valid.get(f) as SectionData), file: f.file }));
   const report: Report = {
     year,
     identityFile: identityRaw.file,
-    registerFile: registerRaw.file,
+    registerFile: registerRaw?.file ?? path.join(path.dirname(identityRaw.file), "documents.yaml"),
     identity: valid.get(identityRaw) as Identity,
-    register: valid.get(registerRaw) as Register,
+    register: registerRaw ? (valid.get(registerRaw) as Register) : { groups: [] },
     sections,
   };
   return valid.size === files.length ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };

@@ -5,12 +5,12 @@
  * from the sentence around it.
  */
 import type { Diagnostic } from "../../diagnostics.js";
-import { formatDate, formatLongDate } from "../../text/format.js";
+import { formatLongDate } from "../../text/format.js";
 import { splitSentences } from "../fmt.js";
 import type { Report } from "../../model/index.js";
 import { DRAFT_CODES, draftReport } from "../../check/draft.js";
 import { checkYear, documentTree, hasErrors, locator } from "../../pipeline.js";
-import { citation } from "../../model/register.js";
+import { citation, printedAppendix, registerDate } from "../../model/register.js";
 import type { Root } from "../../parse/tree-walk.js";
 
 /** One figure as printed: the helper that printed it, its id, and the text the reader sees. */
@@ -161,8 +161,8 @@ function identityFields(report: Report): PrintedField[] {
     ...id.recipients.list.map((r, i) => f(`recipients.${i + 1}`, `Nơi nhận ${i + 1}`, r)),
     f("recipients.filing", "Lưu", id.recipients.filing),
     f("recipients.note", "Ghi chú nơi nhận", id.recipients.note ? `${id.recipients.note.text} (từ nơi nhận ${id.recipients.note.first})` : undefined),
-    f("appendix.heading", "Tiêu đề phụ lục", id.appendix.heading),
-    ...(id.appendix.title ?? []).map((line, i) => f(`appendix.title.${i + 1}`, `Tên phụ lục, dòng ${i + 1}`, line)),
+    f("appendix.heading", "Tiêu đề phụ lục", printedAppendix(report)?.heading),
+    ...(printedAppendix(report)?.title ?? []).map((line, i) => f(`appendix.title.${i + 1}`, `Tên phụ lục, dòng ${i + 1}`, line)),
   ];
 }
 
@@ -180,7 +180,7 @@ function registerRows(report: Report): PrintedRow[] {
           group: g.issuer,
           type: t.heading ?? t.type,
           number: citation({ doc, type: t.type, group }, { date: false }),
-          date: formatDate(doc.date),
+          date: registerDate(doc),
           summary: doc.summary,
         });
       }
