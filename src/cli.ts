@@ -217,13 +217,14 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
       printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
       if (hasErrors(result.diagnostics)) {
-        io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
-        exit = ExitCode.dataProblems;
+        // Import keeps what it cannot place as text with a warning: data it made that check refuses is its own bug.
+        io.err(`Không nhập được năm ${year}: dữ liệu danvan import đọc ra bị danvan check từ chối (xem ở trên). Không tệp nào được ghi. Đây là lỗi của danvan; xin báo lại kèm tệp DOCX.`);
+        exit = ExitCode.internal;
         return;
       }
       for (const f of result.written) io.out(`đã tạo ${f}`);
       const s = result.summary;
-      io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
+      io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents ? `${s.documents} văn bản trong danh mục` : "không có danh mục văn bản (phụ lục)"}. Đọc lại rồi chạy "danvan build-report ${year}".`);
     });
 
   program

@@ -1,5 +1,6 @@
 /**
- * Damaged DOCX files end with exit 0, 1 or 2 and a message, never an internal error (70), and never a
+ * Damaged DOCX files end with exit 0 or 2 and a message, never an internal error (70, which is also what an
+ * imported year that check refuses is: a bug of import), and never a
  * half-written year: the 2021 DOCX with its document.xml cut, its elements dropped or nested past reason.
  */
 import fs from "node:fs";
@@ -25,7 +26,7 @@ function random(seed: number) {
 const RUNS = Number(process.env.DANVAN_FUZZ_RUNS ?? 8);
 
 describe("import of damaged DOCX files", () => {
-  it(`ends every one of ${RUNS} runs with exit 0, 1 or 2, writing a whole year or nothing`, async () => {
+  it(`ends every one of ${RUNS} runs with exit 0 or 2 (never a year check refuses: exit 70), writing a whole year or nothing`, async () => {
     const src = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-import-fuzz-src-"));
     fs.cpSync(path.join(DATA_ROOT, "2021"), path.join(src, "2021"), { recursive: true });
     const docx = (await buildInTemp(src, "2021", ["docx"])).file("docx")!;
@@ -54,7 +55,7 @@ describe("import of damaged DOCX files", () => {
       fs.writeFileSync(file, zipSync({ ...parts, "word/document.xml": strToU8(mutated) }));
       const data = path.join(dir, "data");
       const r = await runCli("import", file, "2021", "--data", data);
-      expect([0, 1, 2], `run ${i}: ${r.stderr.slice(0, 300)}`).toContain(r.code);
+      expect([0, 2], `run ${i}: ${r.stderr.slice(0, 300)}`).toContain(r.code);
       const left = fs.existsSync(data) ? fs.readdirSync(data) : [];
       expect(left, `run ${i}`).toEqual(r.code === 0 ? ["2021"] : []);
     }
