@@ -152,7 +152,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const { pdf, base, markdown, summary, diagnostics } = assembled;
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
-  if (assembled.docx && assembled.large) (await import("./write/docx/gc.js")).collectGarbage();
   await letSignalsIn();
   const docx = assembled.docx ? await assembled.docx.pack() : undefined;
   await letSignalsIn();
@@ -169,9 +168,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   return { written, diagnostics, summary };
 }
 
-/** Ten times 2021 is ~0.6 M characters of Markdown; past this, a build collects garbage before packing. */
-const LARGE_REPORT_CHARS = 2_000_000;
-
 type Assembled =
   | { ok: false; diagnostics: Diagnostic[] }
   | {
@@ -182,8 +178,6 @@ type Assembled =
       date: string;
       base: string;
       markdown?: string;
-      /** Past LARGE_REPORT_CHARS of rendered Markdown. */
-      large: boolean;
       docx?: { pack(): Promise<Uint8Array> };
       summary: NonNullable<BuildResult["summary"]>;
     };
@@ -224,7 +218,6 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     date: report.identity.date || `${report.year}-01-01`,
     base: path.join(options.outDir, options.draft ? draftName(report) : baseName(report)),
     markdown,
-    large: rendered.markdown.length > LARGE_REPORT_CHARS,
     docx,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
   };
@@ -245,23 +238,13 @@ function templatesUrl(dir: string): URL {
 /** The shipped layout is 6 KB; a megabyte is a template nobody wrote by hand. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/**
- * Rendered Markdown → the document tree and the Markdown output. Both are pure functions of the text, so
- * they are kept in the content-addressed cache: an unchanged report skips remark altogether.
- */
+/** Rendered Markdown → the document tree and, when asked for, the Markdown output. */
 export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
-  const { cachedValue, isRecord, storeValue } = await import("./load/cache.js");
-  // The Markdown writer marks roles by profile: the same text in another profile is another entry.
-  const key = `${profile}\n${rendered}`;
-  const isEntry = (v: unknown) => isRecord(v) && isRecord(v.tree) && v.tree.type === "root" && Array.isArray(v.tree.children) && typeof v.markdown === "string";
-  const hit = cachedValue("tree", key, isEntry) as { tree: Root; markdown: string } | undefined;
-  if (hit) return { tree: hit.tree, markdown: needMarkdown ? hit.markdown : undefined };
   const { parseSubset } = await import("./parse/markdown-subset.js");
   const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
+  if (!needMarkdown) return { tree };
   const { writeMarkdown } = await import("./write/markdown.js");
-  const markdown = await writeMarkdown(tree, PROFILES[profile]);
-  storeValue("tree", key, { tree, markdown });
-  return { tree, markdown: needMarkdown ? markdown : undefined };
+  return { tree, markdown: await writeMarkdown(tree, PROFILES[profile]) };
 }
 
 /** Source positions of the rendered Markdown mean nothing to a reader of the report; the writers ignore them. */

@@ -162,7 +162,6 @@ function region(blocks: PandocNode[], gained: string[]): string[] {
 
 describe("prose property", () => {
   it(`${RUNS} generated prose items: refused with a position, or identical in Markdown and DOCX (seed ${SEED})`, { timeout: 3_600_000 }, async () => {
-    process.env.DANVAN_CACHE = "0";
     const rnd = prng(SEED);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-prose-"));
     const root = path.join(tmp, "data");

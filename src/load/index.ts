@@ -1,13 +1,11 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
-import { cachedValue, cacheEnabled, isRecord, storeValue } from "./cache.js";
 import { textFindings, type TextFinding } from "../check/text.js";
 import { UsageError, type Diagnostic, type Position } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
 import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
-import { readYamlSubset } from "./yaml-subset.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 
 export interface LoadResult {
@@ -126,15 +124,6 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
 }
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
-  const cached = cachedValue(kind, text, isLoadEntry) as { value: unknown; positions: PositionIndex; text: TextFinding[] } | undefined;
-  if (cached?.value !== undefined) {
-    const raw = new RawFile(kind, file, text, cached.value, undefined, cached.positions);
-    reportText(raw, cached.text, diagnostics);
-    return raw;
-  }
-  // Files as `danvan fmt` writes them are read without the YAML library; anything else goes to it.
-  const fast = readYamlSubset(text);
-  if (fast) return withFindings(new RawFile(kind, file, text, fast.value, undefined, fast.positions), diagnostics);
   const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -176,21 +165,9 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
   return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
 }
 
-/** What withFindings stores, checked field by field: a wrong shape is a miss, never a crash or a false finding. */
-function isLoadEntry(entry: unknown): boolean {
-  if (!isRecord(entry) || entry.value === undefined || entry.value === null || !isRecord(entry.positions) || !Array.isArray(entry.text)) return false;
-  const positionsOk = Object.values(entry.positions).every((p) => Array.isArray(p) && p.length === 4 && p.every((n) => Number.isInteger(n) && n >= 0));
-  const findingsOk = entry.text.every(
-    (f) => isRecord(f) && typeof f.code === "string" && typeof f.message === "string" && Array.isArray(f.path) && f.path.every((s) => typeof s === "string" || typeof s === "number"),
-  );
-  return positionsOk && findingsOk;
-}
-
-/** Reports the file's text findings and caches what was read. */
+/** Reports the file's text findings. */
 function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
-  const findings = textFindings(raw.value);
-  reportText(raw, findings, diagnostics);
-  if (cacheEnabled()) storeValue(raw.kind, raw.text, { value: raw.value, positions: raw.positions, text: findings });
+  reportText(raw, textFindings(raw.value), diagnostics);
   return raw;
 }
 

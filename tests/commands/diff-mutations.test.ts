@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compareYears } from "../../src/commands/diff.js";
 import { printedYear, type PrintedYear } from "../../src/commands/diff/printed.js";
 import { mutate, prng } from "../helpers/mutate-field.js";
@@ -19,20 +19,13 @@ const SOURCE = "tests/fixtures/years/changes/2021";
 describe("diff under random single-field mutations", () => {
   let root = "";
   let base: PrintedYear;
-  let cacheSetting: string | undefined;
   beforeAll(async () => {
-    cacheSetting = process.env.DANVAN_CACHE;
-    process.env.DANVAN_CACHE = "0";
     root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-diff-mut-"));
     fs.cpSync(SOURCE, path.join(root, "2021"), { recursive: true });
     fs.cpSync(SOURCE, path.join(root, "2022"), { recursive: true });
     const p = await printedYear(root, "2021");
     if (!p.ok) throw new Error("the source year must build");
     base = p.year;
-  });
-  afterAll(() => {
-    if (cacheSetting === undefined) delete process.env.DANVAN_CACHE;
-    else process.env.DANVAN_CACHE = cacheSetting;
   });
 
   it(`${RUNS} mutations: every change to the printed report appears in the diff (seed ${SEED})`, { timeout: 300_000 }, async () => {

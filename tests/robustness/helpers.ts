@@ -37,7 +37,7 @@ export function runBin(args: string[], options: { nobody?: boolean; env?: Record
     encoding: "utf8",
     timeout: options.timeoutMs ?? 30_000,
     killSignal: "SIGKILL",
-    env: { ...process.env, DANVAN_CACHE: "0", ...options.env },
+    env: { ...process.env, ...options.env },
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
 }

@@ -25,7 +25,7 @@ describe("interruption", () => {
     const temp = tmp();
     const out = tmp();
     const child = spawn(process.execPath, [BIN, "build-report", "2021", "--data", miniRoot(), "--out", out, "--format", "docx,pdf"], {
-      env: { ...process.env, TMPDIR: temp, DANVAN_CACHE: "0" },
+      env: { ...process.env, TMPDIR: temp },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -66,7 +66,7 @@ describe("interruption with nothing pending", () => {
     const { generateYear } = (await import("../bench/generate.mjs")) as { generateYear: (from: string, to: string, copies: number) => unknown };
     // Long enough (~4 s on a quiet machine) that the signal lands mid-run, however fast check becomes.
     generateYear(path.join(ROOT, "tests/fixtures/years/mini/2021"), path.join(root, "3000"), 1500);
-    const child = spawn(process.execPath, [BIN, "check", "3000", "--data", root], { env: { ...process.env, DANVAN_CACHE: "0" }, stdio: "ignore" });
+    const child = spawn(process.execPath, [BIN, "check", "3000", "--data", root], { stdio: "ignore" });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     await new Promise((r) => setTimeout(r, 500));
     const sent = Date.now();

@@ -39,13 +39,11 @@ describe("writing", () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
-  it("--out under /proc, and the cache there: exit 2 at once / only slower", () => {
+  it("--out under /proc: exit 2 at once", () => {
     const root = miniRoot();
     const r = runBin(["build-report", "2021", "--data", root, "--out", "/proc/x"], { timeoutMs: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"/proc/x"');
-    const c = runBin(["check", "--data", root], { env: { DANVAN_CACHE: "1", DANVAN_CACHE_DIR: "/proc/x" }, timeoutMs: 20_000 });
-    expect(c.code).toBe(0);
   });
 
   it("--out inside the data root is refused", async () => {
