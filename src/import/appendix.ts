@@ -216,8 +216,10 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
     const dateText = get(at.date);
     if (!ref) {
       // A group or type row: one text, maybe after a Roman numeral or a letter in the TT column.
-      const texts = filled.filter((x) => x.i !== at.tt).map((x) => x.c);
-      const tt = get(at.tt);
+      // The TT column holds a numeral; a cell merged across the row from there holds the label itself.
+      const isNumeral = (t: string) => /^([IVXLC]+|[A-Z]|\d{1,3})[.)]?$/u.test(t);
+      const texts = filled.filter((x) => !(x.i === at.tt && isNumeral(x.c))).map((x) => x.c);
+      const tt = isNumeral(get(at.tt)) ? get(at.tt) : "";
       const lead = /^([IVXLC]+|[A-Z])[.)\-–]?\s+(\S.*)$/u.exec(texts.join(" "));
       const label = squash(lead && romanValue(lead[1]) !== undefined ? lead[2] : texts.join(" "));
       const numbered = romanValue(tt.replace(/[.)]$/, "")) !== undefined || (lead !== null && romanValue(lead[1]) !== undefined) || /^[A-Z][.)]?$/.test(tt);

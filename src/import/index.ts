@@ -106,7 +106,7 @@ export function importDocx(options: ImportOptions): ImportResult {
   if (!header.issuer.length) throw new UsageError(`không nhận ra tên cơ quan ban hành ở phần đầu văn bản "${file}": cần tên cơ quan (chữ in hoa) phía trên dòng "Số …"`, "DV605");
   const issuerText = header.issuer.join(" ");
   if (!appendix?.fullName) warnings.push({ paragraph: 0, message: `không thấy dòng "(Kèm theo … của …)" dưới phụ lục: tên đầy đủ của cơ quan (issuer.fullName) lấy từ "${issuerText}"; sửa trong report.yaml` });
-  const issuerFullName = appendix?.fullName ?? sentenceCase(issuerText);
+  const issuerFullName = appendix?.fullName ?? fullNameOf(header.issuer, header.superior);
   for (const g of register.groups) {
     if (!g.issuer) {
       warnings.push({ paragraph: 0, message: `danh mục văn bản không chia nhóm theo cơ quan: xếp vào một nhóm mang tên "${issuerFullName}"; sửa trong documents.yaml` });
@@ -169,7 +169,37 @@ export function importDocx(options: ImportOptions): ImportResult {
   };
 }
 
-function sentenceCase(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
+/**
+ * The issuer's name as a sentence writes it, from the header's capitals when the appendix does not say it:
+ * "BAN DÂN VẬN" under "TỈNH ỦY BÌNH THUẬN" → "Ban Dân vận Tỉnh ủy"; "ỦY BAN NHÂN DÂN" / "HUYỆN ĐỨC AN" →
+ * "Ủy ban nhân dân huyện Đức An". A warning says it was derived.
+ */
+function fullNameOf(issuer: readonly string[], superior: string): string {
+  const words = (line: string, proper: boolean) =>
+    line
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w, i) => (proper && i > 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+      .join(" ");
+  const parts = issuer.map((line, i) => (i > 0 && PLACE_LINE.test(line) ? words(line, true) : words(line, false)));
+  let name = parts.join(" ");
+  for (const [lower, proper] of NAMED) name = name.replaceAll(lower, proper);
+  name = name.charAt(0).toUpperCase() + name.slice(1);
+  // A party board is named with its committee: Ban Dân vận Tỉnh ủy.
+  const committee = /^(TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|QUẬN ỦY|ĐẢNG ỦY)\b/u.exec(superior);
+  if (committee && /^BAN\b/u.test(issuer[0] ?? "")) name += ` ${committee[1].charAt(0)}${committee[1].slice(1).toLowerCase()}`;
+  return name;
 }
+
+const PLACE_LINE = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s/u;
+/** Names written with capitals inside a sentence. */
+const NAMED: ReadonlyArray<[string, string]> = [
+  ["dân vận", "Dân vận"],
+  ["tuyên giáo", "Tuyên giáo"],
+  ["thường vụ", "Thường vụ"],
+  ["mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"],
+  ["tỉnh ủy", "Tỉnh ủy"],
+  ["huyện ủy", "Huyện ủy"],
+  ["thành ủy", "Thành ủy"],
+  ["thị ủy", "Thị ủy"],
+];
