@@ -191,6 +191,8 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
   const at = { tt: col("tt"), typeNumber: col("typeNumber"), type: col("type"), number: col("number"), date: col("date"), summary: col("summary"), issuer: col("issuer"), note: col("note") };
   let group: RegisterGroup | undefined;
   let type: RegisterType | undefined;
+  /** The type a type row named, for the entries under it that print no type of their own. */
+  let rowType: RegisterType | undefined;
   const ids = new Set<string>();
   const numbers = new Set<string>();
   /** What each column showed in the row above: a cell merged into it shows the same. */
@@ -199,6 +201,7 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
     group = { issuer, types: [] };
     groups.push(group);
     type = undefined;
+    rowType = undefined;
   };
   table.rows.forEach((row, r) => {
     if (r <= columns.headerRow) return;
@@ -229,6 +232,7 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
         else {
           if (!group) openGroup("");
           type = { type: asType, ...(asType !== label ? { heading: label } : {}), documents: [] };
+          rowType = type;
           group!.types.push(type);
         }
         return;
@@ -250,7 +254,7 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
     if (issuer && issuer !== group?.issuer) openGroup(issuer);
     if (!group) openGroup("");
     const printedType = get(at.type) || ref.type;
-    const typeName = printedType ? (typeAtStart(printedType) ?? printedType) : (type?.type ?? typeFromCode(ref.number));
+    const typeName = printedType ? (typeAtStart(printedType) ?? printedType) : (rowType?.type ?? typeFromCode(ref.number));
     if (!typeName) {
       unread.push({ index, text: filled.map((x) => x.c).join(" | "), why: "không rõ thể loại văn bản" });
       return;

@@ -13,6 +13,8 @@ import { squash } from "./text.js";
 export interface Closing {
   recipients: { list: string[]; filing?: string; note?: { text: string; first: number } };
   signer?: { authority?: string; title: string; name: string };
+  /** "(Đã ký)", a seal note: read as marks of the signature, kept out of the data. */
+  marks: string[];
 }
 
 export interface FoundClosing {
@@ -34,7 +36,7 @@ export function findClosing(blocks: readonly Block[], from: number, to: number):
   for (let b = from; b < to && at < 0; b++) if (parasOf(blocks[b]).some(hasLabel)) at = b;
   if (at < 0) {
     const before = signerBefore(blocks, to, from);
-    return before ? { closing: { recipients: { list: [] }, signer: before.signer }, start: before.start, end: to } : undefined;
+    return before ? { closing: { recipients: { list: [] }, signer: before.signer, marks: before.marks }, start: before.start, end: to } : undefined;
   }
   const block = blocks[at];
   let recipientParas: Para[];
@@ -59,20 +61,21 @@ export function findClosing(blocks: readonly Block[], from: number, to: number):
   const recipients = readRecipients(recipientParas);
   let start = at;
   let signer = readSigner(inTable);
+  let marks = signer ? marksIn(inTable) : [];
   if (!signer) {
     const after = signerAfter(blocks, end, to);
     if (after) {
-      signer = after.signer;
+      ({ signer, marks } = after);
       end = after.end;
     } else {
       const before = signerBefore(blocks, at, from);
       if (before) {
-        signer = before.signer;
+        ({ signer, marks } = before);
         start = before.start;
       }
     }
   }
-  return { closing: { recipients, ...(signer ? { signer } : {}) }, start, end };
+  return { closing: { recipients, ...(signer ? { signer } : {}), marks }, start, end };
 }
 
 /** A paragraph that goes on the list: a `- ` line, a line wrapped from the one above, a note, a text box beside it. */
@@ -180,20 +183,28 @@ function readSigner(paras: readonly Para[]): Closing["signer"] {
   return { ...(authority ? { authority } : {}), title, name };
 }
 
+function marksIn(paras: readonly Para[]): string[] {
+  return paras.flatMap((p) => lines(p)).filter(isMark);
+}
+
+type FoundSigner = { signer: NonNullable<Closing["signer"]>; marks: string[] };
+
 /** A signature in the blocks just before `at`: the body ends where it begins. */
-function signerBefore(blocks: readonly Block[], at: number, from: number): { signer: NonNullable<Closing["signer"]>; start: number } | undefined {
+function signerBefore(blocks: readonly Block[], at: number, from: number): (FoundSigner & { start: number }) | undefined {
   let start = at;
   while (start > from && signerLike(blocks[start - 1])) start--;
   while (start < at && isEmpty(blocks[start])) start++;
-  const signer = readSigner(blocks.slice(start, at).flatMap(parasOf));
-  return signer ? { signer, start } : undefined;
+  const paras = blocks.slice(start, at).flatMap(parasOf);
+  const signer = readSigner(paras);
+  return signer ? { signer, marks: marksIn(paras), start } : undefined;
 }
 
 /** A signature in the blocks from `at` on, up to the appendix or whatever is not a signature. */
-function signerAfter(blocks: readonly Block[], at: number, to: number): { signer: NonNullable<Closing["signer"]>; end: number } | undefined {
+function signerAfter(blocks: readonly Block[], at: number, to: number): (FoundSigner & { end: number }) | undefined {
   let end = at;
   while (end < to && signerLike(blocks[end])) end++;
   while (end > at && isEmpty(blocks[end - 1])) end--;
-  const signer = readSigner(blocks.slice(at, end).flatMap(parasOf));
-  return signer ? { signer, end } : undefined;
+  const paras = blocks.slice(at, end).flatMap(parasOf);
+  const signer = readSigner(paras);
+  return signer ? { signer, marks: marksIn(paras), end } : undefined;
 }

@@ -74,6 +74,7 @@ export function importDocx(options: ImportOptions): ImportResult {
   }
   const closing = found!.closing;
   const signer = closing.signer!;
+  for (const mark of closing.marks) warnings.push({ paragraph: 0, message: `dấu "${mark}" ở chữ ký là dấu của bản sao, không có chỗ trong dữ liệu: bỏ qua (bản dựng lại để ký)` });
 
   let appendix: Appendix | undefined;
   const used = new Set<number>();
@@ -105,8 +106,11 @@ export function importDocx(options: ImportOptions): ImportResult {
   const fix = (text: string) => literalText(repairVietnamese(text, 1, repairs), 0, warnings);
   if (!header.issuer.length) throw new UsageError(`không nhận ra tên cơ quan ban hành ở phần đầu văn bản "${file}": cần tên cơ quan (chữ in hoa) phía trên dòng "Số …"`, "DV605");
   const issuerText = header.issuer.join(" ");
-  if (!appendix?.fullName) warnings.push({ paragraph: 0, message: `không thấy dòng "(Kèm theo … của …)" dưới phụ lục: tên đầy đủ của cơ quan (issuer.fullName) lấy từ "${issuerText}"; sửa trong report.yaml` });
   const issuerFullName = appendix?.fullName ?? fullNameOf(header.issuer, header.superior);
+  if (!appendix?.fullName) {
+    const where = appendix ? 'không thấy dòng "(Kèm theo … của …)" dưới phụ lục' : "văn bản không có phụ lục ghi tên đầy đủ của cơ quan";
+    warnings.push({ paragraph: 0, message: `${where}: tên đầy đủ (issuer.fullName) "${issuerFullName}" suy ra từ "${issuerText}" ở phần đầu; sửa trong report.yaml nếu chưa đúng` });
+  }
   for (const g of register.groups) {
     if (!g.issuer) {
       warnings.push({ paragraph: 0, message: `danh mục văn bản không chia nhóm theo cơ quan: xếp vào một nhóm mang tên "${issuerFullName}"; sửa trong documents.yaml` });
