@@ -35,21 +35,30 @@ export function isAppendixHeading(b: Block): boolean {
   return HEADING.test(text) && text.split(/\s+/).length <= 14 && !/[.;]$/.test(text);
 }
 
-type Role = "tt" | "typeNumber" | "type" | "number" | "date" | "summary" | "issuer" | "note";
+/**
+ * What a register column holds. Besides the usual ones, the columns of the office's "sổ đăng ký văn bản":
+ * "Số, ký hiệu; ngày, tháng văn bản" (number and date together) and "Tên loại và trích yếu nội dung"
+ * (type and summary together).
+ */
+type Role = "tt" | "typeNumber" | "type" | "number" | "numberDate" | "date" | "typeSummary" | "summary" | "issuer" | "note";
 
 /** A header cell's words → the column's role. */
 function roleOf(header: string): Role | undefined {
   const h = header.toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();
   if (/^(s[ốo]\s*)?t\.?t\.?$|^stt$|^số thứ tự$/u.test(h)) return "tt";
-  if (/ngày|thời gian ban hành/u.test(h)) return "date";
-  if (/trích yếu|nội dung|tên văn bản|tiêu đề/u.test(h)) return "summary";
-  if (/ghi chú/u.test(h)) return "note";
-  if (/(cơ quan|đơn vị|nơi)( ban hành)?|tác giả/u.test(h)) return "issuer";
   const typeWord = /loại|hình thức/u.test(h);
-  const numberWord = /số|ký hiệu|kí hiệu/u.test(h);
+  const numberWord = /(^|[\s,;])số(?=$|[\s,;:])|ký hiệu|kí hiệu/u.test(h);
+  const dateWord = /ngày|thời gian ban hành/u.test(h);
+  const summaryWord = /trích yếu|nội dung|tên văn bản|tiêu đề/u.test(h);
+  if (numberWord && dateWord) return "numberDate";
+  if (dateWord) return "date";
+  if (typeWord && summaryWord) return "typeSummary";
+  if (summaryWord) return "summary";
+  if (/ghi chú/u.test(h)) return "note";
+  if (/(cơ quan|đơn vị|nơi)( ban hành)?|tác giả/u.test(h) && !/nhận|lưu/u.test(h)) return "issuer";
   if (typeWord && numberWord) return "typeNumber";
   if (typeWord) return "type";
-  if (numberWord) return "number";
+  if (numberWord && !/lượng/u.test(h)) return "number";
   return undefined;
 }
 
@@ -72,19 +81,27 @@ function cellText(paras: Table["rows"][number][number]["paras"]): string {
 
 interface Columns {
   roles: Map<number, Role>;
+  /** Columns the register has no place for (Người ký, Nơi nhận …): their heading, to keep their values as text. */
+  others: Map<number, string>;
   headerRow: number;
+  width: number;
 }
 
 /** The columns of a register table, from the first of its rows that names at least three of them. */
 export function registerColumns(table: Table): Columns | undefined {
   for (let r = 0; r < Math.min(3, table.rows.length); r++) {
     const roles = new Map<number, Role>();
-    gridOf(table.rows[r]).forEach((c, i) => {
+    const others = new Map<number, string>();
+    const grid = gridOf(table.rows[r]);
+    grid.forEach((c, i) => {
       const role = roleOf(c.text);
       if (role && ![...roles.values()].includes(role)) roles.set(i, role);
+      else if (c.text) others.set(i, c.text);
     });
     const has = (x: Role) => [...roles.values()].includes(x);
-    if (roles.size >= 3 && (has("typeNumber") || has("number")) && (has("date") || has("summary"))) return { roles, headerRow: r };
+    if (roles.size >= 3 && (has("typeNumber") || has("number") || has("numberDate")) && (has("date") || has("numberDate") || has("summary") || has("typeSummary"))) {
+      return { roles, others, headerRow: r, width: grid.length };
+    }
   }
   return undefined;
 }
@@ -121,7 +138,6 @@ export function readAppendix(blocks: readonly Block[], headingAt: number, tableA
       if (!text) continue;
       const attached = /^\(Kèm theo .* của (.+?)\)\.?$/u.exec(text);
       if (attached) fullName = squash(attached[1]);
-      else if (/^\(/.test(text)) continue;
       else title.push(...lines(block));
     }
   }
@@ -129,8 +145,9 @@ export function readAppendix(blocks: readonly Block[], headingAt: number, tableA
   const unread: Appendix["unread"] = [];
   const irregular: Appendix["irregular"] = [];
   if (tableAt >= 0) {
-    used.add(tableAt);
-    const read = readRegister(blocks[tableAt] as Table, reportDate);
+    const more = continuationTables(blocks, tableAt);
+    for (const b of [tableAt, ...more]) used.add(b);
+    const read = readRegister([tableAt, ...more].map((b) => blocks[b] as Table), reportDate);
     register = read.register;
     unread.push(...read.unread);
     irregular.push(...read.irregular);
@@ -165,12 +182,19 @@ export function readDate(text: string, reportDate: string): string | undefined {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** "Chỉ thị số 22-CT/TU", "Kế hoạch 943/KH-UBND", "Số 12/BC-UBND", "22-CT/TU": the type as printed (maybe none) and the number. */
-function splitReference(text: string): { type?: string; number: string } | undefined {
-  const so = /^(.*?)\s*\b[Ss]ố\s*:?\s*(\S.*)$/u.exec(text);
-  if (so && /\d/.test(so[2])) return { ...(so[1] ? { type: squash(so[1]) } : {}), number: squash(so[2]) };
-  const digit = /^(.*?)\s*(\d\S*.*)$/u.exec(text);
-  if (digit && /[/-]/.test(digit[2])) return { ...(digit[1] ? { type: squash(digit[1]) } : {}), number: squash(digit[2]) };
+/**
+ * "Chỉ thị số 22-CT/TU", "Kế hoạch 943/KH-UBND", "Số 12/BC-UBND", "22-CT/TU", also with its date after it
+ * ("12/KH-UBND, ngày 03/4/2024", as a register with one column for both prints it): the type as printed
+ * (maybe none), the number, the date's text.
+ */
+function splitReference(text: string): { type?: string; number: string; date?: string } | undefined {
+  const dated = /^(.*?)[,;]?\s+(?:ngày\s+)?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,5})\.?$/u.exec(text);
+  const head = dated && /\d/.test(dated[1]) ? dated[1] : text;
+  const date = dated && head !== text ? dated[2] : undefined;
+  const so = /^(.*?)\s*\b[Ss]ố\s*:?\s*(\S.*)$/u.exec(head);
+  if (so && /\d/.test(so[2])) return { ...(so[1] ? { type: squash(so[1]) } : {}), number: squash(so[2]), ...(date ? { date } : {}) };
+  const digit = /^(.*?)\s*(\d\S*.*)$/u.exec(head);
+  if (digit && /[/-]/.test(digit[2])) return { ...(digit[1] ? { type: squash(digit[1]) } : {}), number: squash(digit[2]), ...(date ? { date } : {}) };
   return undefined;
 }
 
@@ -181,51 +205,73 @@ function typeFromCode(number: string): string | undefined {
   return BY_CODE.get(party?.[1] ?? state?.[1] ?? "");
 }
 
-export function readRegister(table: Table, reportDate: string): { register: Register; unread: Appendix["unread"]; irregular: Appendix["irregular"] } {
-  const columns = registerColumns(table);
+/** The width of a table's grid: its widest row, spans counted. */
+function gridWidth(table: Table): number {
+  return Math.max(0, ...table.rows.map((row) => row.reduce((n, c) => n + c.span, 0)));
+}
+
+/**
+ * The register from its table and the tables that continue it (a table broken at a page, with or without
+ * its header repeated): one list of rows read with the first table's columns.
+ */
+export function readRegister(tables: readonly Table[], reportDate: string): { register: Register; unread: Appendix["unread"]; irregular: Appendix["irregular"] } {
+  const columns = tables.length ? registerColumns(tables[0]) : undefined;
   const groups: RegisterGroup[] = [];
   const unread: Appendix["unread"] = [];
   const irregular: Appendix["irregular"] = [];
   if (!columns) return { register: { groups }, unread, irregular };
   const col = (role: Role) => [...columns.roles].find(([, r]) => r === role)?.[0];
-  const at = { tt: col("tt"), typeNumber: col("typeNumber"), type: col("type"), number: col("number"), date: col("date"), summary: col("summary"), issuer: col("issuer"), note: col("note") };
+  const at = {
+    tt: col("tt"),
+    ref: col("typeNumber") ?? col("number") ?? col("numberDate"),
+    type: col("type"),
+    date: col("date") ?? col("numberDate"),
+    summary: col("summary") ?? col("typeSummary"),
+    typeInSummary: col("typeSummary") !== undefined,
+    issuer: col("issuer"),
+    note: col("note"),
+  };
   let group: RegisterGroup | undefined;
   let type: RegisterType | undefined;
   /** The type a type row named, for the entries under it that print no type of their own. */
   let rowType: RegisterType | undefined;
   const ids = new Set<string>();
   const numbers = new Set<string>();
-  /** What each column showed in the row above: a cell merged into it shows the same. */
-  let above: string[] = [];
   const openGroup = (issuer: string) => {
     group = { issuer, types: [] };
     groups.push(group);
     type = undefined;
     rowType = undefined;
   };
-  table.rows.forEach((row, r) => {
-    if (r <= columns.headerRow) return;
+  const rows = tables.flatMap((table, t) => table.rows.map((row, r) => ({ row, index: row.flatMap((c) => c.paras)[0]?.index ?? table.index, skip: t === 0 && r <= columns.headerRow })));
+  /** What each column showed in the row above: a cell merged into it shows the same. */
+  let above: string[] = [];
+  rows.forEach(({ row, index, skip }, r) => {
     const grid = gridOf(row);
     const cells = grid.map((c, i) => (c.merged && !c.text ? (above[i] ?? "") : c.text));
     above = cells;
+    if (skip) return;
     const get = (i: number | undefined) => (i === undefined ? "" : (cells[i] ?? ""));
-    const index = row.flatMap((c) => c.paras)[0]?.index ?? table.index;
     const filled = cells.map((c, i) => ({ c, i })).filter((x) => x.c && !grid[x.i].merged);
     if (!filled.length) return;
+    const asText = () => filled.map((x) => x.c).join(" | ");
     // A row repeating the header (a table continued on the next page, or a row of column numbers 1 2 3 4).
-    if (filled.every((x) => roleOf(x.c) === columns.roles.get(x.i)) || filled.every((x) => /^\(?\d{1,2}\)?$/.test(x.c) && Number(x.c.replace(/\D/g, "")) === x.i + 1)) return;
-    const refText = get(at.typeNumber ?? at.number);
+    if (filled.every((x) => roleOf(x.c) === columns.roles.get(x.i) || columns.others.get(x.i) === x.c) || filled.every((x) => /^\(?\d{1,2}\)?$/.test(x.c) && Number(x.c.replace(/\D/g, "")) === x.i + 1)) return;
+    const refText = get(at.ref);
     const ref = refText ? splitReference(refText) : undefined;
-    const dateText = get(at.date);
+    let dateText = get(at.date);
+    if (at.ref !== undefined && at.ref === at.date) dateText = ref?.date ?? "";
+    else if (!dateText && ref?.date) dateText = ref.date;
     if (!ref) {
       // A group or type row: one text, maybe after a Roman numeral or a letter in the TT column.
       // The TT column holds a numeral; a cell merged across the row from there holds the label itself.
       const isNumeral = (t: string) => /^([IVXLC]+|[A-Z]|\d{1,3})[.)]?$/u.test(t);
       const texts = filled.filter((x) => !(x.i === at.tt && isNumeral(x.c))).map((x) => x.c);
       const tt = isNumeral(get(at.tt)) ? get(at.tt) : "";
-      const lead = /^([IVXLC]+|[A-Z])[.)\-–]?\s+(\S.*)$/u.exec(texts.join(" "));
-      const label = squash(lead && romanValue(lead[1]) !== undefined ? lead[2] : texts.join(" "));
-      const numbered = romanValue(tt.replace(/[.)]$/, "")) !== undefined || (lead !== null && romanValue(lead[1]) !== undefined) || /^[A-Z][.)]?$/.test(tt);
+      const lead = /^([IVXLC]+[.)\-–]?|[A-Z][.)\-–])\s+(\S.*)$/u.exec(texts.join(" "));
+      const leadNumeral = lead ? lead[1].replace(/[.)\-–]$/, "") : "";
+      const numbered = romanValue(tt.replace(/[.)]$/, "")) !== undefined || /^[A-Z][.)]?$/.test(tt) || (lead !== null && (romanValue(leadNumeral) !== undefined || /^[A-Z]$/.test(leadNumeral)));
+      const label = squash(lead && (romanValue(leadNumeral) !== undefined || /^[A-Z]$/.test(leadNumeral)) ? lead[2] : texts.join(" "));
       if (texts.length === 1 && label && !dateText) {
         const asType = typeAtStart(label);
         if (numbered || !asType || at.type !== undefined) openGroup(label);
@@ -237,26 +283,39 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
         }
         return;
       }
-      unread.push({ index, text: filled.map((x) => x.c).join(" | "), why: "không đọc ra số ký hiệu văn bản" });
+      unread.push({ index, text: asText(), why: "không đọc ra số ký hiệu văn bản" });
       return;
     }
-    const summary = [get(at.summary), get(at.note) ? `(${get(at.note)})` : ""].filter(Boolean).join(" ");
-    if (!summary) {
-      unread.push({ index, text: filled.map((x) => x.c).join(" | "), why: "không có trích yếu nội dung" });
+    let summaryText = get(at.summary);
+    let typeInSummary: string | undefined;
+    if (at.typeInSummary) {
+      // "Tên loại và trích yếu": the type at the start, then the summary.
+      typeInSummary = typeAtStart(summaryText);
+      if (typeInSummary) summaryText = summaryText.slice(typeInSummary.length).replace(/^[\s:,.-]+/u, "");
+      summaryText = summaryText.charAt(0).toUpperCase() + summaryText.slice(1);
+    }
+    // What the register has no column for is kept in the summary, named.
+    const extra = [
+      ...(get(at.note) ? [`(${get(at.note)})`] : []),
+      ...[...columns.others].filter(([i]) => get(i)).map(([i, label]) => `(${label}: ${get(i)})`),
+    ];
+    const summary = [summaryText, ...extra].filter(Boolean).join(" ");
+    if (!summaryText) {
+      unread.push({ index, text: asText(), why: "không có trích yếu nội dung" });
       return;
     }
     if (numbers.has(ref.number)) {
-      unread.push({ index, text: filled.map((x) => x.c).join(" | "), why: `số ký hiệu ${ref.number} đã có ở một hàng trên` });
+      unread.push({ index, text: asText(), why: `số ký hiệu ${ref.number} đã có ở một hàng trên` });
       return;
     }
     numbers.add(ref.number);
     const issuer = get(at.issuer);
     if (issuer && issuer !== group?.issuer) openGroup(issuer);
     if (!group) openGroup("");
-    const printedType = get(at.type) || ref.type;
+    const printedType = get(at.type) || ref.type || typeInSummary;
     const typeName = printedType ? (typeAtStart(printedType) ?? printedType) : (rowType?.type ?? typeFromCode(ref.number));
     if (!typeName) {
-      unread.push({ index, text: filled.map((x) => x.c).join(" | "), why: "không rõ thể loại văn bản" });
+      unread.push({ index, text: asText(), why: "không rõ thể loại văn bản" });
       return;
     }
     // A type row may say more than the type ("Kế hoạch phối hợp" over "Kế hoạch số …"): that is its heading.
@@ -268,18 +327,38 @@ export function readRegister(table: Table, reportDate: string): { register: Regi
     for (let n = 2; ids.has(id); n++) id = `${documentId(ref.number) || "van-ban"}-${n}`;
     ids.add(id);
     const date = readDate(dateText, reportDate);
-    const doc: RegisterDocument = { id, number: ref.number, date: date ?? "", summary };
-    if (!date) {
-      delete (doc as Partial<RegisterDocument>).date;
-      irregular.push({ index, message: dateText ? `văn bản ${ref.number}: ngày "${dateText}" không phải là ngày có thật; để trống ngày (date) trong documents.yaml` : `văn bản ${ref.number} không ghi ngày ban hành; để trống ngày (date)` });
-    } else if (date > reportDate) {
-      delete (doc as Partial<RegisterDocument>).date;
-      irregular.push({ index, message: `văn bản ${ref.number}: ngày ${dateText} sau ngày của báo cáo; để trống ngày (date) trong documents.yaml` });
-    }
+    const doc: RegisterDocument = { id, number: ref.number, summary };
+    if (date && date <= reportDate) doc.date = date;
+    else if (date) irregular.push({ index, message: `văn bản ${ref.number}: ngày ${dateText} sau ngày của báo cáo; để trống ngày (date) trong documents.yaml` });
+    else irregular.push({ index, message: dateText ? `văn bản ${ref.number}: ngày "${dateText}" không phải là ngày có thật; để trống ngày (date) trong documents.yaml` : `văn bản ${ref.number} không ghi ngày ban hành; để trống ngày (date)` });
     type.documents.push(doc);
   });
+  for (const [, label] of columns.others) {
+    if (rows.some(({ row, skip }) => !skip && gridOf(row).some((c, i) => columns.others.get(i) === label && c.text && c.text !== label))) {
+      irregular.push({ index: tables[0].index, message: `cột "${label}" của danh mục không có chỗ trong dữ liệu: giá trị của nó được ghi vào cuối trích yếu, trong ngoặc` });
+    }
+  }
   const kept = groups
     .map((g) => ({ ...g, types: g.types.filter((t) => t.documents.length) }))
     .filter((g) => g.types.length);
   return { register: { groups: kept }, unread, irregular };
+}
+
+/** The tables after a register that continue it: the same grid, nothing but empty paragraphs between. */
+export function continuationTables(blocks: readonly Block[], tableAt: number): number[] {
+  const first = blocks[tableAt] as Table;
+  const width = gridWidth(first);
+  const out: number[] = [];
+  for (let b = tableAt + 1; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind === "para") {
+      if (shownText(block) === "") continue;
+      break;
+    }
+    if (gridWidth(block) !== width) break;
+    const own = registerColumns(block);
+    if (own && own.headerRow > 0) break;
+    out.push(b);
+  }
+  return out;
 }

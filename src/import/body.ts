@@ -13,7 +13,7 @@
  */
 import type { Block as DataBlock, SectionData, Statistic } from "../model/index.js";
 import { typeFigures } from "./figures.js";
-import { allBold, plainText, type Block, type Inline, type Para } from "./document.js";
+import { allBold, plainText, type Block, type Inline, type Para, type Table } from "./document.js";
 import { DECIMAL_HEADING, ROMAN_HEADING } from "./headings.js";
 import { isEmpty, isRuleText, shownText } from "./lines.js";
 import { literalText, safeText } from "./safe-text.js";
@@ -44,7 +44,7 @@ export interface BodyContext {
 }
 
 /** "1- ", "2. ", or "a) ", "b. ": an item's number, its mark, its text. */
-const NUMBERED = /^(\d{1,3}|[a-z]{1,2})\s*([-.)])\s+(\S.*)$/u;
+const NUMBERED = /^(\d{1,3}|[a-z]{1,2})\s*([-.)]|\/(?=\s))\s+(\S.*)$/u;
 
 /** How the document numbers headings and items, as `format.numbering` writes it (`{roman}-`, `{alpha})`). */
 export interface NumberingSeen {
@@ -53,7 +53,7 @@ export interface NumberingSeen {
   items?: string;
 }
 /** "+ " lines stay as typed: danvan's bullets print "- ", and a sub-list's "+" would be lost. */
-const BULLET = /^[-•–]\s+(\S.*)$/u;
+const BULLET = /^[-•–−]\s+(\S.*)$/u;
 
 interface Working {
   level: 0 | 1 | 2;
@@ -72,26 +72,32 @@ function bodyParas(blocks: readonly Block[], ctx: BodyContext): Para[] {
     if (isEmpty(b)) continue;
     if (b.kind === "table") {
       ctx.warnings.push({ paragraph: b.index, message: "bảng trong thân văn bản: giữ lại dưới dạng đoạn văn, mỗi hàng một đoạn (các ô cách nhau bởi \" | \")" });
-      for (const row of b.rows) {
-        // Each cell's runs, footnote references included, the cells joined by " | ".
-        const inlines: Inline[] = [];
-        for (const c of row) {
-          if (c.mergedAbove || c.paras.every((p) => shownText(p) === "" && !p.inlines.some((i) => "footnote" in i))) continue;
-          if (inlines.length) inlines.push({ text: " | ", bold: false });
-          c.paras.forEach((p, k) => {
-            if (k) inlines.push({ text: " ", bold: false });
-            if (p.label?.text) inlines.push({ text: `${p.label.text} `, bold: false });
-            inlines.push(...p.inlines.map((i) => ("break" in i ? { text: " ", bold: false } : i)));
-          });
-        }
-        if (inlines.length) paras.push({ kind: "para", index: row[0]?.paras[0]?.index ?? b.index, inlines, heading: false });
-      }
+      paras.push(...tableRows(b));
       continue;
     }
     if (isRuleText(shownText(b)) && !b.inlines.some((i) => "footnote" in i)) continue;
     paras.push(b);
   }
   return paras;
+}
+
+/** A table as paragraphs, one a row: each cell's runs (footnote references included), the cells joined by " | ". */
+export function tableRows(table: Table): Para[] {
+  const out: Para[] = [];
+  for (const row of table.rows) {
+    const inlines: Inline[] = [];
+    for (const c of row) {
+      if (c.mergedAbove || c.paras.every((p) => shownText(p) === "" && !p.inlines.some((i) => "footnote" in i))) continue;
+      if (inlines.length) inlines.push({ text: " | ", bold: false });
+      c.paras.forEach((p, k) => {
+        if (k) inlines.push({ text: " ", bold: false });
+        if (p.label?.text) inlines.push({ text: `${p.label.text} `, bold: false });
+        inlines.push(...p.inlines.map((i) => ("break" in i ? { text: " ", bold: false } : i)));
+      });
+    }
+    if (inlines.length) out.push({ kind: "para", index: row[0]?.paras[0]?.index ?? table.index, inlines, heading: false });
+  }
+  return out;
 }
 
 export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: readonly Para[] = []): ImportedSection[] {

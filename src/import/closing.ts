@@ -102,7 +102,12 @@ function readRecipients(paras: readonly Para[]): Closing["recipients"] {
   };
   let endedItem = true;
   for (const p of paras) {
+    // A list numbered by Word: each paragraph is a recipient, its mark not in its text.
+    const marked = p.label !== undefined;
+    let firstLine = true;
     for (const raw of rawLines(p)) {
+      const starts = marked && firstLine;
+      firstLine = false;
       let line = raw.replace(LABEL, "");
       if (!line.trim()) continue;
       if (p.textBox && /^\s*\(/u.test(line)) {
@@ -125,9 +130,9 @@ function readRecipients(paras: readonly Para[]): Closing["recipients"] {
         addNote(line, items.length);
         continue;
       }
-      const bullet = /^[-+•–]\s*/u.exec(line);
+      const bullet = /^[-+•–−]\s*/u.exec(line);
       const text = line.slice(bullet?.[0].length ?? 0);
-      if (!bullet && items.length && (!endedItem || /^\p{Ll}/u.test(text))) items[items.length - 1] = `${items[items.length - 1]} ${text}`;
+      if (!bullet && !starts && items.length && (!endedItem || /^\p{Ll}/u.test(text))) items[items.length - 1] = `${items[items.length - 1]} ${text}`;
       else items.push(text);
       endedItem = /[,;.]$/u.test(text);
     }

@@ -145,9 +145,11 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
     );
   }
   // "BÁO CÁO KẾT QUẢ CÔNG TÁC …" on one line: the type is its first words, the rest the first title line.
+  // Only a line that is no type on its own (it has figures, or runs long): "BÁO CÁO TÓM TẮT" is a type.
   const known = TYPES.exec(typeLine);
-  const upperType = known && typeLine.length > known[0].length + 1 ? known[0] : typeLine;
-  const titleHead = known && typeLine.length > known[0].length + 1 ? [typeLine.slice(known[0].length).trim()] : [];
+  const split = known !== null && typeLine.length > known[0].length + 1 && !isUpperLine(typeLine);
+  const upperType = split ? known[0] : typeLine;
+  const titleHead = split ? [typeLine.slice(known[0].length).trim()] : [];
   const { title, next } = readTitle(blocks, typeAt, [...titleHead, ...typeRest]);
   const profile: Profile = found.motto ?? (found.stateLine || found.colon ? "state" : "party");
   const { superior, issuer } = splitNames(found.names, profile);

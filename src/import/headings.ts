@@ -5,8 +5,9 @@
 import type { Para } from "./document.js";
 import { shownText } from "./lines.js";
 
-export const ROMAN_HEADING = /^([IVXLC]+)\s*([-.–)])\s*(\S.*)$/u;
-export const DECIMAL_HEADING = /^(\d{1,2})\s*([-.–)])\s*(\S.*)$/u;
+/** `I-`, `I.`, `I)`, `I/ ` (a slash only before a space: `1/2` is a fraction). */
+export const ROMAN_HEADING = /^([IVXLC]+)\s*([-.–)]|\/(?=\s))\s*(\S.*)$/u;
+export const DECIMAL_HEADING = /^(\d{1,2})\s*([-.–)]|\/(?=\s))\s*(\S.*)$/u;
 
 export function isNumberedHeading(p: Para): boolean {
   const text = shownText(p);

@@ -12,7 +12,7 @@ import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { requireNewYearName } from "../pipeline.js";
 import { PROFILES } from "../profile.js";
 import { findRegisterTable, isAppendixHeading, readAppendix, type Appendix } from "./appendix.js";
-import { readBody, type NumberingSeen, type Warning } from "./body.js";
+import { readBody, tableRows, type NumberingSeen, type Warning } from "./body.js";
 import { citationIndex, citeDocuments } from "./citations.js";
 import { findClosing } from "./closing.js";
 import { plainText, type Para } from "./document.js";
@@ -91,7 +91,11 @@ export function importDocx(options: ImportOptions): ImportResult {
     warnings.push({ paragraph: row.index, message: `hàng phụ lục "${row.text.slice(0, 60)}" không đưa vào danh mục được (${row.why})` });
     return { kind: "para", index: row.index, inlines: [{ text: row.text, bold: false }], heading: false };
   });
-  for (let b = bodyEnd; b < blocks.length; b++) if (!used.has(b) && !isEmpty(blocks[b])) unplaced.push(...parasOf(blocks[b]).filter((p) => p.inlines.length));
+  for (let b = bodyEnd; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (used.has(b) || isEmpty(block)) continue;
+    unplaced.push(...(block.kind === "table" ? tableRows(block) : [block]).filter((p) => p.inlines.length));
+  }
 
   // A note no reference in the body reaches (one in the header or the title) is kept as text.
   const referenced = new Set<string>();
