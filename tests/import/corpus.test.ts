@@ -13,7 +13,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { sectionOrder } from "../../src/load/index.js";
 import { checkYear } from "../../src/pipeline.js";
-import { buildInTemp, decode, docxParts } from "../helpers/build.js";
+import { buildInTemp } from "../helpers/build.js";
+import { anchors, coverage, docxText } from "../helpers/coverage.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const ROOT = "tests/import/fixtures/corpus";
@@ -30,51 +31,6 @@ interface Expected {
   warnings?: string[];
   /** Coverage below 0.97, with the reason the source's layout gives (expected.json says why). */
   coverage?: number;
-}
-
-/** Words as ../shared/tools/reference-coverage.py folds them: no diacritics, đ → d, lower case. */
-function words(text: string): string[] {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/**
- * A DOCX's text as a reader sees it, read straight from its XML (not through danvan's reader): body, then
- * footnotes; a text box once (the fallback copy of an mc:AlternateContent left out).
- */
-function docxText(file: string): string {
-  const parts = docxParts(file);
-  const text = (xml: string) =>
-    [...xml.replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, "").matchAll(/<([wm]):t(?: [^>]*)?>([^<]*)<\/\1:t>|<\/w:p>|<w:(?:tab|br|cr)\/>/g)]
-      .map((m) => (m[2] !== undefined ? decode(m[2]) : m[0] === "</w:p>" ? "\n" : " "))
-      .join("");
-  return `${text(parts["word/document.xml"])}\n${text(parts["word/footnotes.xml"] ?? "")}`;
-}
-
-/** Share of the reference's word 8-grams found anywhere in the other text. */
-function coverage(reference: string, other: string): number {
-  const grams = (w: string[]) => w.slice(0, Math.max(0, w.length - 7)).map((_x, i) => w.slice(i, i + 8).join(" "));
-  const have = new Set(grams(words(other)));
-  const ref = grams(words(reference));
-  return ref.filter((g) => have.has(g)).length / ref.length;
-}
-
-/** The four words before each footnote reference of the body, in order. */
-function anchors(file: string): string[] {
-  const xml = docxParts(file)["word/document.xml"].replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, "");
-  const out: string[] = [];
-  let text = "";
-  for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:footnoteReference [^>]*\/>/g)) {
-    if (m[1] !== undefined) text += decode(m[1]);
-    else out.push(words(text).slice(-4).join(" "));
-  }
-  return out;
 }
 
 describe.each(cases)("import corpus: %s", (name) => {
