@@ -14,7 +14,7 @@
 import type { Block as DataBlock, SectionData, Statistic } from "../model/index.js";
 import { typeFigures } from "./figures.js";
 import { allBold, plainText, type Block, type Inline, type Para, type Table } from "./document.js";
-import { DECIMAL_HEADING, ROMAN_HEADING } from "./headings.js";
+import { DECIMAL_HEADING, PART_HEADING, ROMAN_HEADING } from "./headings.js";
 import { isEmpty, isRuleText, shownText } from "./lines.js";
 import { literalText, safeText } from "./safe-text.js";
 import { repairVietnamese, romanValue, slug, squash, uniqueId, type Repair } from "./text.js";
@@ -112,6 +112,15 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
     const text = shownText(p);
     const strong = p.heading || allBold(p.inlines);
     const weak = !/[.:;]$/u.test(text.replace(/\.\/\.$/, "."));
+    const part = PART_HEADING.exec(text);
+    const partN = part ? romanValue(part[2]) : undefined;
+    if (part && partN !== undefined && agrees(ctx.numbering, "level1", `${part[1]}{roman}${part[3]}`)) {
+      romanSeen = partN;
+      decimalSeen = 0;
+      sections.push({ level: 1, pending: [], body: [], footnotes: {}, statistics: {} });
+      current().heading = headingText(p, ctx, current(), PART_HEADING);
+      continue;
+    }
     const roman = ROMAN_HEADING.exec(text);
     const romanN = roman ? romanValue(roman[1]) : undefined;
     if (roman && romanN !== undefined && (strong || romanN === romanSeen + 1) && agrees(ctx.numbering, "level1", `{roman}${mark(roman[2])}`)) {
@@ -249,7 +258,8 @@ function prose(p: Para, ctx: BodyContext, section: Working, marker?: RegExp, lit
   const typed = squash(pieces.join("").replace(/\n/g, " "));
   const full = p.label?.text ? squash(`${p.label.text} ${typed}`) : typed;
   const m = marker?.exec(full);
-  const rest = m ? m[3] : full;
+  // The marker's last group is what stands after the number.
+  const rest = m ? m[m.length - 1] : full;
   // Every reference is given its id in reading order, even one the marker took (it has nowhere else to go).
   const ids = notes.map((ref) => footnoteId(ref, ctx, section, p.index));
   let out = "";

@@ -8,8 +8,10 @@ import { shownText } from "./lines.js";
 /** `I-`, `I.`, `I)`, `I/ ` (a slash only before a space: `1/2` is a fraction). */
 export const ROMAN_HEADING = /^([IVXLC]+)\s*([-.–)]|\/(?=\s))\s*(\S.*)$/u;
 export const DECIMAL_HEADING = /^(\d{1,2})\s*([-.–)]|\/(?=\s))\s*(\S.*)$/u;
+/** `PHẦN I. …`, `Phần II: …`: a part named with its Roman number; the word says it is a heading. */
+export const PART_HEADING = /^((?:PHẦN|Phần)\s+)([IVXLC]+)\s*([-.–):]?)\s*(\S.*)$/u;
 
 export function isNumberedHeading(p: Para): boolean {
   const text = shownText(p);
-  return ROMAN_HEADING.test(text) || DECIMAL_HEADING.test(text);
+  return ROMAN_HEADING.test(text) || DECIMAL_HEADING.test(text) || PART_HEADING.test(text);
 }

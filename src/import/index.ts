@@ -178,36 +178,34 @@ export function importDocx(options: ImportOptions): ImportResult {
 }
 
 /**
- * The issuer's name as a sentence writes it, from the header's capitals when the appendix does not say it:
- * "BAN DÂN VẬN" under "TỈNH ỦY BÌNH THUẬN" → "Ban Dân vận Tỉnh ủy"; "ỦY BAN NHÂN DÂN" / "HUYỆN ĐỨC AN" →
- * "Ủy ban nhân dân huyện Đức An". A warning says it was derived.
+ * The issuer's name as a sentence writes it, from the header's capitals when the appendix does not say it,
+ * by the rule for writing names of bodies in capitals (Nghị định 30/2020, Phụ lục VI): the kind of body in
+ * lower case after its first letter, then the first letter of its own name ("BAN DÂN VẬN" → "Ban Dân vận",
+ * "BAN TUYÊN GIÁO VÀ DÂN VẬN" → "Ban Tuyên giáo và Dân vận", "PHÒNG NỘI VỤ" → "Phòng Nội vụ"), a place as
+ * its unit and its name ("HUYỆN ĐỨC AN" → "huyện Đức An"). A party board is named with its committee
+ * ("Ban Dân vận Tỉnh ủy"). A warning says it was derived.
  */
 function fullNameOf(issuer: readonly string[], superior: string): string {
-  const words = (line: string, proper: boolean) =>
-    line
-      .toLowerCase()
-      .split(/\s+/)
-      .map((w, i) => (proper && i > 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
-      .join(" ");
-  const parts = issuer.map((line, i) => (i > 0 && PLACE_LINE.test(line) ? words(line, true) : words(line, false)));
-  let name = parts.join(" ");
-  for (const [lower, proper] of NAMED) name = name.replaceAll(lower, proper);
-  name = name.charAt(0).toUpperCase() + name.slice(1);
-  // A party board is named with its committee: Ban Dân vận Tỉnh ủy.
+  const lower = issuer.join(" ").toLowerCase().replace(/\s+/g, " ").trim();
+  const kind = BODY_KINDS.find((k) => lower === k || lower.startsWith(`${k} `)) ?? lower.split(" ")[0];
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  let rest = lower.slice(kind.length).trim();
+  let own = "";
+  const place = PLACE_UNIT.exec(rest);
+  if (place) {
+    own = `${place[1]} ${rest.slice(place[1].length).trim().split(" ").map(capital).join(" ")}`;
+    rest = "";
+  } else if (rest) own = rest.split(" ").map((w, i, all) => (i === 0 || all[i - 1] === "và" ? capital(w) : w)).join(" ");
+  let name = capital([kind, own].filter(Boolean).join(" "));
   const committee = /^(TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|QUẬN ỦY|ĐẢNG ỦY)\b/u.exec(superior);
-  if (committee && /^BAN\b/u.test(issuer[0] ?? "")) name += ` ${committee[1].charAt(0)}${committee[1].slice(1).toLowerCase()}`;
+  if (committee && /^BAN\b/u.test(issuer[0] ?? "")) name += ` ${capital(committee[1].toLowerCase())}`;
   return name;
 }
 
-const PLACE_LINE = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s/u;
-/** Names written with capitals inside a sentence. */
-const NAMED: ReadonlyArray<[string, string]> = [
-  ["dân vận", "Dân vận"],
-  ["tuyên giáo", "Tuyên giáo"],
-  ["thường vụ", "Thường vụ"],
-  ["mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"],
-  ["tỉnh ủy", "Tỉnh ủy"],
-  ["huyện ủy", "Huyện ủy"],
-  ["thành ủy", "Thành ủy"],
-  ["thị ủy", "Thị ủy"],
+/** Kinds of body, the longest first: what follows is the body's own name. */
+const BODY_KINDS = [
+  "ủy ban mặt trận tổ quốc việt nam", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "ban cán sự đảng", "kho bạc nhà nước",
+  "bộ chỉ huy", "văn phòng", "chi cục", "trung tâm", "đảng ủy", "đảng đoàn", "liên đoàn", "bệnh viện", "công an", "thanh tra",
+  "ban", "sở", "phòng", "cục", "hội", "đoàn", "trường", "viện", "vụ", "bộ",
 ];
+const PLACE_UNIT = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?=\s|$)/u;
