@@ -272,6 +272,20 @@ describe("the register", () => {
   });
 });
 
+describe("the files written", () => {
+  it("carry schema links that resolve from where the year is, as init and new make them", () => {
+    const { data } = imported(docx({}));
+    const files = fs.readdirSync(path.join(data, "2022"), { recursive: true }).map(String).filter((f) => f.endsWith(".yaml"));
+    expect(files.length).toBeGreaterThan(2);
+    for (const rel of files) {
+      const file = path.join(data, "2022", rel);
+      const link = /^# yaml-language-server: \$schema=(\S+)$/m.exec(fs.readFileSync(file, "utf8"))![1];
+      const kind = rel === "report.yaml" ? "report" : rel === "documents.yaml" ? "documents" : "section";
+      expect(link.startsWith("file:") ? new URL(link).pathname : fs.realpathSync(path.resolve(path.dirname(file), link))).toBe(fs.realpathSync(`schemas/${kind}.schema.json`));
+    }
+  });
+});
+
 describe("what reaches the data", () => {
   it("never holds what check refuses: a {{ in the text, a control character, a footnote in a heading", () => {
     const footnotes = '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>Ghi chú của đề mục.</w:t></w:r></w:p></w:footnote></w:footnotes>';
