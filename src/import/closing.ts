@@ -165,9 +165,9 @@ function isSignerLine(line: string): boolean {
   return /\p{Lu}/u.test(line) && line === line.toUpperCase() && !/\d/.test(line) && line.split(/\s+/).length <= 10 && !/^(PHỤ LỤC|NƠI NHẬN)/u.test(line);
 }
 
-/** A person's name: two to six words, no digits; or a placeholder in brackets where the name is to go ("[Họ và tên]"). */
+/** A person's name: two to six words, no digits; or a placeholder where the name is to go ("[Họ và tên]", "…………"). */
 function isName(line: string): boolean {
-  if (/^\[[^\]\d]{2,40}\]$/u.test(line)) return true;
+  if (/^\[[^\]\d]{2,40}\]$/u.test(line) || /^[.…_]{3,}$/u.test(line)) return true;
   const words = line.split(/\s+/);
   return words.length >= 2 && words.length <= 6 && !/[\d:;()[\]]/.test(line) && words.every((w) => /^\p{Lu}/u.test(w));
 }

@@ -41,6 +41,11 @@ const MARK = /^(DỰ THẢO|Dự thảo(\s+lần\s+\d+)?|MẬT|TỐI MẬT|TUY�
 /** The document types a report's header names (Nghị định 30/2020, Phụ lục III; Hướng dẫn 36-HD/VPTW). */
 const TYPES = /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|THÔNG BÁO|HƯỚNG DẪN|NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG TRI|CÔNG VĂN|BIÊN BẢN|TỔNG KẾT|DIỄN VĂN)\b/u;
 
+/** "Báo cáo" typed in lower case, alone on its line: still the type. */
+function typeInLowerCase(line: string): boolean {
+  return line.split(/\s+/).length <= 4 && TYPES.test(line.normalize("NFC").toUpperCase());
+}
+
 function mottoOf(line: string): Profile | "state-line" | undefined {
   return MOTTO[line.normalize("NFC").toUpperCase().replace(/\s*[-–—]\s*/g, " - ").replace(/\s+/g, " ")];
 }
@@ -120,7 +125,7 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
           continue;
         }
         // The document type: capitals standing alone, outside the header table, after the number or the date.
-        if (block.kind === "para" && k === 0 && (found.number || found.date) && (isUpperLine(line) || TYPES.test(line))) {
+        if (block.kind === "para" && k === 0 && (found.number || found.date) && (isUpperLine(line) || TYPES.test(line) || typeInLowerCase(line))) {
           typeAt = b;
           typeLine = line;
           typeRest = ps.slice(k + 1);
@@ -146,6 +151,7 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
   }
   // "BÁO CÁO KẾT QUẢ CÔNG TÁC …" on one line: the type is its first words, the rest the first title line.
   // Only a line that is no type on its own (it has figures, or runs long): "BÁO CÁO TÓM TẮT" is a type.
+  typeLine = typeInLowerCase(typeLine) ? typeLine.toUpperCase() : typeLine;
   const known = TYPES.exec(typeLine);
   const split = known !== null && typeLine.length > known[0].length + 1 && !isUpperLine(typeLine);
   const upperType = split ? known[0] : typeLine;

@@ -220,6 +220,14 @@ describe("the closing", () => {
     expect(warnings).toMatch(/dấu "(\(Đã ký\)|Đã ký|\(Ký, đóng dấu\))"/);
   });
 
+  it("reads a type typed in lower case, and a signature whose name is still a placeholder", () => {
+    const title = p(b("Báo cáo")) + p(b("kết quả năm 2022")) + p(r("-----"));
+    const closing = table([cell(p(r("Nơi nhận:")) + p(r("- Thường trực Tỉnh ủy;")) + p(r("- Lưu: VT."))), cell(p(b("GIÁM ĐỐC")) + p(r("(Ký, ghi rõ họ tên, đóng dấu)")) + p(r("................................")))]);
+    const { report } = imported(docx({ title, closing }));
+    expect(report.type).toBe("Báo cáo");
+    expect(report.signer).toEqual({ title: "GIÁM ĐỐC", name: "................................" });
+  });
+
   it("refuses a document without recipients or signature, saying what to do (DV609)", () => {
     expect(() => imported(docx({ closing: p(r("Hết.")) }))).toThrow(/Nơi nhận/);
   });
