@@ -19,7 +19,8 @@ export interface Identity {
   title: string[];
   period: { from: number; to: number };
   format?: { zeroPadCounts?: boolean; numbering?: { level1?: string; level2?: string; items?: string } };
-  signer: { authority?: string; title: string; name: string };
+  /** `authority`: one line, or several (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`). */
+  signer: { authority?: string | string[]; title: string; name: string };
   /** `filing`: the "Lưu …" line that closes the list, when the report has one. */
   recipients: { list: string[]; filing?: string; note?: { text: string; first: number } };
   /** How the appendix register is headed; a year without documents.yaml prints no appendix. */

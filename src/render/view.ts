@@ -58,7 +58,8 @@ export interface ReportView {
     noteText: string;
     noteFirst: string;
     hasNote: boolean;
-    authority: string;
+    /** The signing authority's lines, one paragraph each. */
+    authority: string[];
     hasAuthority: boolean;
     title: string;
     name: string;
@@ -185,8 +186,8 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       noteText: escapeAttribute(note?.text ?? ""),
       noteFirst: String(note?.first ?? 0),
       hasNote: Boolean(note),
-      authority: e(id.signer.authority ?? ""),
-      hasAuthority: Boolean(id.signer.authority),
+      authority: [id.signer.authority ?? []].flat().filter(Boolean).map(e),
+      hasAuthority: [id.signer.authority ?? []].flat().some(Boolean),
       title: e(id.signer.title),
       name: e(id.signer.name),
     },

@@ -155,7 +155,7 @@ function identityFields(report: Report): PrintedField[] {
     f("type", "Loại văn bản", id.type),
     ...id.title.map((line, i) => f(`title.${i + 1}`, `Trích yếu, dòng ${i + 1}`, line)),
     f("period", "Kỳ báo cáo", period),
-    f("signer.authority", "Thẩm quyền ký", id.signer.authority),
+    f("signer.authority", "Thẩm quyền ký", id.signer.authority === undefined ? undefined : [id.signer.authority].flat().join(" / ")),
     f("signer.title", "Chức vụ người ký", id.signer.title),
     f("signer.name", "Người ký", id.signer.name),
     ...id.recipients.list.map((r, i) => f(`recipients.${i + 1}`, `Nơi nhận ${i + 1}`, r)),
