@@ -12,7 +12,8 @@ import { squash } from "./text.js";
 
 export interface Closing {
   recipients: { list: string[]; filing?: string; note?: { text: string; first: number } };
-  signer?: { authority?: string; title: string; name: string };
+  /** `authority` on one line, or several (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`). */
+  signer?: { authority?: string | string[]; title: string; name: string };
   /** "(Đã ký)", a seal note: read as marks of the signature, kept out of the data. */
   marks: string[];
 }
@@ -185,8 +186,8 @@ function readSigner(paras: readonly Para[]): Closing["signer"] {
   const name = all[all.length - 1];
   const title = all[all.length - 2];
   if (!isName(name) || !isSignerLine(title)) return undefined;
-  const authority = all.slice(0, -2).join(" ");
-  return { ...(authority ? { authority } : {}), title, name };
+  const authority = all.slice(0, -2);
+  return { ...(authority.length ? { authority: authority.length === 1 ? authority[0] : authority } : {}), title, name };
 }
 
 function marksIn(paras: readonly Para[]): string[] {

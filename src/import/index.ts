@@ -153,7 +153,11 @@ export function importDocx(options: ImportOptions): ImportResult {
     title: header.title.map(fix),
     period: guessPeriod(header.title, header.date),
     ...(Object.keys(ownNumbering).length ? { format: { numbering: ownNumbering } } : {}),
-    signer: { ...(signer.authority ? { authority: fix(signer.authority) } : {}), title: fix(signer.title), name: fix(signer.name) },
+    signer: {
+      ...(signer.authority ? { authority: Array.isArray(signer.authority) ? signer.authority.map(fix) : fix(signer.authority) } : {}),
+      title: fix(signer.title),
+      name: fix(signer.name),
+    },
     recipients: {
       list: recipients.list.map(fix),
       ...(recipients.filing ? { filing: fix(recipients.filing) } : {}),
