@@ -1,7 +1,6 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { parseProse, ProseSyntaxError } from "../model/prose-syntax.js";
-import { PROSE_HELPERS } from "../render/helpers.js";
+import { parseProse, PROSE_HELPERS, ProseSyntaxError } from "../model/prose-syntax.js";
 import { indexRegister } from "../model/register.js";
 import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";

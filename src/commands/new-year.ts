@@ -10,7 +10,9 @@ import { UsageError } from "../diagnostics.js";
 import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
+import { listYears, requireNewYearName, requireYear } from "../pipeline.js";
 import { formatYaml } from "./fmt.js";
+import { checkFiles } from "../check/index.js";
 import { loadYear, sourceText } from "../load/index.js";
 import type { FileKind } from "../model/index.js";
 import { figureSlots } from "../model/statistics.js";
@@ -23,12 +25,23 @@ export interface NewYearResult {
   written: string[];
 }
 
+/** `danvan new YEAR [--from Y]`: the new year made from `from`, else from the latest year there is. */
+export function newYear(dataRoot: string, year: string, from?: string): NewYearResult & { from: string } {
+  requireNewYearName(year);
+  const years = listYears(dataRoot);
+  const source = from ?? years[years.length - 1];
+  if (!source) throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "danvan init${dataRoot === "data" ? "" : ` ${dataRoot}`}" để có năm mẫu`, "DV004");
+  requireYear(dataRoot, source);
+  return { ...createYear(dataRoot, year, source), from: source };
+}
+
 export function createYear(dataRoot: string, year: string, from: string): NewYearResult {
   const target = path.join(dataRoot, year);
   if (lstatOrUndefined(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
   const loaded = loadYear(dataRoot, from);
   const broken = loaded.files.filter((f) => f.value === undefined);
-  if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
+  // Text a report cannot print (a tab, a control character) is not carried into the new year either.
+  if (broken.length || [...loaded.diagnostics, ...checkFiles(loaded.files)].some((d) => d.severity === "error")) {
     throw new UsageError(`dữ liệu năm ${from} có lỗi đọc tệp; chạy "danvan check ${from}" trước`, "DV011");
   }
   const shift = Number(year) - Number(from);

@@ -4,6 +4,10 @@
  * here keeps check fast and its findings identical to what rendering would meet.
  */
 
+/** The helpers prose may call: render/helpers.ts implements each, check/references.ts refuses any other. */
+export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary"] as const;
+export type ProseHelper = (typeof PROSE_HELPERS)[number];
+
 export type HashValue = string | number | boolean;
 
 export interface HelperCall {

@@ -3,11 +3,8 @@ import { formatCount, formatNumber, formatPercent, lowerFirst } from "../text/fo
 import { citation, type RegisterEntry } from "../model/register.js";
 import type { Statistics } from "../model/statistics.js";
 import { escapeMarkdown } from "./escape.js";
+import type { ProseHelper } from "../model/prose-syntax.js";
 import type { ProseHelperFn } from "./prose.js";
-
-/** Names and arities of the prose helpers; `check` reads prose with the same list. */
-export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary"] as const;
-export type ProseHelper = (typeof PROSE_HELPERS)[number];
 
 export interface HelperContext {
   statistics: Statistics;

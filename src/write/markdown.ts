@@ -6,7 +6,8 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, ROLES, rowRole } from "../parse/tree-walk.js";
+import { footnoteNumbers, isDirective, rowRole } from "../parse/tree-walk.js";
+import { ROLES } from "../model/roles.js";
 
 export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
   const numbers = footnoteNumbers(tree);

@@ -1,0 +1,29 @@
+/** `danvan fmt`: every data file of the years to visit in the canonical layout (commands/fmt.ts), or, with `check`, the list of those that are not. */
+import type { Diagnostic } from "../diagnostics.js";
+import { loadYear, sourceText } from "../load/index.js";
+import { requireYear, yearsToVisit } from "../pipeline.js";
+import { writeFileAtomic } from "../write/atomic.js";
+import { formatYears, type FormatOutcome } from "./fmt.js";
+
+/** Files that were found but never opened (not regular, outside the data root, a broken link). */
+const NOT_READ = new Set(["DV112", "DV113", "DV114"]);
+
+export interface FmtOutcome extends FormatOutcome {
+  /** Files fmt never opened, reported as check reports them, so fmt --check cannot call canonical a year check refuses. */
+  notRead: Diagnostic[];
+  /** How many files were looked at. */
+  files: number;
+}
+
+export function fmtYears(dataRoot: string, named: readonly string[], check: boolean): FmtOutcome {
+  const notRead: Diagnostic[] = [];
+  // Only files that loaded are formatted; a pipe, a device or an outside link is never opened.
+  const files = yearsToVisit(dataRoot, named).flatMap((year) => {
+    requireYear(dataRoot, year);
+    const loaded = loadYear(dataRoot, year);
+    notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
+    return loaded.files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
+  });
+  const outcome = formatYears(files, check, writeFileAtomic, (f) => sourceText(f, dataRoot));
+  return { ...outcome, notRead, files: files.length };
+}
