@@ -157,6 +157,9 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
   const upperType = split ? known[0] : typeLine;
   const titleHead = split ? [typeLine.slice(known[0].length).trim()] : [];
   const { title, next } = readTitle(blocks, typeAt, [...titleHead, ...typeRest]);
+  if (!title.length) {
+    throw new UsageError(`không thấy trích yếu nội dung dưới tên loại văn bản "${typeLine}" trong "${file}": một năm dữ liệu cần có nó; hãy kiểm tra phần đầu văn bản trong Word rồi nhập lại`, "DV605");
+  }
   const profile: Profile = found.motto ?? (found.stateLine || found.colon ? "state" : "party");
   const { superior, issuer } = splitNames(found.names, profile);
   return {
