@@ -6,8 +6,12 @@ import { fixText, textProblems } from "../text/tone-marks.js";
  * direction marks show nothing: gone (prose keeps its own count of them, with a warning: safe-text.ts).
  */
 export function squash(text: string): string {
-  return text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad]/gu, "").replace(/[\t\u00a0\u2007\u202f ]+/g, " ").trim();
+  const visible = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, "") : text;
+  return visible.replace(/[\t\u00a0\u2007\u202f ]+/g, " ").trim();
 }
+
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
 
 export function slug(text: string, words = 4, max = 40): string {
   const ascii = text
