@@ -1,6 +1,6 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { parseProse, PROSE_HELPERS, ProseSyntaxError } from "../model/prose-syntax.js";
+import { optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
 import { indexRegister } from "../model/register.js";
 import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
@@ -60,6 +60,8 @@ const resolves: Rule = {
           report("DV311", `{{${call.name}}} cần một mã trong dấu ngoặc kép`, call.offset);
           continue;
         }
+        const wrong = optionProblems(call.name as ProseHelper, call.hash);
+        for (const p of wrong) report(p.code, p.message, call.hashOffsets[p.option]);
         if (call.name === "fn" && !footnotes.has(call.id)) {
           report("DV312", `không có chú thích "${call.id}"${didYouMean(call.id, footnotes)}`, call.offset);
         } else if (call.name === "fn" && site.dataPath[0] === "footnotes") {

@@ -1,10 +1,10 @@
 /**
- * The register of issued documents: unique ids and numbers, real dates not after the report's own. The
- * register is optional (a report without an appendix has no documents.yaml); a document may have no date
- * when the signed register printed none that is real (DV335), and is then never cited with one (DV336).
+ * The register of issued documents: unique ids and numbers, dates not after the report's own. The register
+ * is optional (a report without an appendix has no documents.yaml); a document may have no date when the
+ * signed register printed none that is real (DV335), and is then never cited with one (DV336).
  */
 import type { Diagnostic } from "../diagnostics.js";
-import { formatDate, parseIsoDate } from "../text/format.js";
+import { formatDate } from "../text/format.js";
 import { at, type Rule } from "./rule.js";
 
 const registerRule: Rule = {
@@ -23,15 +23,14 @@ const registerRule: Rule = {
           else ids.set(d.id, d.number);
           if (numbers.has(d.number)) out.push(at(ctx, file, [...path, "number"], "DV333", "error", `số ký hiệu "${d.number}" bị trùng`));
           else numbers.set(d.number, d.id);
+          // Both dates are on the calendar: the value rule (check/values.ts) stood in for any that is not.
           if (d.date === undefined) out.push(at(ctx, file, path, "DV335", "warning", `văn bản ${d.number} không có ngày ban hành (date): ô ngày của phụ lục để trống; điền ngày nếu biết`));
-          else if (!parseIsoDate(d.date)) out.push(at(ctx, file, [...path, "date"], "DV351", "error", `"${d.date}" không phải là ngày có thật`));
           else if (d.date > reportDate) {
             out.push(at(ctx, file, [...path, "date"], "DV352", "error", `ngày ${formatDate(d.date)} sau ngày của báo cáo (${formatDate(reportDate)})`));
           }
         }),
       ),
     );
-    if (!parseIsoDate(reportDate)) out.push(at(ctx, ctx.report.identityFile, ["date"], "DV351", "error", `"${reportDate}" không phải là ngày có thật`));
     if (ctx.report.identity.appendix && !ctx.report.register.groups.length) {
       out.push(at(ctx, ctx.report.identityFile, ["appendix"], "DV337", "warning", "report.yaml có phần appendix nhưng năm này không có documents.yaml: báo cáo không in phụ lục; thêm documents.yaml hoặc bỏ appendix"));
     }

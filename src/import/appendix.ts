@@ -12,6 +12,7 @@ import { TYPE_CODES } from "../check/register.js";
 import type { Block, Table } from "./document.js";
 import { lines, parasOf, shownText } from "./lines.js";
 import { documentId, romanValue, squash } from "./text.js";
+import { parseIsoDate } from "../text/format.js";
 
 export interface Appendix {
   /** The heading as printed, when there is one. */
@@ -175,11 +176,9 @@ export function readDate(text: string, reportDate: string): string | undefined {
     year += Math.floor(reportYear / 100) * 100;
     if (year > reportYear) year -= 100;
   }
-  const month = Number(m[2]);
-  const day = Number(m[1]);
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const iso = `${String(year).padStart(4, "0")}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  // The calendar as check reads it.
+  return parseIsoDate(iso) ? iso : undefined;
 }
 
 /**

@@ -9,6 +9,8 @@ import { allBold, type Block, type Para } from "./document.js";
 import { isRuleText, lines, parasOf, shownText } from "./lines.js";
 import { isNumberedHeading } from "./headings.js";
 import { squash } from "./text.js";
+import { parseIsoDate } from "../text/format.js";
+import { YEAR_RANGE } from "../pipeline.js";
 
 export interface Header {
   profile: Profile;
@@ -149,6 +151,14 @@ export function readHeader(blocks: readonly Block[], file: string): Header {
       "DV605",
     );
   }
+  // The report's own date is on the calendar, in the years a report's period can name, or this is no data year.
+  const year = Number(found.date.slice(0, 4));
+  if (!parseIsoDate(found.date) || year < YEAR_RANGE.min || year > YEAR_RANGE.max) {
+    throw new UsageError(
+      `ngày của văn bản "${file}" không phải là ngày có thật (${found.date.split("-").reverse().join("/")}): hãy sửa dòng "…, ngày … tháng … năm …" ở phần đầu văn bản trong Word rồi nhập lại`,
+      "DV605",
+    );
+  }
   // "BÁO CÁO KẾT QUẢ CÔNG TÁC …" on one line: the type is its first words, the rest the first title line.
   // Only a line that is no type on its own (it has figures, or runs long): "BÁO CÁO TÓM TẮT" is a type.
   typeLine = typeInLowerCase(typeLine) ? typeLine.toUpperCase() : typeLine;
@@ -249,9 +259,11 @@ function joinContinuations(names: Found["names"]): Found["names"] {
 /** The period a report covers: "giai đoạn 2017 - 2021", "năm 2021", else the year of its date. */
 export function guessPeriod(title: readonly string[], date: string): { from: number; to: number } {
   const text = title.join(" ");
+  // A year no period can name (a typing slip: "năm 3021") is no period; the date's year is.
+  const named = (y: number) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
   const range = /(\d{4})\s*[-–]\s*(\d{4})/.exec(text);
-  if (range) return { from: Number(range[1]), to: Number(range[2]) };
+  if (range && named(Number(range[1])) && named(Number(range[2]))) return { from: Number(range[1]), to: Number(range[2]) };
   const year = /năm\s+(\d{4})/u.exec(text);
-  const y = Number(year?.[1] ?? date.slice(0, 4));
+  const y = year && named(Number(year[1])) ? Number(year[1]) : Number(date.slice(0, 4));
   return { from: y, to: y };
 }

@@ -34,7 +34,8 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
     },
     ratio(id) {
       const { part, whole } = ctx.statistics.ratioParts(id);
-      return `${formatNumber(part)}/${formatNumber(whole)}`;
+      // Each at the decimals of the figure it is, as {{n "id.part"}} prints it: 12,5/50,5, never 13/51.
+      return `${formatNumber(part, ctx.statistics.decimals(`${id}.part`))}/${formatNumber(whole, ctx.statistics.decimals(`${id}.whole`))}`;
     },
     pct(id) {
       const { value, decimals } = ctx.statistics.rate(id);
@@ -43,8 +44,10 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
     doc(id, hash) {
       return escapeMarkdown(citation(entry(id), { date: hash.date !== false, type: hash.type !== false }));
     },
-    docsummary(id) {
-      return escapeMarkdown(lowerFirst(entry(id).doc.summary));
+    docsummary(id, hash) {
+      // A summary that starts with a proper noun ("Mặt trận Tổ quốc…") is cited with lower=false: as written.
+      const summary = entry(id).doc.summary;
+      return escapeMarkdown(hash.lower === false ? summary : lowerFirst(summary));
     },
   };
 }

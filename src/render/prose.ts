@@ -4,6 +4,7 @@
  */
 import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
 import { escapeLineStart, escapeMarkdown } from "./escape.js";
+import { optionProblems, PROSE_HELPERS, type ProseHelper } from "../model/prose-syntax.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 
@@ -37,6 +38,8 @@ export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv
             if (args.length !== 1 || typeof args[0] !== "string") {
               throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
             }
+            const wrong = (PROSE_HELPERS as readonly string[]).includes(name) ? optionProblems(name as ProseHelper, hash)[0] : undefined;
+            if (wrong) throw new ProseError(wrong.message);
             const out = helper(args[0], hash);
             // Nor may a helper's text finish an address the prose began (`www` + `.x.vn`).
             const before = segments[i - 1];

@@ -1,5 +1,6 @@
 /** Report → the values the layout template prints: every string already Markdown, escaped or rendered. */
 import type { Diagnostic } from "../diagnostics.js";
+import { letter } from "../text/letters.js";
 import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
 import type { Block, Locate, Report } from "../model/index.js";
@@ -130,7 +131,8 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       label,
       heading: s.heading ? e(s.heading) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
-      blocks: s.body.map((b, i) => blockView(b, numbering.items, (src, sub2) => render(src, s.file, ["body", i, ...sub2]))),
+      // Items directly under a Roman section are its 1., 2. (NĐ 30/2020); a), b) belong under a 1.
+      blocks: s.body.map((b, i) => blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2]))),
     };
   });
 
@@ -194,7 +196,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     appendix: {
       present: appendix !== undefined,
       heading: e(appendix?.heading ?? ""),
-      title: (appendix?.title ?? []).map(e),
+      title: (appendix?.title ?? []).map((line) => e(profile.appendix.titleCase === "upper" ? upper(line) : line)),
       hasTitle: Boolean(appendix?.title.length),
       attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
       columns: REGISTER_COLUMNS.map((c) => e(c.label)),
@@ -217,14 +219,7 @@ function referenceLines(head: string, tail: string): string[] {
 
 /** `{roman}-` → `II-`, `{n}.` → `2.`, `{alpha})` → `b)`. */
 export function numberLabel(pattern: string, n: number): string {
-  return pattern.replace(/\{(roman|n|alpha)\}/g, (_, kind: string) => (kind === "roman" ? roman(n) : kind === "alpha" ? alpha(n) : formatNumber(n)));
-}
-
-/** a … z, then aa, ab, … */
-function alpha(n: number): string {
-  let out = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
-  return out;
+  return pattern.replace(/\{(roman|n|alpha)\}/g, (_, kind: string) => (kind === "roman" ? roman(n) : kind === "alpha" ? letter(n) : formatNumber(n)));
 }
 
 function blockView(block: Block, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
