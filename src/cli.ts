@@ -8,7 +8,9 @@ import { DRAFT_CODES } from "./check/draft.js";
 import { handleSignalsWhilePending, letSignalsIn, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
-import { buildReport, checkYear, listYears, requireNewYearName, requireYear, yearsToVisit, type OutputFormat } from "./pipeline.js";
+import type { PeriodFolder } from "./load/periods.js";
+import { periodName } from "./model/period.js";
+import { buildReport, checkYear, yearsToVisit, type OutputFormat } from "./pipeline.js";
 
 /** Files that were found but never opened (not regular, outside the data root, a broken link). */
 const NOT_READ = new Set(["DV112", "DV113", "DV114"]);
@@ -112,28 +114,29 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 
   program
     .command("build-report")
-    .description("dựng báo cáo của một năm: DOCX và Markdown (PDF khi yêu cầu)")
-    .argument("<năm>", "năm báo cáo, ví dụ 2021")
+    .description("dựng báo cáo của một kỳ (năm, 6 tháng, quý, tháng, chuyên đề): DOCX và Markdown (PDF khi yêu cầu)")
+    .argument("<kỳ>", "năm hoặc kỳ báo cáo, ví dụ 2021, 2022-h1, bao-cao-6-thang/2022-h1")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .option("--out <thư-mục>", "thư mục kết quả (mặc định out/<năm>)")
+    .option("--out <thư-mục>", "thư mục kết quả (mặc định out/<kỳ>)")
     .addOption(new Option("--format <danh-sách>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
     .option("--templates <thư-mục>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
-    .option("--draft", "dựng bản nháp của năm còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
+    .option("--draft", "dựng bản nháp của kỳ còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
     .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string; draft?: boolean }) => {
       const formats = parseFormats(opts.format);
-      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats, templatesDir: opts.templates, draft: opts.draft });
+      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out, formats, templatesDir: opts.templates, draft: opts.draft });
       const built = result.written.length > 0;
+      const named = periodName(result.folder.period);
       // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
       printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
       if (!built && hasErrors(result.diagnostics)) {
         const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
-        io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Năm còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
+        io.err(`Không dựng báo cáo ${named}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
         exit = ExitCode.dataProblems;
         return;
       }
       for (const w of result.written) io.out(`đã ghi ${w.file}`);
       const s = result.summary!;
-      io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+      io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
       const count = opts.draft ? blankCount(result.diagnostics) : undefined;
       if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
     });
@@ -141,27 +144,28 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   program
     .command("check")
     .description("kiểm tra dữ liệu (không dựng báo cáo)")
-    .argument("[năm...]", "các năm cần kiểm tra (mặc định: mọi năm trong thư mục dữ liệu)")
+    .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo cần kiểm tra (mặc định: mọi kỳ trong thư mục dữ liệu)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--strict", "coi cảnh báo là lỗi")
-    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và giai đoạn cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
+    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và kỳ cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
     .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
     .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
-      const list = yearsToVisit(opts.data, years);
+      const visit = yearsToVisit(opts.data, years);
       if (opts.fix) {
         const { fixYears } = await import("./commands/fix-years.js");
-        for (const line of fixYears(opts.data, list)) io.out(line);
+        for (const line of fixYears(opts.data, visit.folders)) io.out(line);
       }
-      const all: Diagnostic[] = [];
+      const all: Diagnostic[] = [...visit.diagnostics];
       // Code frames quote only what was loaded (regular files inside the data root), never a file read again.
       const sources = new Map<string, string>();
-      for (const year of list) {
+      for (const folder of visit.folders) {
         await letSignalsIn();
-        const checked = checkYear(opts.data, year);
+        const checked = checkYear(opts.data, folder);
         all.push(...checked.diagnostics);
         for (const f of checked.files) sources.set(f.file, f.text);
       }
-      const summary = summarize(list, all);
+      const onlyYears = visit.folders.every((f) => f.series === "" && f.period.kind === "year");
+      const summary = summarize(visit.folders.map((f) => f.dir), all, onlyYears);
       if (opts.format === "json") io.out(formatJson(all, summary));
       else if (opts.format === "github") io.out(formatGithub(all, summary));
       else if (opts.format === "sarif") io.out(formatSarif(all, CODES));
@@ -189,20 +193,17 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 
   program
     .command("new")
-    .description("tạo thư mục năm mới từ một năm trước: giữ văn bản làm bản nháp, để trống số liệu và danh mục văn bản")
-    .argument("<năm>", "năm mới, ví dụ 2022")
-    .option("--from <năm>", "năm làm gốc (mặc định: năm gần nhất hiện có)")
+    .description("tạo kỳ mới từ một kỳ trước cùng loại (năm, 6 tháng, quý…): giữ văn bản làm bản nháp, dời kỳ, khung thời gian và chuỗi số liệu, để trống số liệu mới")
+    .argument("<kỳ>", "kỳ mới, ví dụ 2022, 2023-h1, bao-cao-6-thang/2023-h1")
+    .option("--from <kỳ>", "kỳ làm gốc (mặc định: kỳ gần nhất cùng loại; khác loại thì phải ghi, ví dụ báo cáo năm từ báo cáo 9 tháng)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .action(async (year: string, opts: { from?: string; data: string }) => {
-      requireNewYearName(year);
-      const years = listYears(opts.data);
-      const from = opts.from ?? years[years.length - 1];
-      if (!from) throw new UsageError(`chưa có năm nào trong "${opts.data}" để làm gốc; chạy "danvan init${opts.data === "data" ? "" : ` ${opts.data}`}" để có năm mẫu`, "DV004");
-      requireYear(opts.data, from);
       const { createYear } = await import("./commands/new-year.js");
-      const result = createYear(opts.data, year, from);
+      const result = createYear(opts.data, year, opts.from);
       for (const f of result.written) io.out(`đã tạo ${f}`);
-      io.out(`Năm ${year} đã tạo từ năm ${from}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
+      for (const line of result.moved) io.out(line);
+      const made = result.target.period.kind === "year" && result.source.period.kind === "year" ? `Năm ${result.target.period.id} đã tạo từ năm ${result.source.period.id}` : `Kỳ ${result.target.dir} (${periodName(result.target.period)}) đã tạo từ kỳ ${result.source.dir}`;
+      io.out(`${made}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
     });
 
   program
@@ -228,52 +229,57 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 
   program
     .command("diff")
-    .description("so sánh hai năm như báo cáo in ra: thông tin văn bản, mục, câu, số liệu, chú thích, danh mục văn bản; docx: bản có theo dõi thay đổi (Track Changes)")
-    .argument("<năm-cũ>", "năm cũ")
-    .argument("<năm-mới>", "năm mới")
+    .description("so sánh hai kỳ (hai năm, hai kỳ 6 tháng…) như báo cáo in ra: thông tin văn bản, mục, câu, số liệu, chú thích, danh mục văn bản; docx: bản có theo dõi thay đổi (Track Changes)")
+    .argument("<kỳ-cũ>", "năm hoặc kỳ cũ, ví dụ 2021, 2021-h1")
+    .argument("<kỳ-mới>", "năm hoặc kỳ mới, ví dụ 2022, 2022-h1")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo năm mới có đánh dấu thay đổi so với năm cũ").choices(["text", "json", "md", "docx"]).default("text"))
-    .option("--out <thư-mục>", "thư mục ghi tệp docx (mặc định out/<năm mới>)")
+    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo kỳ mới có đánh dấu thay đổi so với kỳ cũ").choices(["text", "json", "md", "docx"]).default("text"))
+    .option("--out <thư-mục>", "thư mục ghi tệp docx (mặc định out/<kỳ mới>)")
     .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" | "docx"; out?: string }) => {
       if (opts.out !== undefined && opts.format !== "docx") throw new UsageError("--out chỉ dùng với --format docx", "DV030");
-      const refuse = (diagnostics: readonly Diagnostic[]) => {
+      const namesOf = (periods: [PeriodFolder, PeriodFolder]) => ({ from: periodName(periods[0].period), to: periodName(periods[1].period) });
+      const refuse = (diagnostics: readonly Diagnostic[], periods: [PeriodFolder, PeriodFolder]) => {
         printDiagnostics(io, diagnostics);
-        io.err(`Không so sánh được năm ${a} với năm ${b}: dữ liệu có lỗi (xem ở trên).`);
+        const n = namesOf(periods);
+        io.err(`Không so sánh được ${n.from} với ${n.to}: dữ liệu có lỗi (xem ở trên).`);
         exit = ExitCode.dataProblems;
       };
       if (opts.format === "docx") {
         const { writeRedline } = await import("./redline/index.js");
-        const r = await writeRedline(opts.data, a, b, opts.out ?? `out/${b}`);
-        if (!r.ok) return refuse(r.diagnostics);
-        io.out(`đã ghi ${r.file}${r.identical ? ` (năm ${a} và năm ${b} giống nhau: không có thay đổi)` : ""}`);
+        const r = await writeRedline(opts.data, a, b, opts.out);
+        if (!r.ok) return refuse(r.diagnostics, r.periods);
+        const n = namesOf(r.periods);
+        io.out(`đã ghi ${r.file}${r.identical ? ` (${n.from} và ${n.to} giống nhau: không có thay đổi)` : ""}`);
         return;
       }
       const { diffYears } = await import("./commands/diff.js");
       const { diffJson, diffMarkdown, diffText } = await import("./print/diff.js");
       const r = await diffYears(opts.data, a, b);
-      if (!r.ok) return refuse(r.diagnostics);
-      io.out(opts.format === "json" ? diffJson(r.diff) : opts.format === "md" ? diffMarkdown(r.diff) : diffText(r.diff));
+      if (!r.ok) return refuse(r.diagnostics, r.periods);
+      const n = namesOf(r.periods);
+      io.out(opts.format === "json" ? diffJson(r.diff) : opts.format === "md" ? diffMarkdown(r.diff, n) : diffText(r.diff, n));
     });
 
   program
     .command("fmt")
     .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")
-    .argument("[năm...]", "các năm (mặc định: mọi năm)")
+    .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo (mặc định: mọi kỳ)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
     .action(async (years: string[], opts: { data: string; check?: boolean }) => {
-      const list = yearsToVisit(opts.data, years);
+      const visit = yearsToVisit(opts.data, years);
       const { formatYears } = await import("./commands/fmt.js");
       const { loadYear, sourceText } = await import("./load/index.js");
       const { writeFileAtomic } = await import("./write/atomic.js");
       // Only files that loaded are formatted; a pipe, a device or an outside link is never opened, and is a
       // finding here as in check, so fmt --check cannot call a year canonical that check refuses.
-      const notRead: Diagnostic[] = [];
-      const files = list.flatMap((y) => {
-        requireYear(opts.data, y);
-        const loaded = loadYear(opts.data, y);
+      const notRead: Diagnostic[] = [...visit.diagnostics];
+      const seen = new Set<string>();
+      const files = visit.folders.flatMap((folder) => {
+        const loaded = loadYear(opts.data, folder.dir);
         notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
-        return loaded.files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
+        // A series' series.yaml is loaded with each of its periods and formatted once.
+        return loaded.files.filter((f) => (f.text !== "" || f.value !== undefined) && !seen.has(f.file) && seen.add(f.file)).map((f) => ({ file: f.file, kind: f.kind }));
       });
       for (const d of notRead) io.err(formatDiagnostic(d));
       if (notRead.length) exit = ExitCode.dataProblems;

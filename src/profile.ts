@@ -206,3 +206,16 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { label: "Ngày ban hành", align: "center", share: 0.15 },
   { label: "Nội dung", align: "left", share: 0.535 },
 ];
+
+/**
+ * The indicator table's columns (a section's `indicators:` block), read like REGISTER_COLUMNS by the view,
+ * the Markdown writer and the DOCX writer. An `indicator` row has one cell per column, in this order.
+ */
+export const INDICATOR_COLUMNS: readonly RegisterColumn[] = [
+  { label: "STT", align: "center", share: 0.07 },
+  { label: "Chỉ tiêu", align: "left", share: 0.38 },
+  { label: "ĐVT", align: "center", share: 0.1 },
+  { label: "Kỳ này", align: "center", share: 0.14 },
+  { label: "Cùng kỳ năm trước", align: "center", share: 0.16 },
+  { label: "So sánh (%)", align: "center", share: 0.15 },
+];

@@ -1,20 +1,23 @@
 /** Stage 3: the named rules, run in order over a valid Report. */
 import type { Diagnostic } from "../diagnostics.js";
-import type { Locate, Report } from "../model/index.js";
+import type { Locate, OtherPeriods, Report } from "../model/index.js";
+import { NO_OTHER_PERIODS } from "../model/other-period.js";
 import { Statistics } from "../model/statistics.js";
 import { figureRules, wholeFigureRules } from "./figures.js";
+import { indicatorRules } from "./indicators.js";
+import { periodRules } from "./periods.js";
 import { referenceRules } from "./references.js";
 import { documentRules } from "./register.js";
 import type { Rule } from "./rule.js";
 import { structureRules } from "./structure.js";
 
 /** Rules across files. The Vietnamese text rule is per file and runs at load (check/text.ts), where it is cached. */
-export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules];
+export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules, ...periodRules, ...indicatorRules];
 
 /** Rules that still mean something when some section files are invalid and left out. */
-export const partialRules: Rule[] = [...figureRules, ...documentRules];
+export const partialRules: Rule[] = [...figureRules, ...documentRules, ...periodRules];
 
-export function checkReport(report: Report, locate: Locate, only: readonly Rule[] = rules): Diagnostic[] {
+export function checkReport(report: Report, locate: Locate, only: readonly Rule[] = rules, others: OtherPeriods = NO_OTHER_PERIODS): Diagnostic[] {
   const statistics = new Statistics(report);
-  return only.flatMap((rule) => rule.run({ report, locate, statistics }));
+  return only.flatMap((rule) => rule.run({ report, locate, statistics, others }));
 }

@@ -1,19 +1,26 @@
 /**
- * `danvan new <year> --from <year>`: a draft year from an earlier one. The identity moves to the new year
- * with its number and date left empty; the prose stays as a draft; every figure and every register entry is
- * emptied, so `danvan check` lists each one to fill, with its file:line.
+ * `danvan new <period> [--from <period>]`: a draft period from an earlier one — by default the latest of the
+ * same kind in the same series (`new 2023-h1` from `2022-h1`), or any other with `--from` (a yearly report
+ * drafted from the nine-month one). The identity moves to the new period with its number and date left
+ * empty, its years, kind and a window stated by hand moved along; the text still naming the earlier period
+ * is moved (the DV503 rule, check/old-period.ts); every figure and every register entry is emptied, so
+ * `danvan check` lists each one to fill, with its file:line.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from "yaml";
 import { UsageError } from "../diagnostics.js";
 import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
 import { loadYear, sourceText } from "../load/index.js";
+import { findPeriod, kindName, sameKind, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
 import type { FileKind } from "../model/index.js";
+import { addMonths, comparePeriods, isPeriodic, monthsBetween, periodName, type Period } from "../model/period.js";
 import { figureSlots } from "../model/statistics.js";
+import { movePeriod, periodMentions, periodOf, speaksForYear, type SpokenPeriod } from "../check/old-period.js";
+import { layoutOf, requireNewYearName } from "../pipeline.js";
 import { schemaModeline } from "./schema-link.js";
 
 /** Hidden (the loader skips dot-names) and named by pid, so a killed run's folder is swept by the next. */
@@ -21,44 +28,63 @@ const STAGING_PREFIX = ".danvan-new-";
 
 export interface NewYearResult {
   written: string[];
+  /** One line per mention of the earlier period moved in the text: what the clerk should read over. */
+  moved: string[];
+  source: PeriodFolder;
+  target: PeriodFolder;
 }
 
-export function createYear(dataRoot: string, year: string, from: string): NewYearResult {
-  const target = path.join(dataRoot, year);
-  if (lstatOrUndefined(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
-  const loaded = loadYear(dataRoot, from);
+export function createYear(dataRoot: string, year: string, from?: string): NewYearResult {
+  const ref = requireNewYearName(year);
+  const layout = layoutOf(dataRoot);
+  const source = from === undefined ? latestOfKind(dataRoot, layout, ref, year) : findPeriod(dataRoot, from);
+  const target: PeriodFolder = { series: targetSeries(layout, ref, source, year), period: ref.period, dir: "" };
+  target.dir = target.series ? `${target.series}/${ref.period.id}` : ref.period.id;
+  const targetDir = path.join(dataRoot, target.dir);
+  if (lstatOrUndefined(targetDir)) throw new UsageError(`${target.period.kind === "year" ? "năm" : "kỳ"} ${target.dir} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
+  const loaded = loadYear(dataRoot, source.dir);
   const broken = loaded.files.filter((f) => f.value === undefined);
   if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
-    throw new UsageError(`dữ liệu năm ${from} có lỗi đọc tệp; chạy "danvan check ${from}" trước`, "DV011");
+    throw new UsageError(`dữ liệu ${source.period.kind === "year" ? "năm" : "kỳ"} ${source.dir} có lỗi đọc tệp; chạy "danvan check ${source.dir}" trước`, "DV011");
   }
-  const shift = Number(year) - Number(from);
-  // Written beside the target, then renamed: a failure leaves no half-made year behind.
+  const shift = isPeriodic(ref.period) && isPeriodic(source.period) ? ref.period.year - source.period.year : 0;
+  const years = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
+  const old: SpokenPeriod | undefined = years && { period: source.period, ...years };
+  const next: SpokenPeriod | undefined = years && { period: ref.period, from: years.from + shift, to: years.to + shift };
+  // Written beside the target, then renamed: a failure leaves no half-made period behind.
   let staging: string;
   try {
-    sweepStale(dataRoot, STAGING_PREFIX);
-    staging = fs.mkdtempSync(path.join(dataRoot, `${STAGING_PREFIX}${process.pid}-${year}-`));
+    sweepStale(path.dirname(targetDir), STAGING_PREFIX);
+    if (target.series) fs.mkdirSync(path.join(dataRoot, target.series), { recursive: true });
+    staging = fs.mkdtempSync(path.join(path.dirname(targetDir), `${STAGING_PREFIX}${process.pid}-${ref.period.id}-`));
   } catch (err) {
     throw environmentError(err, "ghi vào thư mục dữ liệu", dataRoot) ?? err;
   }
-  // An interruption removes the staging folder too: no hidden half-made year stays in the data root.
+  // An interruption removes the staging folder too: no hidden half-made period stays in the data root.
   const forget = removeOnInterrupt(staging);
   try {
     const written: string[] = [];
+    const moved: string[] = [];
     for (const raw of loaded.files) {
-      const rel = path.relative(path.join(dataRoot, from), raw.file);
+      // The series' own settings stay where they are, shared by its periods.
+      if (raw.kind === "series") continue;
+      const rel = path.relative(path.join(dataRoot, source.dir), raw.file);
       const doc = parseDocument(sourceText(raw.file, dataRoot));
-      draft(doc, raw.kind, { year, from, shift, targetFile: path.join(target, rel) });
+      const targetFile = path.join(targetDir, rel);
+      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile };
+      draft(doc, raw.kind, ctx);
+      if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, formatYaml(doc.toString({ lineWidth: 0 }), raw.kind));
-      written.push(path.join(target, rel));
+      written.push(targetFile);
     }
     const umask = process.umask();
     for (const dir of [staging, ...fs.readdirSync(staging, { recursive: true }).map((r) => path.join(staging, String(r)))]) {
       fs.chmodSync(dir, (fs.statSync(dir).isDirectory() ? 0o777 : 0o666) & ~umask);
     }
-    fs.renameSync(staging, target);
-    return { written };
+    fs.renameSync(staging, targetDir);
+    return { written, moved, source, target };
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
@@ -67,16 +93,47 @@ export function createYear(dataRoot: string, year: string, from: string): NewYea
   }
 }
 
+/** The latest period of the new one's kind (in its series, when named): a period is drafted from its own kind. */
+function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: string): PeriodFolder {
+  const all = layout.periods.filter((p) => ref.series === undefined || p.series === ref.series);
+  if (!layout.periods.length) {
+    throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "danvan init${dataRoot === "data" ? "" : ` ${dataRoot}`}" để có năm mẫu`, "DV004");
+  }
+  const same = all.filter((p) => sameKind(p.period.kind, ref.period.kind));
+  if (!same.length) {
+    const latest = [...all].sort((a, b) => comparePeriods(a.period, b.period)).pop() ?? layout.periods[layout.periods.length - 1];
+    throw new UsageError(
+      `chưa có ${kindName(ref.period.kind)} nào${ref.series ? ` trong chuỗi ${ref.series}` : ""} để làm gốc cho ${periodName(ref.period)}; tạo từ một kỳ khác loại bằng --from, ví dụ: danvan new ${typed} --from ${latest.dir}`,
+      "DV806",
+    );
+  }
+  const series = [...new Set(same.map((p) => p.series))];
+  if (series.length > 1) {
+    throw new UsageError(`${kindName(ref.period.kind)} có ở ${series.length} chuỗi (${series.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: danvan new ${series.find(Boolean)}/${ref.period.id}`, "DV801");
+  }
+  return same.sort((a, b) => comparePeriods(a.period, b.period))[same.length - 1];
+}
+
+/** Where the new period goes: the series named; else the one holding its kind; else the source's. */
+function targetSeries(layout: Layout, ref: PeriodRef, source: PeriodFolder, typed: string): string {
+  if (ref.series !== undefined) return ref.series;
+  const holding = [...new Set(layout.periods.filter((p) => sameKind(p.period.kind, ref.period.kind)).map((p) => p.series))];
+  if (holding.length > 1) throw new UsageError(`${kindName(ref.period.kind)} có ở ${holding.length} chuỗi (${holding.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: danvan new ${holding.find(Boolean)}/${typed}`, "DV801");
+  return holding[0] ?? source.series;
+}
+
 interface DraftContext {
-  /** Where the file will be once the year is in place. */
+  /** Where the file will be once the period is in place. */
   targetFile: string;
   year: string;
   from: string;
   shift: number;
+  source: Period;
+  target: Period;
 }
 
 function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
-  // The earlier year's comments speak of its own source document; the draft starts clean.
+  // The earlier period's comments speak of its own source document; the draft starts clean.
   visit(doc, {
     Node(_k, node) {
       (node as Node).commentBefore = undefined;
@@ -84,15 +141,16 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
     },
   });
   doc.comment = null;
-  // The schema link is made for where the new year is, so it resolves wherever the data root is.
-  doc.commentBefore = [` ${schemaModeline(ctx.targetFile, kind)}`, ` Bản nháp năm ${ctx.year}, tạo từ năm ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
+  const noun = ctx.target.kind === "year" ? "năm" : "kỳ";
+  // The schema link is made for where the new period is, so it resolves wherever the data root is.
+  doc.commentBefore = [` ${schemaModeline(ctx.targetFile, kind)}`, ` Bản nháp ${noun} ${ctx.year}, tạo từ ${ctx.source.kind === "year" ? "năm" : "kỳ"} ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
     .filter(Boolean)
     .join("\n");
   const root = doc.contents as Node;
   if (kind === "report" && isMap(root)) {
     for (const key of ["number", "date"]) root.set(key, null);
     const period = root.get("period", true);
-    if (isMap(period)) for (const k of ["from", "to"]) period.set(k, Number(period.get(k)) + ctx.shift);
+    if (isMap(period)) movePeriodKey(period as unknown as PeriodNode, ctx);
   }
   if (kind === "documents" && isMap(root)) {
     const groups = root.get("groups", true);
@@ -103,6 +161,42 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
     if (isMap(stats)) for (const pair of stats.items) emptyFigures(pair.value as Node, isScalar(pair.key) ? String(pair.key.value) : "");
   }
 }
+
+type PeriodNode = { get(k: string, keep?: boolean): unknown; set(k: string, v: unknown): void };
+
+/** `period:` into the new period: its years by the shift, its kind when stated, a window stated by hand moved as far as the period moved. */
+function movePeriodKey(period: PeriodNode, ctx: DraftContext): void {
+  for (const k of ["from", "to"]) period.set(k, Number(period.get(k)) + ctx.shift);
+  const stated = period.get("kind");
+  if (typeof stated === "string" && isPeriodic(ctx.target)) period.set("kind", ctx.target.kind);
+  const window = period.get("window", true);
+  const by = monthsBetween(ctx.source, ctx.target);
+  if (!isMap(window) || !by) return;
+  for (const [k, months] of [["from", by.start], ["to", by.end]] as const) {
+    const v = window.get(k);
+    if (typeof v === "string") window.set(k, addMonths(v, months));
+  }
+}
+
+/** Every string of the document (but `period:` itself) with the earlier period's mentions moved; what changed. */
+function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod): Array<[string, string]> {
+  const changes: Array<[string, string]> = [];
+  visit(doc, {
+    Pair(_k, pair) {
+      if (isScalar(pair.key) && pair.key.value === "period") return visit.SKIP;
+      return undefined;
+    },
+    Scalar(_k, node: Scalar) {
+      if (typeof node.value !== "string") return;
+      const mentions = periodMentions(node.value, old, next);
+      if (!mentions.length) return;
+      changes.push(...mentions);
+      node.value = movePeriod(node.value, old, next);
+    },
+  });
+  return changes;
+}
+
 
 /**
  * Each entry keeps its id, so the sentences citing it still resolve, and loses its number, date and summary:

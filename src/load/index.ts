@@ -7,6 +7,7 @@ import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "..
 import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
+import { SERIES_FILE } from "./periods.js";
 
 export interface LoadResult {
   files: RawFile[];
@@ -40,6 +41,10 @@ export function sectionOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * A period folder's files (`dir` relative to the data root: `2021`, `bao-cao-6-thang/2022-h1`), and its series'
+ * series.yaml when there is one.
+ */
 export function loadYear(dataRoot: string, year: string): LoadResult {
   const dir = path.join(dataRoot, year);
   const root = realFolder(dataRoot);
@@ -74,6 +79,8 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
   for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root));
+  const seriesFile = path.join(path.dirname(dir), SERIES_FILE);
+  if (lstatOrUndefined(seriesFile)) files.push(parseFile(seriesFile, "series", diagnostics, root));
   return { files, diagnostics };
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
 import { escapeLineStart, escapeMarkdown } from "./escape.js";
+import { HELPERS_WITHOUT_ID } from "./helpers.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 
@@ -34,10 +35,12 @@ export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv
             const { name, args, hash } = s.call;
             const helper = Object.hasOwn(helpers, name) ? helpers[name] : undefined;
             if (!helper) throw new ProseError(`không có hàm {{${name}}}; các hàm: ${Object.keys(helpers).join(", ")}`);
-            if (args.length !== 1 || typeof args[0] !== "string") {
+            if (HELPERS_WITHOUT_ID.has(name)) {
+              if (args.length) throw new ProseError(`{{${name}}} không nhận mã nào: viết {{${name}}}`);
+            } else if (args.length !== 1 || typeof args[0] !== "string") {
               throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
             }
-            const out = helper(args[0], hash);
+            const out = helper(String(args[0] ?? ""), hash);
             // Nor may a helper's text finish an address the prose began (`www` + `.x.vn`).
             const before = segments[i - 1];
             return out.startsWith(".") && before && "text" in before && /[Ww]{3}$/.test(before.text) ? `\\${out}` : out;

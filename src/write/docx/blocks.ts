@@ -7,6 +7,7 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import type { BlockContent, DefinitionContent, FootnoteDefinition, PhrasingContent, RootContent } from "mdast";
 import type { ProfileSpec } from "../../profile.js";
 import { isDirective } from "../../parse/tree-walk.js";
+import { indicatorTable } from "./directives.js";
 import { paragraphMark, runs, textRun } from "./inline.js";
 import { STYLE } from "./styles.js";
 import { textWidth, THIN_GRID } from "./table.js";
@@ -31,6 +32,10 @@ export function bodyBlock(node: RootContent, footnotes: ReadonlyMap<string, numb
       return [plainTable(node.children.map((r) => r.children.map((c) => c.children)), footnotes, p)];
     default: {
       const other: unknown = node;
+      if (isDirective(other, "indicators")) {
+        const table = indicatorTable(other, p, footnotes);
+        return table ? [table] : [];
+      }
       if (isDirective(other, "subheading")) {
         return other.children.flatMap((c) =>
           c.type === "paragraph" ? [new Paragraph({ style: STYLE.subheading, run: paragraphMark(c), children: runs(c.children, footnotes) })] : bodyBlock(c as RootContent, footnotes, p),
