@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 "use strict";
+// Node 22.1 and later keep what they compile between runs (in the system temp folder, or NODE_COMPILE_CACHE);
+// Node 20 has no such cache and starts the same way without it.
+const { enableCompileCache } = require("node:module");
+if (typeof enableCompileCache === "function") enableCompileCache();
 // The CLI handles its own errors; this catches only a failure to start it (a broken install).
-require("../dist/launch.cjs")
-  .run(process.argv)
+import("../dist/cli.js")
+  .then((cli) => cli.run(process.argv))
   .then(
     (code) => {
       process.exitCode = code;

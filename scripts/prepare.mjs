@@ -26,7 +26,7 @@ function sourceDigest() {
 
 const digest = sourceDigest();
 const built = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8").trim() : "";
-if (built === digest && fs.existsSync(path.join("dist", "launch.cjs"))) {
+if (built === digest && fs.existsSync(path.join("dist", "cli.js"))) {
   process.exit(0);
 }
 fs.rmSync(STAMP, { force: true });

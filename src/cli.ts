@@ -314,6 +314,12 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   }
 }
 
+/** The whole run, as bin/danvan.cjs makes it. */
+export async function run(argv: string[]): Promise<number> {
+  installSignalHandlers();
+  return main(argv);
+}
+
 /**
  * Ctrl-C and SIGTERM end the run at once (the default action) in every command and at every step, however
  * long a synchronous step runs. While something is pending — output temporaries, `new`'s staging folder,

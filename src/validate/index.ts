@@ -1,8 +1,7 @@
 /** Stage 2: shape. Ajv checks each file against its JSON Schema; errors point back at the YAML node. */
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { prebuiltValidator } from "./prebuilt-validators.js";
-import { schemaHash, schemaText, AJV_OPTIONS } from "./schemas.js";
+import { schemaText, AJV_OPTIONS } from "./schemas.js";
 import { fillBlanks, type Blank } from "../check/blanks.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate } from "../load/index.js";
@@ -14,18 +13,18 @@ import { didYouMean } from "../text/suggest.js";
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
 
+/**
+ * The validators, from one Ajv instance (loaded by the commands that validate data only): an
+ * instance per schema would compile JSON Schema's own meta-schema three times.
+ */
 function validators(): Record<FileKind, ValidateFunction> {
-  compiled ??= { report: validator("report"), documents: validator("documents"), section: validator("section"), series: validator("series") };
+  if (!compiled) {
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    const compile = (kind: FileKind) => ajv.compile(JSON.parse(schemaText(kind)));
+    compiled = { report: compile("report"), documents: compile("documents"), section: compile("section"), series: compile("series") };
+  }
   return compiled;
-}
-
-/** The ahead-of-time validator when it matches the schema on disk, else one compiled now. */
-function validator(kind: FileKind): ValidateFunction {
-  const text = schemaText(kind);
-  const prebuilt = prebuiltValidator(kind);
-  if (prebuilt?.schemaHash === schemaHash(text)) return prebuilt.default;
-  const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  return new Ajv2020(AJV_OPTIONS).compile(JSON.parse(text));
 }
 
 export interface ValidateResult {

@@ -1,5 +1,4 @@
-/** The schemas and the one Ajv configuration both the build-time compiler and the runtime fallback use. */
-import { createHash } from "node:crypto";
+/** The schemas and the one Ajv configuration. */
 import fs from "node:fs";
 import type { FileKind } from "../model/index.js";
 
@@ -11,8 +10,6 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
 };
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
-/** Ahead-of-time validators, written by `npm run build` (dist/build/compile-schemas.js). */
-export const VALIDATOR_DIR = new URL("../../dist/validators/", import.meta.url);
 
 export const AJV_OPTIONS = {
   allErrors: true,
@@ -26,9 +23,4 @@ export const AJV_OPTIONS = {
 
 export function schemaText(kind: FileKind): string {
   return fs.readFileSync(new URL(SCHEMA_FILES[kind], SCHEMA_DIR), "utf8");
-}
-
-/** Identifies the schema a compiled validator was made from, so a stale one is never used. */
-export function schemaHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }

@@ -10,16 +10,14 @@ import { PROFILES } from "../../profile.js";
 import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
-import { coreProperties } from "./pin.js";
-import { buildStyles, pruneStyles, STYLE } from "./styles.js";
-import { unzipPackage } from "./unzip.js";
-import { zipPackage } from "./zip.js";
+import { coreProperties, pinnedPackage } from "./pin.js";
+import { buildStyles, STYLE } from "./styles.js";
 
 /**
  * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
  * that lets go of them keeps only the document while it is packed.
  */
-export function docxDocument(tree: Root, report: Report): { pack(options?: { viaPacker?: boolean }): Promise<Uint8Array> } {
+export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
   // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
@@ -74,38 +72,7 @@ export function docxDocument(tree: Root, report: Report): { pack(options?: { via
   // A draft without its date yet (build-report --draft) is stamped with its year's first day: still the same bytes each time.
   const date = report.identity.date || draftDate(report.period);
   const overrides = [coreProperties({ ...report.identity, date })];
-  return {
-    async pack(options: { viaPacker?: boolean } = {}) {
-      const files = options.viaPacker ? undefined : packageFiles(doc, overrides);
-      if (files) return zipPackage(withPrunedStyles(files), date);
-      // The fallback's archive is read back and treated like the compiler's files: the same bytes either way.
-      return zipPackage(withPrunedStyles(unzipPackage(await Packer.toBuffer(doc, false, overrides))), date);
-    },
-  };
-}
-
-type PackageFiles = Map<string, string | Uint8Array>;
-
-/**
- * The package's files by path, from the compiler Packer zips with, so that Node's zlib can zip them.
- * The compiler is not docx.js's public API: if a release changes it, packing falls back to Packer
- * (slower, same document); tests/write/docx/zip.test.ts notices the change.
- */
-export function packageFiles(doc: Document, overrides: Array<{ path: string; data: string }>): PackageFiles | undefined {
-  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify: undefined, overrides: unknown[]) => unknown } }).compiler;
-  const files = typeof compiler?.compile === "function" ? compiler.compile(doc, undefined, overrides) : undefined;
-  if (!(files instanceof Map)) return undefined;
-  for (const [name, data] of files) if (typeof name !== "string" || !(typeof data === "string" || data instanceof Uint8Array)) return undefined;
-  return files as PackageFiles;
-}
-
-/** styles.xml keeps only the styles the other parts use. */
-function withPrunedStyles(files: PackageFiles): PackageFiles {
-  const styles = files.get("word/styles.xml");
-  if (typeof styles !== "string") return files;
-  const parts = [...files].filter(([name, data]) => name !== "word/styles.xml" && name.endsWith(".xml") && typeof data === "string").map(([, data]) => data as string);
-  files.set("word/styles.xml", pruneStyles(styles, parts));
-  return files;
+  return { pack: async () => pinnedPackage(await Packer.toBuffer(doc, false, overrides), date) };
 }
 
 /** A blank line between the last paragraph and the closing, as typed reports have. */

@@ -1,9 +1,12 @@
 /**
  * docx.js stamps the package with the time of packing: in the core properties and in every zip entry.
- * The core properties are supplied whole (as an override, dated by the report); zip.ts dates the entries,
- * on the Packer fallback too (its archive is read back by unzip.ts and zipped again).
+ * The core properties are supplied whole (as an override, dated by the report); the archive Packer wrote is
+ * read back and zipped again with every entry dated midnight of the report's date, so the same data gives
+ * the same bytes. styles.xml is pruned to the styles the other parts use on the way.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Identity } from "../../model/index.js";
+import { pruneStyles } from "./styles.js";
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -21,4 +24,19 @@ export function coreProperties(identity: Identity): { path: string; data: string
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     "</cp:coreProperties>";
   return { path: "docProps/core.xml", data };
+}
+
+/** `packed` (Packer's archive) again, its entries dated `isoDate` and its styles pruned. */
+export function pinnedPackage(packed: Uint8Array, isoDate: string): Uint8Array {
+  const files = unzipSync(packed);
+  const styles = files["word/styles.xml"];
+  if (styles) {
+    const parts = Object.entries(files)
+      .filter(([name]) => name !== "word/styles.xml" && name.endsWith(".xml"))
+      .map(([, data]) => strFromU8(data));
+    files["word/styles.xml"] = strToU8(pruneStyles(strFromU8(styles), parts));
+  }
+  const [year, month, day] = isoDate.split("-").map(Number);
+  // A zip entry's date has no time zone: fflate writes the local date and time of this Date.
+  return zipSync(files, { mtime: new Date(year, month - 1, day) });
 }
