@@ -13,7 +13,7 @@ import { oldPeriodDiagnostics, spoken, type SpokenPeriod } from "./check/old-per
 import { loadYear, locate, parseFile } from "./load/index.js";
 import { dataRootLayout, findPeriod, parseRef, periodsOfKind, twoFolders, type Layout, type PeriodFolder, type PeriodRef } from "./load/periods.js";
 import type { OtherPeriod, OtherPeriods, Profile, RawFile, Report } from "./model/index.js";
-import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS } from "./model/period.js";
+import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS, periodName } from "./model/period.js";
 import { Statistics } from "./model/statistics.js";
 import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
@@ -149,7 +149,7 @@ export function otherPeriods(dataRoot: string, folder: PeriodFolder): OtherPerio
       const loaded = loadYear(dataRoot, other.dir);
       const validated = validateFiles(other, loaded.files);
       if (!validated.report || hasErrors(loaded.diagnostics) || hasErrors(validated.diagnostics)) {
-        outcome = { ok: false, missing: false, message: `dữ liệu kỳ ${period.id} có lỗi (chạy "danvan check ${other.dir}")` };
+        outcome = { ok: false, missing: false, message: `dữ liệu ${periodName(period)} có lỗi (chạy "danvan check ${other.dir}")` };
       } else {
         const report = validated.blanks.length ? draftReport(validated.report, validated.blanks) : validated.report;
         outcome = { ok: true, report, statistics: new Statistics(report) };

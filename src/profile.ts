@@ -212,10 +212,11 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
  * the Markdown writer and the DOCX writer. An `indicator` row has one cell per column, in this order.
  */
 export const INDICATOR_COLUMNS: readonly RegisterColumn[] = [
-  { label: "STT", align: "center", share: 0.07 },
-  { label: "Chỉ tiêu", align: "left", share: 0.38 },
-  { label: "ĐVT", align: "center", share: 0.1 },
-  { label: "Kỳ này", align: "center", share: 0.14 },
+  // At 13 pt: "STT" and "+3,5 điểm %" on one line; a unit of two words (hội nghị) may wrap, as in typed tables.
+  { label: "STT", align: "center", share: 0.08 },
+  { label: "Chỉ tiêu", align: "left", share: 0.33 },
+  { label: "ĐVT", align: "center", share: 0.12 },
+  { label: "Kỳ này", align: "center", share: 0.13 },
   { label: "Cùng kỳ năm trước", align: "center", share: 0.16 },
-  { label: "So sánh (%)", align: "center", share: 0.15 },
+  { label: "So sánh (%)", align: "center", share: 0.18 },
 ];

@@ -38,45 +38,54 @@ interface Mentions {
   now: (match: RegExpMatchArray) => string;
 }
 
-const YEAR_WORD = "(năm|Năm|NĂM)(\\s+)";
+/** One way a text names a period: the regex source of a mention (no capture groups), and what it becomes. */
+interface Mention {
+  source: string;
+  now: (text: string) => string;
+}
+
+const YEAR_WORD = "(?:năm|Năm|NĂM)\\s+";
+/** "cùng kỳ năm 2021" names the year before the report's: it moves with the report, and is never its period. */
+const SAME_PERIOD = "[Cc]ùng\\s+kỳ\\s+";
+const lastYear = (text: string, year: number) => text.replace(/\d{4}$/, String(year));
 
 /** The mentions of `old` a text may hold, and what each becomes in `current`; none when there is nothing to move. */
 function mentions(old: SpokenPeriod, current: SpokenPeriod): Mentions | undefined {
   const o = old.period;
   const c = current.period;
   if (!isPeriodic(o) || !isPeriodic(c)) return undefined;
+  const rules: Mention[] = [];
   if (o.kind === "year" && old.from !== old.to) {
     if (old.from === current.from && old.to === current.to) return undefined;
-    return { re: new RegExp(`(?<![0-9])${old.from}(\\s*[-–—]\\s*)${old.to}(?![0-9])`, "gu"), now: (m) => `${current.from}${m[1]}${current.to}` };
+    rules.push({ source: `(?<![0-9])${old.from}\\s*[-–—]\\s*${old.to}(?![0-9])`, now: (t) => lastYear(t.replace(/^\d{4}/, String(current.from)), current.to) });
+  } else {
+    const oldYear = o.kind === "year" ? old.to : o.year;
+    const newYear = c.kind === "year" && o.kind === "year" ? current.to : c.year;
+    if (oldYear !== newYear) rules.push({ source: `(?<![\\p{L}])${SAME_PERIOD}${YEAR_WORD}${oldYear - 1}(?![0-9])`, now: (t) => lastYear(t, newYear - 1) });
+    if (o.kind !== "year" && o.id !== c.id) {
+      const phrase = phraseOf(o);
+      rules.push({ source: `(?<![\\p{L}0-9])(?:${phrase.source})`, now: (t) => (o.kind === c.kind ? phrase.move(t, c) : withCase(periodName(c), t)) });
+    }
+    // The year alone: a yearly report's own period ("năm 2021"); in another kind's text ("kế hoạch năm 2022"), the year.
+    const yearIsPeriod = o.kind === "year";
+    if (yearIsPeriod ? !(c.kind === "year" && oldYear === newYear) : oldYear !== newYear) {
+      rules.push({ source: `(?<![\\p{L}])(?<!${SAME_PERIOD})${YEAR_WORD}${oldYear}(?![0-9])`, now: (t) => (yearIsPeriod && c.kind !== "year" ? withCase(periodName(c), t) : lastYear(t, newYear)) });
+    }
   }
-  if (o.kind === "year") {
-    if (c.kind === "year" && old.to === current.to) return undefined;
-    const toName = c.kind === "year";
-    return {
-      re: new RegExp(`(?<![\\p{L}])${YEAR_WORD}${old.to}(?![0-9])`, "gu"),
-      now: (m) => (toName ? `${m[1]}${m[2]}${current.to}` : withCase(periodName(c), m[0])),
-    };
-  }
-  if (o.id === c.id) return undefined;
-  const phrase = phraseOf(o);
-  const sameKind = o.kind === c.kind;
-  // The year alone ("kế hoạch năm 2022") moves with the year; the phrase naming the period moves to the new one.
-  const yearMoves = o.year !== c.year;
-  const re = new RegExp(`(?<![\\p{L}0-9])(?:${phrase.source})${yearMoves ? `|(?<![\\p{L}])${YEAR_WORD}${o.year}(?![0-9])` : ""}`, "giu");
+  if (!rules.length) return undefined;
+  const whole = rules.map((r) => new RegExp(`^(?:${r.source})$`, "iu"));
   return {
-    re,
+    re: new RegExp(rules.map((r) => `(?:${r.source})`).join("|"), "giu"),
     now: (m) => {
-      const text = m[0];
-      if (!phrase.test(text)) return text.replace(String(o.year), String(c.year));
-      return sameKind ? phrase.move(text, c) : withCase(periodName(c), text);
+      const i = whole.findIndex((re) => re.test(m[0]));
+      return i < 0 ? m[0] : rules[i].now(m[0]);
     },
   };
 }
 
 interface Phrase {
-  /** The regex source of a mention of this period (no capture groups: the caller's are numbered after). */
+  /** The regex source of a mention of this period (no capture groups). */
   source: string;
-  test: (text: string) => boolean;
   /** The mention rewritten for another period of the same kind, in the same wording. */
   move: (text: string, to: Period) => string;
 }
@@ -113,8 +122,7 @@ function phraseOf(p: Period): Phrase {
       source = `năm\\s+${y}(?![0-9])`;
       move = year;
   }
-  const whole = new RegExp(`^(?:${source})$`, "iu");
-  return { source, test: (text) => whole.test(text), move };
+  return { source, move };
 }
 
 /** `words` written with the case `like` starts with: `Sáu tháng` → `Năm 2022`, `NĂM` → `NĂM 2022`. */

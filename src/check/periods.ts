@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { calendarSpan, defaultWindow, inWindow, isPeriodic, KIND_NAMES, parsePeriod, periodName, windowWithin, type Window } from "../model/period.js";
 import { formatDate, parseIsoDate } from "../text/format.js";
-import { at, type Rule } from "./rule.js";
+import { at, type Rule, type RuleContext } from "./rule.js";
 
 const span = (w: Window) => `${formatDate(w.from)} – ${formatDate(w.to)}`;
 
@@ -28,32 +28,42 @@ const kindFitsFolder: Rule = {
 const windowFits: Rule = {
   name: "window-fits-period",
   run(ctx) {
-    const { period, identity, identityFile } = ctx.report;
-    const w = identity.period.window;
-    if (!w) return [];
-    const out: Diagnostic[] = [];
-    for (const k of ["from", "to"] as const) {
-      if (!parseIsoDate(w[k])) out.push(at(ctx, identityFile, ["period", "window", k], "DV351", "error", `"${w[k]}" không phải là ngày có thật`));
-    }
-    if (out.length) return out;
-    if (w.from > w.to) {
-      return [at(ctx, identityFile, ["period", "window", "from"], "DV802", "error", `khung thời gian bắt đầu ngày ${formatDate(w.from)}, sau ngày kết thúc ${formatDate(w.to)}`)];
-    }
-    const named = calendarSpan(period, identity.period);
-    if (named && !inWindow(w.to, named)) {
-      out.push(at(ctx, identityFile, ["period", "window", "to"], "DV803", "error", `khung thời gian ${span(w)} không phải của ${periodName(period)}: ngày cuối phải nằm trong kỳ (${span(named)}); mặc định của kỳ là ${span(defaultWindow(period, ctx.report.endDay, identity.period) ?? named)}`));
-    }
-    if (parseIsoDate(identity.date) && identity.date < w.from) {
-      out.push(at(ctx, identityFile, ["date"], "DV803", "error", `báo cáo ký ngày ${formatDate(identity.date)}, trước khi khung thời gian số liệu bắt đầu (${formatDate(w.from)}): khung thời gian không phải của báo cáo này`));
-    }
-    return out;
+    return windowProblems(ctx);
   },
 };
+
+/** What is wrong with a window report.yaml states: nothing counted against it means anything then. */
+function windowProblems(ctx: RuleContext): Diagnostic[] {
+  const { period, identity, identityFile } = ctx.report;
+  const w = identity.period.window;
+  if (!w) return [];
+  const out: Diagnostic[] = [];
+  for (const k of ["from", "to"] as const) {
+    if (!parseIsoDate(w[k])) out.push(at(ctx, identityFile, ["period", "window", k], "DV351", "error", `"${w[k]}" không phải là ngày có thật`));
+  }
+  if (out.length) return out;
+  if (w.from > w.to) {
+    return [at(ctx, identityFile, ["period", "window", "from"], "DV802", "error", `khung thời gian bắt đầu ngày ${formatDate(w.from)}, sau ngày kết thúc ${formatDate(w.to)}`)];
+  }
+  const named = calendarSpan(period, identity.period);
+  if (named && !inWindow(w.to, named)) {
+    out.push(at(ctx, identityFile, ["period", "window", "to"], "DV803", "error", `khung thời gian ${span(w)} không phải của ${periodName(period)}: ngày cuối phải nằm trong kỳ (${span(named)}); mặc định của kỳ là ${span(defaultWindow(period, ctx.report.endDay, identity.period) ?? named)}`));
+  }
+  if (parseIsoDate(identity.date) && identity.date < w.from) {
+    out.push(at(ctx, identityFile, ["date"], "DV803", "error", `báo cáo ký ngày ${formatDate(identity.date)}, trước khi khung thời gian số liệu bắt đầu (${formatDate(w.from)}): khung thời gian không phải của báo cáo này`));
+  }
+  return out;
+}
+
+/** The report's window, when there is one to count against. */
+function usableWindow(ctx: RuleContext): Window | undefined {
+  return ctx.report.period.window && !windowProblems(ctx).length ? ctx.report.period.window : undefined;
+}
 
 const registerInWindow: Rule = {
   name: "register-in-window",
   run(ctx) {
-    const w = ctx.report.period.window;
+    const w = usableWindow(ctx);
     if (!w) return [];
     const out: Diagnostic[] = [];
     const reportDate = ctx.report.identity.date;
@@ -74,7 +84,7 @@ const registerInWindow: Rule = {
 const seriesInWindow: Rule = {
   name: "series-in-window",
   run(ctx) {
-    const w = ctx.report.period.window;
+    const w = usableWindow(ctx);
     const { from, to } = ctx.report.identity.period;
     if (!w) return [];
     const out: Diagnostic[] = [];

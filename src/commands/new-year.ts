@@ -8,16 +8,16 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { UsageError } from "../diagnostics.js";
 import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
-import { loadYear, sourceText } from "../load/index.js";
-import { findPeriod, kindName, sameKind, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
+import { loadYear, parseFile, sourceText } from "../load/index.js";
+import { findPeriod, kindName, sameKind, SERIES_FILE, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
 import type { FileKind } from "../model/index.js";
-import { addMonths, comparePeriods, isPeriodic, monthsBetween, periodName, type Period } from "../model/period.js";
+import { addMonths, comparePeriods, defaultWindow, DEFAULT_END_DAY, isPeriodic, monthsBetween, parsePeriod, periodName, shiftPeriod, windowWithin, withYear, type Period, type Window } from "../model/period.js";
 import { figureSlots } from "../model/statistics.js";
 import { movePeriod, periodMentions, periodOf, speaksForYear, type SpokenPeriod } from "../check/old-period.js";
 import { layoutOf, requireNewYearName } from "../pipeline.js";
@@ -51,6 +51,8 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   const years = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
   const old: SpokenPeriod | undefined = years && { period: source.period, ...years };
   const next: SpokenPeriod | undefined = years && { period: ref.period, from: years.from + shift, to: years.to + shift };
+  const endDay = seriesEndDay(dataRoot, target.series);
+  const window = newWindow(loaded.files.find((f) => f.kind === "report")?.value, source.period, ref.period, endDay, next);
   // Written beside the target, then renamed: a failure leaves no half-made period behind.
   let staging: string;
   try {
@@ -71,9 +73,9 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
       const rel = path.relative(path.join(dataRoot, source.dir), raw.file);
       const doc = parseDocument(sourceText(raw.file, dataRoot));
       const targetFile = path.join(targetDir, rel);
-      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile };
+      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, window, endDay };
       draft(doc, raw.kind, ctx);
-      if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
+      if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next, shift)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, formatYaml(doc.toString({ lineWidth: 0 }), raw.kind));
@@ -91,6 +93,22 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   } finally {
     forget();
   }
+}
+
+/** The cut-off day of a series' series.yaml, read as it is (check validates it), else the default. */
+function seriesEndDay(dataRoot: string, series: string): number {
+  const file = path.join(dataRoot, series, SERIES_FILE);
+  if (!lstatOrUndefined(file)) return DEFAULT_END_DAY;
+  const day = (parseFile(file, "series", []).value as { window?: { endDay?: unknown } } | undefined)?.window?.endDay;
+  return typeof day === "number" && Number.isInteger(day) && day >= 1 && day <= 31 ? day : DEFAULT_END_DAY;
+}
+
+/** The new period's window: one stated by hand moved as the period moved (movePeriodKey), else its kind's default. */
+function newWindow(report: unknown, source: Period, target: Period, endDay: number, years: { from: number; to: number } | undefined): Window | undefined {
+  const stated = (report as { period?: { window?: { from?: unknown; to?: unknown } } } | undefined)?.period?.window;
+  const by = monthsBetween(source, target);
+  if (stated && typeof stated.from === "string" && typeof stated.to === "string" && by) return { from: addMonths(stated.from, by.start), to: addMonths(stated.to, by.end) };
+  return defaultWindow(target, endDay, years);
 }
 
 /** The latest period of the new one's kind (in its series, when named): a period is drafted from its own kind. */
@@ -130,6 +148,64 @@ interface DraftContext {
   shift: number;
   source: Period;
   target: Period;
+  /** The new period's window: what its series keys must lie in. */
+  window?: Window;
+  endDay: number;
+}
+
+/**
+ * A series into the new period: keys whose own window lies inside the new one stay; the rest go; every key
+ * moved as far as the period moved (2023-01 … 2023-06 → 2024-01 … 2024-06 for a six-month report, the year
+ * 2022 added to 2018 … 2021 in a five-year one) joins when it lies inside, shaped like the key it came from.
+ */
+function moveSeries(doc: Document, stat: YAMLMap, window: Window, ctx: DraftContext): void {
+  const values = stat.get("values", true);
+  const by = monthsBetween(ctx.source, ctx.target);
+  if (!isMap(values)) return;
+  const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : "");
+  const inside = (id: string) => {
+    const parsed = parsePeriod(id, ctx.endDay);
+    return parsed.ok && parsed.period.window !== undefined && windowWithin(parsed.period.window, window);
+  };
+  const pairs = values.items as Pair[];
+  const kept = pairs.filter((p) => inside(keyOf(p)));
+  const have = new Set(kept.map(keyOf));
+  const added: Pair[] = [];
+  for (const p of pairs) {
+    const parsed = parsePeriod(keyOf(p), ctx.endDay);
+    const moved = by && parsed.ok ? shiftPeriod(parsed.period, by.end, ctx.endDay) : undefined;
+    if (!moved || have.has(moved.id) || !inside(moved.id)) continue;
+    have.add(moved.id);
+    added.push(doc.createPair(moved.id, blankLike(p.value)) as Pair);
+  }
+  values.items = [...kept, ...added] as typeof values.items;
+}
+
+/** A series value's shape with its numbers empty: a number → null; {parts, stated} → the parts, empty. */
+function blankLike(value: unknown): unknown {
+  const parts = isMap(value) ? value.get("parts", true) : undefined;
+  if (!isMap(parts)) return null;
+  return { parts: Object.fromEntries(parts.items.map((p) => [isScalar(p.key) ? String(p.key.value) : "", null])) };
+}
+
+/**
+ * `{{n "x" period="2022-h1"}}` in the 2023-h1 report → `period="2023-h1"` in 2024-h1's: a citation of a period of
+ * the source's kind becomes the same period of the new one's kind (the same period last year stays the same
+ * period last year, across kinds too: 2022-h1 → 2022-9m in a nine-month report drafted from 2023-h1); any other
+ * moves by the years the report moved.
+ */
+function movedCitations(text: string, source: Period, target: Period, shift: number): { text: string; changes: Array<[string, string]> } {
+  const changes: Array<[string, string]> = [];
+  const moved = text.replace(/(\{\{[^{}]*?\bperiod=")([^"]*)(")/g, (all, before: string, id: string, after: string) => {
+    const parsed = parsePeriod(id);
+    if (!parsed.ok || !isPeriodic(parsed.period)) return all;
+    const cited = parsed.period;
+    const to = cited.kind === source.kind && isPeriodic(target) ? withYear(target, cited.year + shift).id : withYear(cited, cited.year + shift).id;
+    if (to === id) return all;
+    changes.push([`period="${id}"`, `period="${to}"`]);
+    return `${before}${to}${after}`;
+  });
+  return { text: moved, changes };
 }
 
 function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
@@ -158,7 +234,13 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
   if (kind === "section" && isMap(root)) {
     const stats = root.get("statistics", true);
-    if (isMap(stats)) for (const pair of stats.items) emptyFigures(pair.value as Node, isScalar(pair.key) ? String(pair.key.value) : "");
+    if (isMap(stats)) {
+      for (const pair of stats.items) {
+        const value = pair.value as Node;
+        if (isMap(value) && value.get("kind") === "series" && ctx.window) moveSeries(doc, value, ctx.window, ctx);
+        emptyFigures(value, isScalar(pair.key) ? String(pair.key.value) : "");
+      }
+    }
   }
 }
 
@@ -178,8 +260,11 @@ function movePeriodKey(period: PeriodNode, ctx: DraftContext): void {
   }
 }
 
-/** Every string of the document (but `period:` itself) with the earlier period's mentions moved; what changed. */
-function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod): Array<[string, string]> {
+/**
+ * Every string of the document (but `period:` itself) with the earlier period's mentions moved, and each
+ * `period="…"` a citation names moved along (movedCitations); what changed.
+ */
+function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod, shift: number): Array<[string, string]> {
   const changes: Array<[string, string]> = [];
   visit(doc, {
     Pair(_k, pair) {
@@ -189,9 +274,10 @@ function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod): A
     Scalar(_k, node: Scalar) {
       if (typeof node.value !== "string") return;
       const mentions = periodMentions(node.value, old, next);
-      if (!mentions.length) return;
-      changes.push(...mentions);
-      node.value = movePeriod(node.value, old, next);
+      const cited = movedCitations(node.value, old.period, next.period, shift);
+      if (!mentions.length && !cited.changes.length) return;
+      changes.push(...mentions, ...cited.changes);
+      node.value = movePeriod(cited.text, old, next);
     },
   });
   return changes;

@@ -8,6 +8,7 @@
 import type { Indicator, OtherPeriods, Report } from "./index.js";
 import { periodName, samePeriodLastYear, type Period } from "./period.js";
 import { FigureError, type Statistics } from "./statistics.js";
+import { roundTo } from "../text/format.js";
 
 export interface IndicatorProblem {
   code: string;
@@ -71,10 +72,12 @@ function indicatorRow(statistics: Statistics, others: OtherPeriods, last: Period
   }
   row.previous = previousValue(row, item, rate, others, last, read, fail, problems);
   if (row.previous === undefined) return row;
-  if (rate) row.comparison = row.current - row.previous;
-  else if (row.previous === 0) {
+  // Compared as printed, so a reader who redoes the sum from the two cells gets the third.
+  const [now, then] = [roundTo(row.current, row.decimals), roundTo(row.previous, row.decimals)];
+  if (rate) row.comparison = now - then;
+  else if (then === 0) {
     problems.push({ code: "DV813", severity: "warning", message: `"${row.label || item.figure}": cùng kỳ năm trước bằng 0, không so sánh được theo phần trăm (cột So sánh in —)`, at: [] });
-  } else row.comparison = (row.current / row.previous) * 100;
+  } else row.comparison = (now / then) * 100;
   return row;
 }
 
@@ -106,14 +109,19 @@ function previousValue(
   try {
     const [id] = item.figure.split(".");
     const there = other.statistics.byId.get(id)?.stat;
-    if (there && rate !== (there.kind === "ratio" || there.kind === "percent")) {
+    if (!there) {
+      // A figure that period did not keep: what its signed report printed is stated here, or it is missing.
+      if (stated === undefined) fail("DV313", `${periodName(last)} không có số liệu "${id}": ghi previous (số liệu cùng kỳ) cho dòng này`);
+      return stated;
+    }
+    if (rate !== (there.kind === "ratio" || there.kind === "percent")) {
       fail("DV816", `"${id}" là ${rate ? "một tỷ lệ" : "một số đếm"} ở kỳ này nhưng là ${rate ? "một số đếm" : "một tỷ lệ"} ở ${periodName(last)}: không so sánh được`);
       return undefined;
     }
     value = read(other.statistics).value;
   } catch (e) {
     if (!(e instanceof FigureError)) throw e;
-    fail(e.code === "DV315" && !other.statistics.byId.has(item.figure.split(".")[0]) ? "DV313" : e.code, `${periodName(last)}: ${e.message}`);
+    fail(e.code, `${periodName(last)}: ${e.message}`);
     return undefined;
   }
   if (Number.isNaN(value)) {

@@ -304,3 +304,21 @@ export function draftDate(p: Period): string {
   if (isPeriodic(p)) return `${p.year}-01-01`;
   return p.window?.from ?? "2000-01-01";
 }
+
+/**
+ * A periodic period moved by whole months (`2023-03` + 12 → `2024-03`, `2022-q4` + 3 → `2023-q1`), when its kind
+ * can move that far: a quarter by threes, a half by sixes, a year or nine months by twelves.
+ */
+export function shiftPeriod(p: Period, months: number, endDay = DEFAULT_END_DAY): Period | undefined {
+  const m = monthsOf(p);
+  if (!m || !isPeriodic(p)) return undefined;
+  const step = p.kind === "month" ? 1 : p.kind === "quarter" ? 3 : p.kind === "half" ? 6 : 12;
+  if (months % step !== 0) return undefined;
+  const total = p.year * 12 + (m.last - 1) + months;
+  const year = Math.floor(total / 12);
+  const last = (total % 12) + 1;
+  const tail = p.kind === "month" ? `-${String(last).padStart(2, "0")}` : p.kind === "quarter" ? `-q${last / 3}` : p.kind === "half" ? `-h${last / 6}` : p.id.slice(4);
+  const parsed = parsePeriod(`${year}${tail}`, endDay);
+  return parsed.ok ? parsed.period : undefined;
+}
+
