@@ -16,7 +16,7 @@ import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
 import { loadYear, parseFile, sourceText } from "../load/index.js";
 import { findPeriod, kindName, sameKind, SERIES_FILE, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
-import type { FileKind } from "../model/index.js";
+import type { FileKind, RawFile } from "../model/index.js";
 import { addMonths, comparePeriods, defaultWindow, DEFAULT_END_DAY, isPeriodic, monthsBetween, parsePeriod, periodName, shiftPeriod, windowWithin, withYear, type Period, type Window } from "../model/period.js";
 import { figureSlots } from "../model/statistics.js";
 import { movePeriod, periodMentions, periodOf, speaksForYear, type SpokenPeriod } from "../check/old-period.js";
@@ -53,6 +53,7 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   const next: SpokenPeriod | undefined = years && { period: ref.period, from: years.from + shift, to: years.to + shift };
   const endDay = seriesEndDay(dataRoot, target.series);
   const window = newWindow(loaded.files.find((f) => f.kind === "report")?.value, source.period, ref.period, endDay, next);
+  const series = seriesMoves(loaded.files, window, source.period, ref.period, endDay);
   // Written beside the target, then renamed: a failure leaves no half-made period behind.
   let staging: string;
   try {
@@ -73,9 +74,9 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
       const rel = path.relative(path.join(dataRoot, source.dir), raw.file);
       const doc = parseDocument(sourceText(raw.file, dataRoot));
       const targetFile = path.join(targetDir, rel);
-      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, window, endDay };
+      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, series };
       draft(doc, raw.kind, ctx);
-      if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next, shift)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
+      if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next, shift, series)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, formatYaml(doc.toString({ lineWidth: 0 }), raw.kind));
@@ -148,44 +149,68 @@ interface DraftContext {
   shift: number;
   source: Period;
   target: Period;
-  /** The new period's window: what its series keys must lie in. */
-  window?: Window;
-  endDay: number;
+  /** How each series' keys move. */
+  series: SeriesMoves;
 }
+
+/** Series keys that move with the period, by statistic id: `2023-01` → `2024-01`. */
+type SeriesMoves = Map<string, Map<string, string>>;
 
 /**
- * A series into the new period: keys whose own window lies inside the new one stay; the rest go; every key
- * moved as far as the period moved (2023-01 … 2023-06 → 2024-01 … 2024-06 for a six-month report, the year
- * 2022 added to 2018 … 2021 in a five-year one) joins when it lies inside, shaped like the key it came from.
+ * How each series moves into the new period: a key outside the new window becomes the key as far on as the
+ * period moved (2023-01 … 2023-06 → 2024-01 … 2024-06 in a six-month report, 2020 → 2021 in a yearly one) when
+ * that key lies inside and is not there yet; a key inside stays; any other stays as it is, for check to name.
  */
-function moveSeries(doc: Document, stat: YAMLMap, window: Window, ctx: DraftContext): void {
-  const values = stat.get("values", true);
-  const by = monthsBetween(ctx.source, ctx.target);
-  if (!isMap(values)) return;
-  const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : "");
+function seriesMoves(files: readonly RawFile[], window: Window | undefined, source: Period, target: Period, endDay: number): SeriesMoves {
+  const moves: SeriesMoves = new Map();
+  const by = monthsBetween(source, target);
+  if (!window || !by) return moves;
   const inside = (id: string) => {
-    const parsed = parsePeriod(id, ctx.endDay);
+    const parsed = parsePeriod(id, endDay);
     return parsed.ok && parsed.period.window !== undefined && windowWithin(parsed.period.window, window);
   };
-  const pairs = values.items as Pair[];
-  const kept = pairs.filter((p) => inside(keyOf(p)));
-  const have = new Set(kept.map(keyOf));
-  const added: Pair[] = [];
-  for (const p of pairs) {
-    const parsed = parsePeriod(keyOf(p), ctx.endDay);
-    const moved = by && parsed.ok ? shiftPeriod(parsed.period, by.end, ctx.endDay) : undefined;
-    if (!moved || have.has(moved.id) || !inside(moved.id)) continue;
-    have.add(moved.id);
-    added.push(doc.createPair(moved.id, blankLike(p.value)) as Pair);
+  for (const f of files) {
+    const stats = f.kind === "section" ? (f.value as { statistics?: Record<string, { kind?: unknown; values?: unknown }> }).statistics : undefined;
+    for (const [id, stat] of Object.entries(stats ?? {})) {
+      if (stat?.kind !== "series" || !stat.values || typeof stat.values !== "object") continue;
+      const keys = Object.keys(stat.values);
+      const taken = new Set(keys.filter(inside));
+      const moved = new Map<string, string>();
+      for (const key of keys) {
+        if (inside(key)) continue;
+        const parsed = parsePeriod(key, endDay);
+        const next = parsed.ok ? shiftPeriod(parsed.period, by.end, endDay) : undefined;
+        if (!next || taken.has(next.id) || !inside(next.id)) continue;
+        taken.add(next.id);
+        moved.set(key, next.id);
+      }
+      if (moved.size) moves.set(id, moved);
+    }
   }
-  values.items = [...kept, ...added] as typeof values.items;
+  return moves;
 }
 
-/** A series value's shape with its numbers empty: a number → null; {parts, stated} → the parts, empty. */
-function blankLike(value: unknown): unknown {
-  const parts = isMap(value) ? value.get("parts", true) : undefined;
-  if (!isMap(parts)) return null;
-  return { parts: Object.fromEntries(parts.items.map((p) => [isScalar(p.key) ? String(p.key.value) : "", null])) };
+function moveSeries(doc: Document, stat: YAMLMap, moved: ReadonlyMap<string, string>): void {
+  const values = stat.get("values", true);
+  if (!isMap(values)) return;
+  for (const pair of values.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    const to = moved.get(key);
+    if (to) pair.key = doc.createNode(to) as unknown as Pair["key"];
+  }
+}
+
+/** `{{n "giam-sat.2020.cap-tinh"}}` → `giam-sat.2021.cap-tinh` where the series' key moved. */
+function movedFigurePaths(text: string, moves: SeriesMoves): { text: string; changes: Array<[string, string]> } {
+  const changes: Array<[string, string]> = [];
+  if (!moves.size) return { text, changes };
+  const moved = text.replace(/(\{\{\s*(?:n|ratio|pct)\s+")([^".]+)\.([^".]+)((?:\.[^"]*)?")/g, (all, before: string, id: string, key: string, rest: string) => {
+    const to = moves.get(id)?.get(key);
+    if (!to) return all;
+    changes.push([`${id}.${key}`, `${id}.${to}`]);
+    return `${before}${id}.${to}${rest}`;
+  });
+  return { text: moved, changes };
 }
 
 /**
@@ -237,7 +262,8 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
     if (isMap(stats)) {
       for (const pair of stats.items) {
         const value = pair.value as Node;
-        if (isMap(value) && value.get("kind") === "series" && ctx.window) moveSeries(doc, value, ctx.window, ctx);
+        const moved = ctx.series.get(isScalar(pair.key) ? String(pair.key.value) : "");
+        if (isMap(value) && moved) moveSeries(doc, value, moved);
         emptyFigures(value, isScalar(pair.key) ? String(pair.key.value) : "");
       }
     }
@@ -262,9 +288,9 @@ function movePeriodKey(period: PeriodNode, ctx: DraftContext): void {
 
 /**
  * Every string of the document (but `period:` itself) with the earlier period's mentions moved, and each
- * `period="…"` a citation names moved along (movedCitations); what changed.
+ * `period="…"` a citation names moved along (movedCitations), and each figure path to a series key that moved; what changed.
  */
-function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod, shift: number): Array<[string, string]> {
+function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod, shift: number, series: SeriesMoves): Array<[string, string]> {
   const changes: Array<[string, string]> = [];
   visit(doc, {
     Pair(_k, pair) {
@@ -275,9 +301,10 @@ function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod, sh
       if (typeof node.value !== "string") return;
       const mentions = periodMentions(node.value, old, next);
       const cited = movedCitations(node.value, old.period, next.period, shift);
-      if (!mentions.length && !cited.changes.length) return;
-      changes.push(...mentions, ...cited.changes);
-      node.value = movePeriod(cited.text, old, next);
+      const paths = movedFigurePaths(cited.text, series);
+      if (!mentions.length && !cited.changes.length && !paths.changes.length) return;
+      changes.push(...mentions, ...cited.changes, ...paths.changes);
+      node.value = movePeriod(paths.text, old, next);
     },
   });
   return changes;

@@ -186,6 +186,8 @@ describe("new, by kind", () => {
     expect(r.stdout).toContain(`"6 tháng đầu năm 2023" → "6 tháng đầu năm 2024"`);
     expect(r.stdout).toContain(`"period=\\"2022-h1\\"" → "period=\\"2023-h1\\""`.replace(/\\"/g, '"'));
     expect(fs.existsSync(path.join(dir, "series.yaml"))).toBe(false);
+    // The monthly series moves with the period, and so does a citation of one of its months.
+    expect(results).toMatch(/values:\n {6}2024-01: null\n(?: {6}2024-0[2-6]: null\n){5}/);
     // Only blanks are left: no text still naming 2023's period, and the table reads its previous values from 2023-h1.
     const checked = JSON.parse((await runCli("check", "2024-h1", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; severity: string }> };
     expect(checked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code))).toEqual([]);
@@ -216,14 +218,27 @@ describe("new, by kind", () => {
     expect(nineText).toContain('{{n "mo-hinh" period="2022-9m"}}');
     const yearText = fs.readFileSync(path.join(root, "bao-cao-nam/2023/sections/01-ket-qua.yaml"), "utf8");
     expect(yearText).toContain('{{n "mo-hinh" period="2022"}}');
-    // The monthly series grows from nine months to twelve.
-    expect(yearText).toMatch(/2023-09: null\n {6}2023-10: null\n {6}2023-11: null\n {6}2023-12: null\n/);
+    // The monthly series' months all lie in the year: they stay, to fill.
+    expect(yearText).toMatch(/values:\n {6}2023-01: null\n(?: {6}2023-0[2-6]: null\n){5}/);
     // Last year's yearly report kept no monthly series: the table's row says what to write.
     const checked = JSON.parse((await runCli("check", "bao-cao-nam/2023", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
     expect(checked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code)).map((d) => [d.code, d.message])).toEqual([["DV313", 'năm 2022 không có số liệu "tiep-dan": ghi previous (số liệu cùng kỳ) cho dòng này']]);
     // 2022-9m has no folder: the nine-month draft's citation says so, rather than printing a figure from nowhere.
     const nineChecked = JSON.parse((await runCli("check", "bao-cao-9-thang/2023-9m", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
     expect(nineChecked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code)).map((d) => d.code)).toEqual(["DV808", "DV811", "DV811", "DV811", "DV811", "DV811"]);
+  });
+
+  it("in today's year folders too: a yearly series' year and the sentences citing it move with the year", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-periods-pair-"));
+    fs.cpSync("tests/fixtures/years/pair", root, { recursive: true });
+    const r = await runCli("new", "2022", "--data", root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"giam-sat.2020" → "giam-sat.2021"');
+    const text = fs.readFileSync(path.join(root, "2022/sections/01-ket-qua.yaml"), "utf8");
+    expect(text).toContain('Năm 2021: {{n "giam-sat.2021"}} cuộc (cấp tỉnh {{n "giam-sat.2021.cap-tinh"}}).');
+    expect(text).toMatch(/values:\n {6}"2021":\n {8}parts:\n {10}cap-tinh: null\n/);
+    const checked = JSON.parse((await runCli("check", "2022", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string }> };
+    expect(checked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code))).toEqual([]);
   });
 
   it("moves a window stated by hand as far as the period moved", async () => {
