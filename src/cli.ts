@@ -1,19 +1,16 @@
 /** Commander wiring: parse arguments, call one library function per command, print, return an exit code. */
 import { Command, CommanderError, Option, type Argument, type Help } from "commander";
-import { CODES, ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
-import { DIAGNOSTIC_FORMATS, formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat } from "./print/diagnostics.js";
+import { DIFF_FORMATS, diffReport, type DiffFormat } from "./commands/diff-report.js";
+import { ExitCode, formatDiagnostic, hasErrors, UsageError, type Diagnostic } from "./diagnostics.js";
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "./print/diagnostics.js";
 import { packageInfo } from "./package-info.js";
 import { blankCount } from "./check/blanks.js";
 import { DRAFT_CODES } from "./check/draft.js";
-import { handleSignalsWhilePending, letSignalsIn, undoPending } from "./io/cleanup.js";
+import { handleSignalsWhilePending, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
-import type { PeriodFolder } from "./load/periods.js";
 import { periodName } from "./model/period.js";
-import { buildReport, checkYear, yearsToVisit, type OutputFormat } from "./pipeline.js";
-
-/** Files that were found but never opened (not regular, outside the data root, a broken link). */
-const NOT_READ = new Set(["DV112", "DV113", "DV114"]);
+import { buildReport, outputFormats } from "./pipeline.js";
 
 interface Io {
   out: (line: string) => void;
@@ -24,22 +21,6 @@ const defaultIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
-
-const FORMATS: OutputFormat[] = ["docx", "md", "pdf"];
-
-export function parseFormats(value: string): Set<OutputFormat> {
-  const names = value.split(",").map((s) => s.trim()).filter(Boolean);
-  const formats = new Set<OutputFormat>();
-  for (const name of names) {
-    if (name === "all") {
-      formats.add("docx");
-      formats.add("md");
-    } else if ((FORMATS as string[]).includes(name)) formats.add(name as OutputFormat);
-    else throw new UsageError(`định dạng "${name}" không được hỗ trợ; dùng docx, md, pdf hoặc all (có thể ghép: docx,pdf)`, "DV008");
-  }
-  if (formats.size === 0) throw new UsageError("cần ít nhất một định dạng cho --format", "DV008");
-  return formats;
-}
 
 /** Commander's own messages, in the clerk's language. */
 function commanderMessage(message: string): string {
@@ -112,6 +93,13 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       outputError: (s, write) => write(`danvan: DV001: ${commanderMessage(s.trim())}\n`),
     });
 
+  /** Each action returns its command's exit code: this is the one place it is set. */
+  const action =
+    <A extends unknown[]>(run: (...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      exit = await run(...args);
+    };
+
   program
     .command("build-report")
     .description("dựng báo cáo của một kỳ (năm, 6 tháng, quý, tháng, chuyên đề): DOCX và Markdown (PDF khi yêu cầu)")
@@ -121,25 +109,26 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .addOption(new Option("--format <danh-sách>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
     .option("--templates <thư-mục>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
     .option("--draft", "dựng bản nháp của kỳ còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
-    .action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string; draft?: boolean }) => {
-      const formats = parseFormats(opts.format);
-      const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out, formats, templatesDir: opts.templates, draft: opts.draft });
-      const built = result.written.length > 0;
-      const named = periodName(result.folder.period);
-      // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
-      printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
-      if (!built && hasErrors(result.diagnostics)) {
-        const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
-        io.err(`Không dựng báo cáo ${named}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
-        exit = ExitCode.dataProblems;
-        return;
-      }
-      for (const w of result.written) io.out(`đã ghi ${w.file}`);
-      const s = result.summary!;
-      io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
-      const count = opts.draft ? blankCount(result.diagnostics) : undefined;
-      if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
-    });
+    .action(
+      action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string; draft?: boolean }) => {
+        const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out, formats: outputFormats(opts.format), templatesDir: opts.templates, draft: opts.draft });
+        const built = result.written.length > 0;
+        const named = periodName(result.folder.period);
+        // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
+        printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
+        if (!built && hasErrors(result.diagnostics)) {
+          const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
+          io.err(`Không dựng báo cáo ${named}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
+          return ExitCode.dataProblems;
+        }
+        for (const w of result.written) io.out(`đã ghi ${w.file}`);
+        const s = result.summary!;
+        io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+        const count = opts.draft ? blankCount(result.diagnostics) : undefined;
+        if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
+        return ExitCode.ok;
+      }),
+    );
 
   program
     .command("check")
@@ -149,47 +138,33 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .option("--strict", "coi cảnh báo là lỗi")
     .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và kỳ cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
     .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
-    .action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
-      const visit = yearsToVisit(opts.data, years);
-      if (opts.fix) {
-        const { fixYears } = await import("./commands/fix-years.js");
-        for (const line of fixYears(opts.data, visit.folders)) io.out(line);
-      }
-      const all: Diagnostic[] = [...visit.diagnostics];
-      // Code frames quote only what was loaded (regular files inside the data root), never a file read again.
-      const sources = new Map<string, string>();
-      for (const folder of visit.folders) {
-        await letSignalsIn();
-        const checked = checkYear(opts.data, folder);
-        all.push(...checked.diagnostics);
-        for (const f of checked.files) sources.set(f.file, f.text);
-      }
-      const onlyYears = visit.folders.every((f) => f.series === "" && f.period.kind === "year");
-      const summary = summarize(visit.folders.map((f) => f.dir), all, onlyYears);
-      if (opts.format === "json") io.out(formatJson(all, summary));
-      else if (opts.format === "github") io.out(formatGithub(all, summary));
-      else if (opts.format === "sarif") io.out(formatSarif(all, CODES));
-      else {
-        const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
+    .action(
+      action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
+        const color = opts.format === "text" && Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
         const chalk = color ? new (await import("chalk")).Chalk({ level: 1 }) : undefined;
-        const text = formatText(all, summary, { chalk, source: (file) => sources.get(file) });
-        io.out(text);
-      }
-      if (summary.errors || (opts.strict && summary.warnings)) exit = ExitCode.dataProblems;
-    });
+        const { checkYears } = await import("./commands/check-years.js");
+        const result = await checkYears({ dataRoot: opts.data, years, fix: opts.fix, format: opts.format, chalk });
+        for (const line of result.fixed) io.out(line);
+        io.out(result.report);
+        return result.summary.errors || (opts.strict && result.summary.warnings) ? ExitCode.dataProblems : ExitCode.ok;
+      }),
+    );
 
   program
     .command("init")
     .description("tạo thư mục dữ liệu cho bản cài đặt mới: chép năm mẫu 2021 (báo cáo 143-BC/BDVTU) kèm liên kết lược đồ cho trình soạn thảo")
     .argument("[thư-mục]", "thư mục dữ liệu sẽ tạo", "data")
-    .action(async (dir: string) => {
-      const { initData } = await import("./commands/init.js");
-      const result = initData(dir);
-      for (const f of result.written) io.out(`đã tạo ${f}`);
-      const last = result.years[result.years.length - 1];
-      const data = dir === "data" ? "" : ` --data ${dir}`;
-      io.out(`Đã tạo thư mục dữ liệu "${dir}" với năm mẫu ${result.years.join(", ")}. Tiếp theo: danvan check ${last}${data}, rồi danvan new ${Number(last) + 1}${data}.`);
-    });
+    .action(
+      action(async (dir: string) => {
+        const { initData } = await import("./commands/init.js");
+        const result = initData(dir);
+        for (const f of result.written) io.out(`đã tạo ${f}`);
+        const last = result.years[result.years.length - 1];
+        const data = dir === "data" ? "" : ` --data ${dir}`;
+        io.out(`Đã tạo thư mục dữ liệu "${dir}" với năm mẫu ${result.years.join(", ")}. Tiếp theo: danvan check ${last}${data}, rồi danvan new ${Number(last) + 1}${data}.`);
+        return ExitCode.ok;
+      }),
+    );
 
   program
     .command("new")
@@ -197,14 +172,18 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .argument("<kỳ>", "kỳ mới, ví dụ 2022, 2023-h1, bao-cao-6-thang/2023-h1")
     .option("--from <kỳ>", "kỳ làm gốc (mặc định: kỳ gần nhất cùng loại; khác loại thì phải ghi, ví dụ báo cáo năm từ báo cáo 9 tháng)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .action(async (year: string, opts: { from?: string; data: string }) => {
-      const { createYear } = await import("./commands/new-year.js");
-      const result = createYear(opts.data, year, opts.from);
-      for (const f of result.written) io.out(`đã tạo ${f}`);
-      for (const line of result.moved) io.out(line);
-      const made = result.target.period.kind === "year" && result.source.period.kind === "year" ? `Năm ${result.target.period.id} đã tạo từ năm ${result.source.period.id}` : `Kỳ ${result.target.dir} (${periodName(result.target.period)}) đã tạo từ kỳ ${result.source.dir}`;
-      io.out(`${made}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
-    });
+    .action(
+      action(async (year: string, opts: { from?: string; data: string }) => {
+        const { createYear } = await import("./commands/new-year.js");
+        const result = createYear(opts.data, year, opts.from);
+        for (const f of result.written) io.out(`đã tạo ${f}`);
+        for (const line of result.moved) io.out(line);
+        const { source, target } = result;
+        const made = target.period.kind === "year" && source.period.kind === "year" ? `Năm ${target.period.id} đã tạo từ năm ${source.period.id}` : `Kỳ ${target.dir} (${periodName(target.period)}) đã tạo từ kỳ ${source.dir}`;
+        io.out(`${made}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
+        return ExitCode.ok;
+      }),
+    );
 
   program
     .command("import")
@@ -213,19 +192,21 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .argument("<năm>", "năm cần tạo, ví dụ 2021")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--figures", "chuyển các số liệu nhận ra được (a/b … đạt tỷ lệ x%, n đơn (khiếu nại: x, tố cáo: y)) thành số liệu có kiểu")
-    .action(async (file: string, year: string, opts: { data: string; figures?: boolean }) => {
-      const { importDocx } = await import("./import/index.js");
-      const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
-      printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
-      if (hasErrors(result.diagnostics)) {
-        io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
-        exit = ExitCode.dataProblems;
-        return;
-      }
-      for (const f of result.written) io.out(`đã tạo ${f}`);
-      const s = result.summary;
-      io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
-    });
+    .action(
+      action(async (file: string, year: string, opts: { data: string; figures?: boolean }) => {
+        const { importDocx } = await import("./import/index.js");
+        const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
+        printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
+        if (hasErrors(result.diagnostics)) {
+          io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
+          return ExitCode.dataProblems;
+        }
+        for (const f of result.written) io.out(`đã tạo ${f}`);
+        const s = result.summary;
+        io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
+        return ExitCode.ok;
+      }),
+    );
 
   program
     .command("diff")
@@ -233,32 +214,20 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .argument("<kỳ-cũ>", "năm hoặc kỳ cũ, ví dụ 2021, 2021-h1")
     .argument("<kỳ-mới>", "năm hoặc kỳ mới, ví dụ 2022, 2022-h1")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo kỳ mới có đánh dấu thay đổi so với kỳ cũ").choices(["text", "json", "md", "docx"]).default("text"))
+    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo kỳ mới có đánh dấu thay đổi so với kỳ cũ").choices(DIFF_FORMATS).default("text"))
     .option("--out <thư-mục>", "thư mục ghi tệp docx (mặc định out/<kỳ mới>)")
-    .action(async (a: string, b: string, opts: { data: string; format: "text" | "json" | "md" | "docx"; out?: string }) => {
-      if (opts.out !== undefined && opts.format !== "docx") throw new UsageError("--out chỉ dùng với --format docx", "DV030");
-      const namesOf = (periods: [PeriodFolder, PeriodFolder]) => ({ from: periodName(periods[0].period), to: periodName(periods[1].period) });
-      const refuse = (diagnostics: readonly Diagnostic[], periods: [PeriodFolder, PeriodFolder]) => {
-        printDiagnostics(io, diagnostics);
-        const n = namesOf(periods);
-        io.err(`Không so sánh được ${n.from} với ${n.to}: dữ liệu có lỗi (xem ở trên).`);
-        exit = ExitCode.dataProblems;
-      };
-      if (opts.format === "docx") {
-        const { writeRedline } = await import("./redline/index.js");
-        const r = await writeRedline(opts.data, a, b, opts.out);
-        if (!r.ok) return refuse(r.diagnostics, r.periods);
-        const n = namesOf(r.periods);
-        io.out(`đã ghi ${r.file}${r.identical ? ` (${n.from} và ${n.to} giống nhau: không có thay đổi)` : ""}`);
-        return;
-      }
-      const { diffYears } = await import("./commands/diff.js");
-      const { diffJson, diffMarkdown, diffText } = await import("./print/diff.js");
-      const r = await diffYears(opts.data, a, b);
-      if (!r.ok) return refuse(r.diagnostics, r.periods);
-      const n = namesOf(r.periods);
-      io.out(opts.format === "json" ? diffJson(r.diff) : opts.format === "md" ? diffMarkdown(r.diff, n) : diffText(r.diff, n));
-    });
+    .action(
+      action(async (a: string, b: string, opts: { data: string; format: DiffFormat; out?: string }) => {
+        const r = await diffReport(opts.data, a, b, opts.format, opts.out);
+        if (!r.ok) {
+          printDiagnostics(io, r.diagnostics);
+          io.err(`Không so sánh được ${r.names.from} với ${r.names.to}: dữ liệu có lỗi (xem ở trên).`);
+          return ExitCode.dataProblems;
+        }
+        io.out(r.format === "docx" ? `đã ghi ${r.file}${r.identical ? ` (${r.names.from} và ${r.names.to} giống nhau: không có thay đổi)` : ""}` : r.text);
+        return ExitCode.ok;
+      }),
+    );
 
   program
     .command("fmt")
@@ -266,34 +235,23 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo (mặc định: mọi kỳ)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
-    .action(async (years: string[], opts: { data: string; check?: boolean }) => {
-      const visit = yearsToVisit(opts.data, years);
-      const { formatYears } = await import("./commands/fmt.js");
-      const { loadYear, sourceText } = await import("./load/index.js");
-      const { writeFileAtomic } = await import("./write/atomic.js");
-      // Only files that loaded are formatted; a pipe, a device or an outside link is never opened, and is a
-      // finding here as in check, so fmt --check cannot call a year canonical that check refuses.
-      const notRead: Diagnostic[] = [...visit.diagnostics];
-      const seen = new Set<string>();
-      const files = visit.folders.flatMap((folder) => {
-        const loaded = loadYear(opts.data, folder.dir);
-        notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
-        // A series' series.yaml is loaded with each of its periods and formatted once.
-        return loaded.files.filter((f) => (f.text !== "" || f.value !== undefined) && !seen.has(f.file) && seen.add(f.file)).map((f) => ({ file: f.file, kind: f.kind }));
-      });
-      for (const d of notRead) io.err(formatDiagnostic(d));
-      if (notRead.length) exit = ExitCode.dataProblems;
-      const outcome = formatYears(files, Boolean(opts.check), writeFileAtomic, (f) => sourceText(f, opts.data));
-      for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
-      for (const f of outcome.refused) io.err(`${f}: DV016: không định dạng: bản định dạng đọc lại không cho cùng giá trị; tệp giữ nguyên (hãy báo lỗi này)`);
-      for (const f of outcome.changed) io.out(opts.check ? `chưa chuẩn: ${f}` : `đã định dạng ${f}`);
-      io.out(
-        opts.check
-          ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
-          : `${outcome.changed.length} tệp đã định dạng, ${files.length - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
-      );
-      if ((opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length || notRead.length) exit = ExitCode.dataProblems;
-    });
+    .action(
+      action(async (years: string[], opts: { data: string; check?: boolean }) => {
+        const { fmtYears } = await import("./commands/fmt-years.js");
+        const outcome = fmtYears(opts.data, years, Boolean(opts.check));
+        printDiagnostics(io, outcome.notRead);
+        for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
+        for (const f of outcome.refused) io.err(`${f}: DV016: không định dạng: bản định dạng đọc lại không cho cùng giá trị; tệp giữ nguyên (hãy báo lỗi này)`);
+        for (const f of outcome.changed) io.out(opts.check ? `chưa chuẩn: ${f}` : `đã định dạng ${f}`);
+        io.out(
+          opts.check
+            ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
+            : `${outcome.changed.length} tệp đã định dạng, ${outcome.files - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
+        );
+        const failed = (opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length || outcome.notRead.length;
+        return failed ? ExitCode.dataProblems : ExitCode.ok;
+      }),
+    );
 
   try {
     await program.parseAsync(argv);

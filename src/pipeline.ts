@@ -5,12 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { blankDiagnostics, withoutStandIns, type Blank } from "./check/blanks.js";
+import { blankDiagnostics, withoutStandIns } from "./check/blanks.js";
+import type { Blank } from "./validate/blanks.js";
 import { DRAFT_CODES, draftReport } from "./check/draft.js";
-import { checkReport, partialRules } from "./check/index.js";
+import { checkFiles, checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
 import { oldPeriodDiagnostics, spoken, type SpokenPeriod } from "./check/old-period.js";
-import { loadYear, locate, parseFile } from "./load/index.js";
+import { loadYear, parseFile } from "./load/index.js";
 import { dataRootLayout, findPeriod, parseRef, periodsOfKind, twoFolders, type Layout, type PeriodFolder, type PeriodRef } from "./load/periods.js";
 import type { OtherPeriod, OtherPeriods, Profile, RawFile, Report } from "./model/index.js";
 import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS, periodName } from "./model/period.js";
@@ -104,7 +105,7 @@ export function checkYear(dataRoot: string, year: string | PeriodFolder): Checke
   const folder = requireYear(dataRoot, year);
   const loaded = loadYear(dataRoot, folder.dir);
   const validated = validateFiles(folder, loaded.files);
-  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...checkFiles(loaded.files), ...validated.diagnostics];
   const locateIn = locator(loaded.files);
   const others = otherPeriods(dataRoot, folder);
   const found = validated.report
@@ -115,7 +116,7 @@ export function checkYear(dataRoot: string, year: string | PeriodFolder): Checke
   diagnostics.push(...withoutStandIns(found, validated.blanks, validated.report ?? validated.partial));
   diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
   const current = spoken(folder.period, loaded.files.find((f) => f.kind === "report")?.value);
-  diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, folder), current, (raw, p, offset) => locate(raw, p, false, offset)));
+  diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, folder), current, (raw, p, offset) => raw.locate(p, false, offset)));
   return { year: folder.period.id, folder, report: validated.report, blanks: validated.blanks, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)), others };
 }
 
@@ -172,13 +173,29 @@ export function locator(files: readonly RawFile[]) {
   const byFile = new Map(files.map((f) => [f.file, f]));
   return (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => {
     const raw = byFile.get(file);
-    return raw ? locate(raw, dataPath, false, offset) : { line: 1, col: 1 };
+    return raw ? raw.locate(dataPath, false, offset) : { line: 1, col: 1 };
   };
 }
 
 export { hasErrors };
 
 export type OutputFormat = "md" | "docx" | "pdf";
+
+const FORMATS: OutputFormat[] = ["docx", "md", "pdf"];
+
+/** `--format docx,pdf` → the formats to write; `all` is the DOCX and the Markdown. */
+export function outputFormats(value: string): Set<OutputFormat> {
+  const formats = new Set<OutputFormat>();
+  for (const name of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    if (name === "all") {
+      formats.add("docx");
+      formats.add("md");
+    } else if ((FORMATS as string[]).includes(name)) formats.add(name as OutputFormat);
+    else throw new UsageError(`định dạng "${name}" không được hỗ trợ; dùng docx, md, pdf hoặc all (có thể ghép: docx,pdf)`, "DV008");
+  }
+  if (formats.size === 0) throw new UsageError("cần ít nhất một định dạng cho --format", "DV008");
+  return formats;
+}
 
 export interface BuildOptions {
   dataRoot: string;

@@ -5,7 +5,8 @@
  */
 import type { Report } from "../model/index.js";
 import { BLANK } from "../text/format.js";
-import { BLANK_CODES, type Blank } from "./blanks.js";
+import { BLANK_CODES } from "./blanks.js";
+import type { Blank } from "../validate/blanks.js";
 
 export const DRAFT_CODES: ReadonlySet<string> = new Set(Object.values(BLANK_CODES));
 

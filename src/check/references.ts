@@ -1,9 +1,8 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { parseProse, ProseSyntaxError } from "../model/prose-syntax.js";
-import { HELPERS_WITHOUT_ID, PROSE_HELPERS, windowProblem } from "../render/helpers.js";
+import { HELPERS_WITHOUT_ID, parseProse, PROSE_HELPERS, ProseSyntaxError } from "../model/prose-syntax.js";
 import { statisticsOfPeriod } from "../model/other-period.js";
-import { periodName } from "../model/period.js";
+import { periodName, windowProblem } from "../model/period.js";
 import { indexRegister } from "../model/register.js";
 import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
@@ -65,7 +64,7 @@ const resolves: Rule = {
         if (HELPERS_WITHOUT_ID.has(call.name)) {
           if (call.args) report("DV311", `{{${call.name}}} không nhận mã nào: viết {{${call.name}}}`, call.offset);
           else {
-            const problem = windowProblem(ctx.report);
+            const problem = windowProblem(ctx.report.period);
             if (problem) report("DV815", problem, call.offset);
           }
           continue;

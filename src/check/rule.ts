@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { Locate, OtherPeriods, Report } from "../model/index.js";
+import type { Locate, OtherPeriods, RawFile, Report } from "../model/index.js";
 import type { Statistics } from "../model/statistics.js";
 
 export interface RuleContext {
@@ -15,6 +15,12 @@ export interface RuleContext {
 export interface Rule {
   name: string;
   run(ctx: RuleContext): Diagnostic[];
+}
+
+/** A named check of one data file's values, run on every file that parsed, whether or not it is valid. */
+export interface FileRule {
+  name: string;
+  run(raw: RawFile): Diagnostic[];
 }
 
 export function at(

@@ -1,10 +1,12 @@
 /**
  * Vietnamese text as a careful clerk would have it: NFC, tone marks in place, no stray spaces; and no
- * character that some reader of the output takes for layout. A rule on one file's text alone, so it runs
- * when the file is loaded and its findings are cached with it.
+ * character that some reader of the output takes for layout. A rule on one file's values alone, so it runs
+ * on every file that parsed, valid or not.
  */
-import type { Severity } from "../diagnostics.js";
+import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { RawFile } from "../model/index.js";
 import { textProblems, type TextProblem } from "../text/tone-marks.js";
+import type { FileRule } from "./rule.js";
 
 export interface TextFinding {
   code: string;
@@ -59,3 +61,15 @@ export function textFindings(value: unknown): TextFinding[] {
   walk(value, []);
   return out;
 }
+
+export const textRules: FileRule[] = [
+  {
+    name: "vietnamese-text",
+    run(raw: RawFile): Diagnostic[] {
+      return textFindings(raw.value).map((f) => {
+        const pos = raw.locate(f.path, false, f.offset);
+        return { code: f.code, severity: f.severity, file: raw.file, line: pos.line, col: pos.col, message: f.message };
+      });
+    },
+  },
+];

@@ -14,6 +14,7 @@ import { removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { environmentError } from "../io/fs-errors.js";
 import { lstatOrUndefined } from "../io/read.js";
 import { formatYaml } from "./fmt.js";
+import { checkFiles } from "../check/index.js";
 import { loadYear, parseFile, sourceText } from "../load/index.js";
 import { findPeriod, kindName, sameKind, SERIES_FILE, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
 import type { FileKind, RawFile } from "../model/index.js";
@@ -44,7 +45,8 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   if (lstatOrUndefined(targetDir)) throw new UsageError(`${target.period.kind === "year" ? "năm" : "kỳ"} ${target.dir} đã có trong "${dataRoot}"; danvan new không ghi đè`, "DV010");
   const loaded = loadYear(dataRoot, source.dir);
   const broken = loaded.files.filter((f) => f.value === undefined);
-  if (broken.length || loaded.diagnostics.some((d) => d.severity === "error")) {
+  // Text a report cannot print (a tab, a control character) is not carried into the new period either.
+  if (broken.length || [...loaded.diagnostics, ...checkFiles(loaded.files)].some((d) => d.severity === "error")) {
     throw new UsageError(`dữ liệu ${source.period.kind === "year" ? "năm" : "kỳ"} ${source.dir} có lỗi đọc tệp; chạy "danvan check ${source.dir}" trước`, "DV011");
   }
   const shift = isPeriodic(ref.period) && isPeriodic(source.period) ? ref.period.year - source.period.year : 0;

@@ -1,10 +1,8 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
-import { textFindings, type TextFinding } from "../check/text.js";
-import { UsageError, type Diagnostic, type Position } from "../diagnostics.js";
+import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
-import { positionInScalar } from "./text-position.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 import { SERIES_FILE } from "./periods.js";
@@ -168,20 +166,7 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     return new RawFile(kind, file, text, undefined, { doc, lines });
   }
   // The YAML tree of a large year weighs far more than its values: only its positions are kept.
-  return withFindings(new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines)), diagnostics);
-}
-
-/** Reports the file's text findings. */
-function withFindings(raw: RawFile, diagnostics: Diagnostic[]): RawFile {
-  reportText(raw, textFindings(raw.value), diagnostics);
-  return raw;
-}
-
-function reportText(raw: RawFile, findings: readonly TextFinding[], diagnostics: Diagnostic[]): void {
-  for (const f of findings) {
-    const pos = locate(raw, f.path, false, f.offset);
-    diagnostics.push({ code: f.code, severity: f.severity ?? "warning", file: raw.file, line: pos.line, col: pos.col, message: f.message });
-  }
+  return new RawFile(kind, file, text, value, undefined, positionIndex(doc, lines));
 }
 
 /** Depth of the node tree, counted without recursion so hostile nesting cannot overflow the stack. */
@@ -229,42 +214,4 @@ export function positionIndex(doc: Document, lines: LineCounter): PositionIndex 
     else if (isSeq(node)) node.items.forEach((item, i) => stack.push([item, [...path, String(i)], null]));
   }
   return index;
-}
-
-/**
- * Where a data path points in the file: the value node, or its key when `key` is set
- * (an unknown key is reported at the key itself). Walks up to the nearest node that exists.
- */
-export function locate(raw: RawFile, dataPath: ReadonlyArray<string | number>, key = false, offset?: number): Position {
-  if (offset !== undefined && offset >= 0) {
-    let v: unknown = raw.value;
-    for (const seg of dataPath) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
-    if (typeof v === "string") return positionInScalar(raw.text, locate(raw, dataPath), v, offset);
-  }
-  if (raw.positions) {
-    for (let n = dataPath.length; n >= 0; n--) {
-      const hit = raw.positions[dataPath.slice(0, n).map(String).join("\0")];
-      if (hit) return key && n === dataPath.length ? { line: hit[2], col: hit[3] } : { line: hit[0], col: hit[1] };
-    }
-  }
-  const { isMap, isSeq, isScalar } = Y();
-  let node: Node | null | undefined = raw.doc.contents as Node | null;
-  let best: Node | null | undefined = node;
-  let keyNode: Node | null = null;
-  for (const seg of dataPath) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      keyNode = pair.key as Node;
-      node = pair.value as Node | null;
-      best = node ?? keyNode;
-    } else if (isSeq(node)) {
-      node = node.items[Number(seg)] as Node | null;
-      keyNode = null;
-      if (!node) break;
-      best = node;
-    } else break;
-  }
-  const target = key && keyNode ? keyNode : best;
-  return raw.lines.linePos(target?.range?.[0] ?? 0);
 }

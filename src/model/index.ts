@@ -1,8 +1,9 @@
 /** The typed Report every stage after validation reads, and the data files it is read from. Shapes mirror schemas/*.json. */
 import { createRequire } from "node:module";
-import type { Document, LineCounter } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Position } from "../diagnostics.js";
 import type { FreeKind, Period, PeriodKind, Window } from "./period.js";
+import { positionInScalar } from "./text-position.js";
 
 export type Profile = "party" | "state";
 
@@ -110,7 +111,7 @@ export type FileKind = "report" | "documents" | "section" | "series";
 
 export type { FreeKind };
 
-/** The YAML library, loaded on first use: a run whose files all come from the cache never needs it. */
+/** The YAML library, loaded by the commands that read data only. */
 let yamlLib: typeof import("yaml") | undefined;
 export function yamlLibrary(): typeof import("yaml") {
   yamlLib ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
@@ -131,7 +132,7 @@ export class RawFile {
     readonly text: string,
     readonly value: unknown,
     parsed?: { doc: Document; lines: LineCounter },
-    /** Node positions, when they came from the cache instead of a parse. */
+    /** Node positions by data path, kept instead of the YAML tree of a file that read cleanly. */
     readonly positions?: PositionIndex,
   ) {
     this.parsed = parsed;
@@ -143,6 +144,45 @@ export class RawFile {
 
   get lines(): LineCounter {
     return this.tree().lines;
+  }
+
+  /**
+   * Where a data path points in the file: the value node, or its key when `key` is set (an unknown key is
+   * reported at the key itself); with `offset`, that character of the string value there. Walks up to the
+   * nearest node that exists.
+   */
+  locate(dataPath: ReadonlyArray<string | number>, key = false, offset?: number): Position {
+    if (offset !== undefined && offset >= 0) {
+      let v: unknown = this.value;
+      for (const seg of dataPath) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
+      if (typeof v === "string") return positionInScalar(this.text, this.locate(dataPath), v, offset);
+    }
+    if (this.positions) {
+      for (let n = dataPath.length; n >= 0; n--) {
+        const hit = this.positions[dataPath.slice(0, n).map(String).join("\0")];
+        if (hit) return key && n === dataPath.length ? { line: hit[2], col: hit[3] } : { line: hit[0], col: hit[1] };
+      }
+    }
+    const { isMap, isSeq, isScalar } = yamlLibrary();
+    let node: Node | null | undefined = this.doc.contents as Node | null;
+    let best: Node | null | undefined = node;
+    let keyNode: Node | null = null;
+    for (const seg of dataPath) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        keyNode = pair.key as Node;
+        node = pair.value as Node | null;
+        best = node ?? keyNode;
+      } else if (isSeq(node)) {
+        node = node.items[Number(seg)] as Node | null;
+        keyNode = null;
+        if (!node) break;
+        best = node;
+      } else break;
+    }
+    const target = key && keyNode ? keyNode : best;
+    return this.lines.linePos(target?.range?.[0] ?? 0);
   }
 
   private tree(): { doc: Document; lines: LineCounter } {

@@ -13,7 +13,7 @@
  * The windows are Nghị định 09/2019/NĐ-CP's as provincial rules transcribe them; a series moves the cut-off
  * day (`series.yaml`, `window.endDay`), a report states its own (`period.window` in report.yaml).
  */
-import { parseIsoDate } from "../text/format.js";
+import { formatDate, parseIsoDate } from "../text/format.js";
 
 export type PeriodicKind = "year" | "half" | "nine-months" | "quarter" | "month";
 export type FreeKind = "thematic" | "ad-hoc";
@@ -322,3 +322,13 @@ export function shiftPeriod(p: Period, months: number, endDay = DEFAULT_END_DAY)
   return parsed.ok ? parsed.period : undefined;
 }
 
+
+/** `từ ngày 15/12/2021 đến ngày 14/6/2022`: what {{window}} prints (the prose writes "Số liệu tính {{window}}."). */
+export function windowText(w: Window): string {
+  return `từ ngày ${formatDate(w.from)} đến ngày ${formatDate(w.to)}`;
+}
+
+/** Why {{window}} has nothing to print, or undefined. */
+export function windowProblem(p: Period): string | undefined {
+  return p.window ? undefined : `báo cáo ${p.id} không có khung thời gian số liệu (báo cáo chuyên đề: ghi period.window trong report.yaml), nên {{window}} không có gì để in`;
+}

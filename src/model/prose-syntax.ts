@@ -4,6 +4,13 @@
  * here keeps check fast and its findings identical to what rendering would meet.
  */
 
+/** The helpers prose may call: render/helpers.ts implements each, check/references.ts refuses any other. */
+export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary", "window"] as const;
+export type ProseHelper = (typeof PROSE_HELPERS)[number];
+
+/** Helpers that take no id: `{{window}}`. Every other takes exactly one. */
+export const HELPERS_WITHOUT_ID: ReadonlySet<string> = new Set(["window"]);
+
 export type HashValue = string | number | boolean;
 
 export interface HelperCall {

@@ -1,8 +1,8 @@
 /**
  * Stage 5: the one document tree both writers read. It is mdast (GFM + directives), the public spec
- * remark defines; footnotes stay linked by label here and are numbered only by the writers. remark reads
- * and writes what danvan's own subset reader and writer (parse/markdown-subset.ts, write/markdown-subset.ts) step aside from: everything
- * remark is here, loaded only then.
+ * remark defines; footnotes stay linked by label here and are numbered only by the writers. remark writes
+ * every Markdown output, and reads what danvan's own subset reader (parse/markdown-subset.ts) steps aside
+ * from: everything remark is here, loaded only then.
  */
 import type { Root } from "mdast";
 import remarkDirective from "remark-directive";
@@ -48,7 +48,8 @@ function unlinkLiterals(node: Parent, source: string): void {
 }
 
 const writer = unified()
-  .use(remarkGfm)
+  // Table cells are not padded to line up: a register row is one line however long its summary.
+  .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkStringify, {
     bullet: "-",
     emphasis: "*",

@@ -1,6 +1,7 @@
 /** Reading the document tree: directives, footnote numbering, plain text. No parser is loaded here. */
 import type { FootnoteDefinition, Parent, Root, RootContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
+import { ROLES, type RowRole } from "../model/roles.js";
 
 export type { Root, RootContent };
 
@@ -40,25 +41,6 @@ export function textOf(node: unknown): string {
   if (n.type === "break") return "\n";
   return (n.children ?? []).map(textOf).join("");
 }
-
-/**
- * The roles a template names with container directives (docs/template-roles.md). Writers look a node's
- * role up here and in the profile; a directive of another name is a plain container.
- */
-export const ROLES = {
-  /** First-page header: its left column, then its right column. */
-  header: ["superior", "issuer", "issuer-mark", "number"],
-  headerRight: ["motto", "place-date"],
-  title: ["doc-type", "summary", "title-rule"],
-  closing: ["recipients-label", "recipients"],
-  closingRight: ["signer-title", "signer-name"],
-  appendix: ["appendix-heading", "appendix-title", "appendix-reference", "register"],
-  rows: ["heading", "group", "type", "document"],
-  /** Body roles: a small heading, and an indicator table (a pipe table laid out by INDICATOR_COLUMNS). */
-  body: ["subheading", "indicators"],
-} as const;
-
-export type RowRole = (typeof ROLES.rows)[number];
 
 /** The children of `node` that are directives, by name (a name used twice keeps the first). */
 export function roles(node: ContainerDirective): Map<string, ContainerDirective> {

@@ -8,7 +8,7 @@
 import type { Root } from "mdast";
 import { alike, align, grouped } from "../commands/diff/align.js";
 
-import type { Change, Revision } from "./role.js";
+import type { Change, Revision } from "../model/roles.js";
 
 export type { Change, Revision };
 

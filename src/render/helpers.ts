@@ -1,30 +1,13 @@
 /** The helpers prose may call. Each returns Markdown: numbers and citations escaped, footnotes as [^id]. */
-import { formatCount, formatDate, formatNumber, formatPercent, lowerFirst } from "../text/format.js";
+import { formatCount, formatNumber, formatPercent, lowerFirst } from "../text/format.js";
 import type { OtherPeriods, Report } from "../model/index.js";
 import { statisticsOfPeriod } from "../model/other-period.js";
-import type { Window } from "../model/period.js";
-import type { HashValue } from "../model/prose-syntax.js";
+import { windowProblem, windowText } from "../model/period.js";
 import { citation, type RegisterEntry } from "../model/register.js";
 import type { Statistics } from "../model/statistics.js";
 import { escapeMarkdown } from "./escape.js";
+import type { HashValue, ProseHelper } from "../model/prose-syntax.js";
 import type { ProseHelperFn } from "./prose.js";
-
-/** Names and arities of the prose helpers; `check` reads prose with the same list. */
-export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary", "window"] as const;
-export type ProseHelper = (typeof PROSE_HELPERS)[number];
-
-/** Helpers that take no id: `{{window}}`. Every other takes exactly one. */
-export const HELPERS_WITHOUT_ID: ReadonlySet<string> = new Set(["window"]);
-
-/** `từ ngày 15/12/2021 đến ngày 14/6/2022`: what {{window}} prints (the prose writes "Số liệu tính {{window}}."). */
-export function windowText(w: Window): string {
-  return `từ ngày ${formatDate(w.from)} đến ngày ${formatDate(w.to)}`;
-}
-
-/** Why {{window}} has nothing to print, or undefined. */
-export function windowProblem(report: Report): string | undefined {
-  return report.period.window ? undefined : `báo cáo ${report.period.id} không có khung thời gian số liệu (báo cáo chuyên đề: ghi period.window trong report.yaml), nên {{window}} không có gì để in`;
-}
 
 export interface HelperContext {
   report: Report;
@@ -78,7 +61,7 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
       return escapeMarkdown(lowerFirst(entry(id).doc.summary));
     },
     window() {
-      const problem = windowProblem(ctx.report);
+      const problem = windowProblem(ctx.report.period);
       if (problem) throw new HelperError(problem);
       return escapeMarkdown(windowText(ctx.report.period.window!));
     },

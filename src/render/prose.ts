@@ -2,9 +2,8 @@
  * Prose from data: literal text, escaped as Markdown so it can never inject structure, and helper calls
  * ({{n "id"}}, {{fn "id"}}…) whose Markdown the helpers build themselves.
  */
-import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
+import { HELPERS_WITHOUT_ID, parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
 import { escapeLineStart, escapeMarkdown } from "./escape.js";
-import { HELPERS_WITHOUT_ID } from "./helpers.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 

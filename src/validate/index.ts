@@ -2,9 +2,8 @@
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { schemaText, AJV_OPTIONS } from "./schemas.js";
-import { fillBlanks, type Blank } from "../check/blanks.js";
+import { fillBlanks, type Blank } from "./blanks.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { locate } from "../load/index.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
 import { DEFAULT_END_DAY, reportPeriod } from "../model/period.js";
 import type { PeriodFolder } from "../load/periods.js";
@@ -155,7 +154,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
       default:
         message = `không hợp lệ (${e.keyword}: ${e.message ?? ""})`;
     }
-    const pos = locate(raw, at, atKey);
+    const pos = raw.locate(at, atKey);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -201,7 +200,7 @@ function writtenNumbers(raw: RawFile): Diagnostic[] {
       // A fractional value is already the schema's error; only a whole number can hide how it was written.
       if (!Number.isInteger(slot.value) || (slot.role !== "figure" && slot.role !== "total")) continue;
       const dataPath = ["statistics", id, ...slot.dataPath];
-      const pos = locate(raw, dataPath);
+      const pos = raw.locate(dataPath);
       const token = /^[^\s,#\]}]+/.exec(lineOf(pos.line).slice(pos.col - 1))?.[0] ?? "";
       if (!/^[+]?\d+$/.test(token) && /\d/.test(token)) {
         out.push({ code: "DV370", severity: "error", file: raw.file, line: pos.line, col: pos.col, message: separatorTrap(slot.value, true, token) ?? `số đếm viết "${token}": hãy viết ${slot.value} (số nguyên, chỉ gồm chữ số)` });

@@ -6,8 +6,8 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { INDICATOR_COLUMNS, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, ROLES, rowRole } from "../parse/tree-walk.js";
-import { stringifySubset } from "./markdown-subset.js";
+import { footnoteNumbers, isDirective, rowRole } from "../parse/tree-walk.js";
+import { ROLES } from "../model/roles.js";
 
 export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
   const numbers = footnoteNumbers(tree);
@@ -26,15 +26,10 @@ export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<s
   // Definitions go after the body and closing, before the appendix, where a printed page has them.
   const at = appendixAt < 0 ? lowered.length : appendixAt;
   const root: Root = { type: "root", children: [...lowered.slice(0, at), ...definitions, ...lowered.slice(at)] };
-  const label = (id: string) => String(numbers.get(id) ?? id);
-  return stringifySubset(root, label) ?? withRemark(root, numbers);
-}
-
-/** Nodes outside danvan's own subset (from a user's template): remark writes them. */
-async function withRemark(tree: Root, numbers: Map<string, number>): Promise<string> {
-  const root = structuredClone(tree);
-  relabel(root, numbers);
-  return (await import("../parse/remark.js")).stringifyMarkdown(root);
+  // The tree is shared with the DOCX writer: the labels are numbered on a copy.
+  const numbered = structuredClone(root);
+  relabel(numbered, numbers);
+  return (await import("../parse/remark.js")).stringifyMarkdown(numbered);
 }
 
 function ident(node: RootContent): string {

@@ -6,8 +6,8 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import type { Paragraph as MdParagraph, PhrasingContent, Table as MdTable } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { INDICATOR_COLUMNS, REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
-import { isDirective, ROLES, rowRole } from "../../parse/tree-walk.js";
-import { attributesBefore } from "../../redline/role.js";
+import { isDirective, rowRole } from "../../parse/tree-walk.js";
+import { attributesBefore, ROLES } from "../../model/roles.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
 import { STYLE } from "./styles.js";
 import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";

@@ -5,7 +5,7 @@
  */
 import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
-import { revisionOf, type Change, type Revision } from "../../redline/role.js";
+import { revisionOf, type Change, type Revision } from "../../model/roles.js";
 
 export interface RunMarks {
   bold?: boolean;

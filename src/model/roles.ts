@@ -1,0 +1,47 @@
+/**
+ * The roles a node of the document tree carries, which both writers present through their profile's table:
+ * what a template names with container directives, and what a redline (src/redline/merge.ts) marks as
+ * inserted or deleted.
+ */
+
+/**
+ * The roles a template names with container directives (docs/template-roles.md). Writers look a node's
+ * role up here and in the profile; a directive of another name is a plain container.
+ */
+export const ROLES = {
+  /** First-page header: its left column, then its right column. */
+  header: ["superior", "issuer", "issuer-mark", "number"],
+  headerRight: ["motto", "place-date"],
+  title: ["doc-type", "summary", "title-rule"],
+  closing: ["recipients-label", "recipients"],
+  closingRight: ["signer-title", "signer-name"],
+  appendix: ["appendix-heading", "appendix-title", "appendix-reference", "register"],
+  rows: ["heading", "group", "type", "document"],
+  /** Body roles: a small heading, and an indicator table (a pipe table laid out by INDICATOR_COLUMNS). */
+  body: ["subheading", "indicators"],
+} as const;
+
+export type RowRole = (typeof ROLES.rows)[number];
+
+/** The revision a node of a merged tree carries: inserted or deleted, by whom and when. */
+export type Revision = "ins" | "del";
+
+export interface Change {
+  id: number;
+  author: string;
+  /** ISO date-time. */
+  date: string;
+}
+
+/** The role a node carries in a merged tree, if any. */
+export function revisionOf(node: unknown): { revision: Revision; change: Change } | undefined {
+  const data = (node as { data?: { revision?: Revision; change?: Change } } | undefined)?.data;
+  return data?.revision && data.change ? { revision: data.revision, change: data.change } : undefined;
+}
+
+
+/** A directive whose attributes changed (the recipients' note moved or reworded): year A's attributes. */
+export function attributesBefore(node: unknown): { attributes: Record<string, string>; change: Change } | undefined {
+  const data = (node as { data?: { attributesBefore?: Record<string, string>; change?: Change } } | undefined)?.data;
+  return data?.attributesBefore && data.change ? { attributes: data.attributesBefore, change: data.change } : undefined;
+}
