@@ -260,6 +260,8 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
     if (isSeq(groups)) for (const g of groups.items) emptyDocuments(g as Node);
   }
   if (kind === "section" && isMap(root)) {
+    const body = root.get("body", true);
+    if (isSeq(body)) for (const block of body.items) if (isMap(block)) dropPrevious(doc, block);
     const stats = root.get("statistics", true);
     if (isMap(stats)) {
       for (const pair of stats.items) {
@@ -325,6 +327,21 @@ function emptyDocuments(group: Node): void {
     const docs = isMap(t) ? t.get("documents", true) : undefined;
     if (isSeq(docs)) for (const d of docs.items) if (isMap(d)) for (const key of ["number", "date", "summary"]) d.set(key, null);
   }
+}
+
+/**
+ * An indicator table's stated previous values were the earlier period's own "same period last year": the new
+ * period reads its previous values from the earlier period's folder, or states them anew. A row left with
+ * only its figure is written as the figure's path.
+ */
+function dropPrevious(doc: Document, block: YAMLMap): void {
+  const rows = block.get("indicators", true);
+  if (!isSeq(rows)) return;
+  rows.items = rows.items.map((row) => {
+    if (!isMap(row)) return row;
+    row.delete("previous");
+    return row.items.length === 1 && row.has("figure") ? doc.createNode(row.get("figure")) : row;
+  }) as typeof rows.items;
 }
 
 /** Every number in a statistic becomes empty, and stated figures go; paths to other figures, labels and units stay. */

@@ -8,7 +8,7 @@
 import type { Indicator, OtherPeriods, Report } from "./index.js";
 import { periodName, samePeriodLastYear, type Period } from "./period.js";
 import { FigureError, type Statistics } from "./statistics.js";
-import { roundTo } from "../text/format.js";
+import { formatNumber, roundTo } from "../text/format.js";
 
 export interface IndicatorProblem {
   code: string;
@@ -129,7 +129,8 @@ function previousValue(
     return undefined;
   }
   if (stated !== undefined && !sameAt(stated, value, row.decimals)) {
-    problems.push({ code: "DV812", severity: "warning", message: `previous ghi ${stated}, nhưng ${periodName(last)} có ${value}: bảng in ${stated} như đã ghi; sửa một trong hai`, at: ["previous"] });
+    const [said, has] = [formatNumber(stated, row.decimals), formatNumber(value, row.decimals)];
+    problems.push({ code: "DV812", severity: "warning", message: `previous ghi ${said}, nhưng ${periodName(last)} có ${has}: bảng in ${said} như đã ghi; sửa một trong hai`, at: ["previous"] });
     return stated;
   }
   return stated ?? value;

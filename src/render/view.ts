@@ -257,7 +257,11 @@ function indicatorsView(rows: IndicatorRow[], mark: FigureMark, refuse: (message
     const helper = r.kind === "rate" ? "pct" : "n";
     const number = (v: number) => formatNumber(v, r.decimals);
     const comparison =
-      r.comparison === undefined ? "—" : r.kind === "rate" ? `${formatSigned(r.comparison, Math.max(r.decimals, COMPARISON_DECIMALS))} điểm %` : formatNumber(r.comparison, COMPARISON_DECIMALS);
+      r.comparison === undefined
+        ? "—"
+        : r.kind === "rate" && !Number.isNaN(r.comparison)
+          ? `${formatSigned(r.comparison, Math.max(r.decimals, COMPARISON_DECIMALS))} điểm %`
+          : formatNumber(r.comparison, COMPARISON_DECIMALS);
     return {
       number: String(i + 1),
       label: escapeMarkdown(r.label),

@@ -199,6 +199,18 @@ describe("new, by kind", () => {
     expect(markdownTable(md)[1]).toEqual(["1", 'Mô hình "Dân vận khéo" đăng ký mới', "mô hình", "…", "51", "…"]);
   });
 
+  it("drops the previous values a table stated: the new period reads them from the period it was made from", async () => {
+    const root = copy();
+    fs.rmSync(path.join(root, "bao-cao-6-thang/2023-h1"), { recursive: true });
+    expect((await runCli("new", "2023-h1", "--data", root)).code).toBe(0);
+    const text = fs.readFileSync(path.join(root, "bao-cao-6-thang/2023-h1/sections/01-ket-qua.yaml"), "utf8");
+    expect(text).toContain("  - indicators:\n      - mo-hinh\n      - hoi-nghi\n      - don-thu\n      - giai-quyet\n");
+    const out = tmp();
+    expect((await runCli("build-report", "2023-h1", "--data", root, "--out", out, "--draft")).code).toBe(0);
+    const rows = markdownTable(fs.readFileSync(path.join(out, "du-thao-2023-h1.md"), "utf8"));
+    expect(rows.map((r) => [r[4], r[5]])).toEqual([["Cùng kỳ năm trước", "So sánh (%)"], ["42", "…"], ["18", "…"], ["50", "…"], ["88,0", "…"]]);
+  });
+
   it("a yearly report drafted from the nine-month one: --from across kinds, the period text becomes the year's", async () => {
     const root = copy();
     const nine = await runCli("new", "bao-cao-9-thang/2023-9m", "--from", "2023-h1", "--data", root);
