@@ -198,12 +198,13 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
         printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
         if (hasErrors(result.diagnostics)) {
-          io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
+          io.err(`Không nhập được ${periodName(result.period)}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
           return ExitCode.dataProblems;
         }
         for (const f of result.written) io.out(`đã tạo ${f}`);
         const s = result.summary;
-        io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
+        const made = result.period.kind === "year" ? `Năm ${year}` : `Kỳ ${year} (${periodName(result.period)})`;
+        io.out(`${made} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
         return ExitCode.ok;
       }),
     );

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { requireNewYearName } from "../pipeline.js";
+import type { Period } from "../model/period.js";
 import { PROFILES } from "../profile.js";
 import { readBody, type NumberingSeen, type Warning } from "./body.js";
 import { citationIndex, citeDocuments } from "./citations.js";
@@ -39,11 +40,13 @@ export interface ImportResult {
   /** `check` on the written year: errors mean nothing was written. */
   diagnostics: Diagnostic[];
   summary: { sections: number; footnotes: number; documents: number };
+  /** The period made, as its folder's name reads. */
+  period: Period;
 }
 
 export function importDocx(options: ImportOptions): ImportResult {
   const { file, year, dataRoot } = options;
-  requireNewYearName(year);
+  const { period } = requireNewYearName(year);
   const target = path.join(dataRoot, year);
   if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè`, "DV606");
   const parts = readPackage(file);
@@ -145,6 +148,7 @@ export function importDocx(options: ImportOptions): ImportResult {
     repairs: diag(repairs, "DV608"),
     diagnostics: written.diagnostics,
     summary: { sections: sections.length, footnotes, documents },
+    period,
   };
 }
 

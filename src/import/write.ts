@@ -34,18 +34,21 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
   try {
     // One level at a time: Node's recursive mkdirSync never returns for some paths (under /proc).
     makeFolder(dataRoot);
-    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
+    // A period of a series (`bao-cao-6-thang/2022-h1`) is staged under a name of one segment.
+    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year.replace(/[/\\]/g, "-")}-`));
   } catch (err) {
     const reason = err instanceof UsageError ? err.message : reasonOf(err);
     throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}`, "DV610");
   }
   const stagedYear = path.join(staging, year);
   const comment = ` Nhập từ tệp DOCX bằng "${source}"; đọc lại và sửa trước khi dùng.`;
+  // The schema links as the repository's data/<period>/ has them, one level more inside a series.
+  const up = "../".repeat(year.split(/[/\\]/).length + 1);
   try {
     const files: Array<[string, string]> = [
-      ["report.yaml", yamlText(data.report, "report", "../../", comment)],
-      ["documents.yaml", yamlText(data.register, "documents", "../../", comment)],
-      ...data.sections.map((s): [string, string] => [path.join("sections", s.file), yamlText(s.data, "section", "../../../", comment)]),
+      ["report.yaml", yamlText(data.report, "report", up, comment)],
+      ["documents.yaml", yamlText(data.register, "documents", up, comment)],
+      ...data.sections.map((s): [string, string] => [path.join("sections", s.file), yamlText(s.data, "section", `${up}../`, comment)]),
     ];
     fs.mkdirSync(path.join(stagedYear, "sections"), { recursive: true });
     for (const [rel, text] of files) fs.writeFileSync(path.join(stagedYear, rel), text);
@@ -61,6 +64,7 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
       fs.chmodSync(p, (fs.statSync(p).isDirectory() ? 0o777 : 0o666) & ~umask);
     }
     // A year made meanwhile by another run is not replaced: rename refuses a non-empty target.
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(stagedYear, target);
     fs.rmSync(staging, { recursive: true, force: true });
     return { files: files.map(([rel]) => path.join(target, rel)), diagnostics };

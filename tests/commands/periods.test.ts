@@ -72,8 +72,8 @@ async function build(root: string, period: string, formats = "docx,md") {
   const r = await runCli("build-report", period, "--data", root, "--out", out, "--format", formats);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  const file = (ext: string) => path.join(out, fs.readdirSync(out).find((f) => f.endsWith(ext))!);
-  return { r, out, md: fs.readFileSync(file(".md"), "utf8"), docx: file(".docx") };
+  const file = (ext: string) => path.join(out, fs.readdirSync(out).find((f) => f.endsWith(ext)) ?? `missing${ext}`);
+  return { r, out, md: formats.includes("md") ? fs.readFileSync(file(".md"), "utf8") : "", docx: file(".docx") };
 }
 
 describe("a data root of three series", () => {
@@ -298,6 +298,20 @@ describe("bad periods on the command line", () => {
     const r = await runCli("check", period, "--data", FIXTURE);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(code);
+  });
+});
+
+describe("import into a series", () => {
+  it("reads a six-month report's DOCX into bao-cao-6-thang/2023-h1, which checks", async () => {
+    const { docx } = await build(FIXTURE, "2023-h1", "docx");
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-periods-import-"));
+    const r = await runCli("import", docx, "bao-cao-6-thang/2023-h1", "--data", root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Kỳ bao-cao-6-thang/2023-h1 (6 tháng đầu năm 2023) đã nhập từ");
+    expect(fs.readdirSync(root)).toEqual(["bao-cao-6-thang"]);
+    const checked = await runCli("check", "--data", root);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/Đã kiểm tra 1 kỳ \(bao-cao-6-thang\/2023-h1\): 0 lỗi/);
   });
 });
 
