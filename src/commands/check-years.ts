@@ -2,6 +2,7 @@
 import type { ChalkInstance } from "chalk";
 import { CODES, type Diagnostic } from "../diagnostics.js";
 import { letSignalsIn } from "../io/cleanup.js";
+import { readyPoint } from "../io/ready.js";
 import { checkYear, yearsToVisit } from "../pipeline.js";
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat, type Summary } from "../print/diagnostics.js";
 
@@ -33,6 +34,7 @@ export async function checkYears(options: CheckOptions): Promise<CheckOutcome> {
   const sources = new Map<string, string>();
   for (const folder of visit.folders) {
     await letSignalsIn();
+    await readyPoint("check");
     const checked = checkYear(options.dataRoot, folder);
     diagnostics.push(...checked.diagnostics);
     for (const f of checked.files) sources.set(f.file, f.text);

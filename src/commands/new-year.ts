@@ -122,7 +122,9 @@ function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: s
   }
   const same = all.filter((p) => sameKind(p.period.kind, ref.period.kind));
   if (!same.length) {
-    const latest = [...all].sort((a, b) => comparePeriods(a.period, b.period)).pop() ?? layout.periods[layout.periods.length - 1];
+    // The period to suggest: the latest that ends before the new one does, else the latest there is.
+    const sorted = [...(all.length ? all : layout.periods)].sort((a, b) => comparePeriods(a.period, b.period));
+    const latest = sorted.filter((p) => isPeriodic(p.period) && comparePeriods(p.period, ref.period) < 0).pop() ?? sorted[sorted.length - 1];
     throw new UsageError(
       `chưa có ${kindName(ref.period.kind)} nào${ref.series ? ` trong chuỗi ${ref.series}` : ""} để làm gốc cho ${periodName(ref.period)}; tạo từ một kỳ khác loại bằng --from, ví dụ: danvan new ${typed} --from ${latest.dir}`,
       "DV806",

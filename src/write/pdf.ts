@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { readyPoint } from "../io/ready.js";
 import { UsageError } from "../diagnostics.js";
 import { onInterrupt, removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -86,7 +87,8 @@ export async function pdfBytes(docx: Uint8Array, date?: string): Promise<Buffer>
     const temp = path.join(work, "tmp");
     fs.mkdirSync(temp);
     // A private profile directory: a clerk's open LibreOffice window must not block or receive the job.
-    await convert(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], temp);
+    const converting = convert(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], temp);
+    await Promise.all([converting, readyPoint("pdf")]);
     const pdf = fs.readFileSync(path.join(work, "report.pdf"));
     return date ? pinPdf(pdf, date) : pdf;
   } finally {
