@@ -70,6 +70,7 @@ export function dataRootLayout(dataRoot: string): Layout {
   periods.push(...top.found);
   problems.push(...top.misnamed);
   // Two spellings of one period in a series (`2022-h1` beside `2022-H1`) are reported above, by name.
+  problems.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   periods.sort((a, b) => (a.series < b.series ? -1 : a.series > b.series ? 1 : comparePeriods(a.period, b.period)));
   return { periods, problems };
 }
