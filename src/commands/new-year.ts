@@ -18,7 +18,7 @@ import { checkFiles } from "../check/index.js";
 import { loadYear, parseFile, sourceText } from "../load/index.js";
 import { findPeriod, kindName, sameKind, SERIES_FILE, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
 import type { FileKind, RawFile } from "../model/index.js";
-import { addMonths, comparePeriods, defaultWindow, DEFAULT_END_DAY, isPeriodic, monthsBetween, parsePeriod, periodName, shiftPeriod, windowWithin, withYear, type Period, type Window } from "../model/period.js";
+import { addMonths, comparePeriods, defaultWindow, DEFAULT_END_DAY, isPeriodic, monthsBetween, parsePeriod, periodName, samePeriodLastYear, shiftPeriod, windowWithin, withYear, type Period, type Window } from "../model/period.js";
 import { figureSlots } from "../model/statistics.js";
 import { movePeriod, periodMentions, periodOf, speaksForYear, type SpokenPeriod } from "../check/old-period.js";
 import { layoutOf, requireNewYearName } from "../pipeline.js";
@@ -56,6 +56,8 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   const endDay = seriesEndDay(dataRoot, target.series);
   const window = newWindow(loaded.files.find((f) => f.kind === "report")?.value, source.period, ref.period, endDay, next);
   const series = seriesMoves(loaded.files, window, source.period, ref.period, endDay);
+  const last = samePeriodLastYear(ref.period, endDay);
+  const previousInFolder = last !== undefined && layout.periods.some((p) => p.series === target.series && p.period.id === last.id);
   // Written beside the target, then renamed: a failure leaves no half-made period behind.
   let staging: string;
   try {
@@ -76,7 +78,7 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
       const rel = path.relative(path.join(dataRoot, source.dir), raw.file);
       const doc = parseDocument(sourceText(raw.file, dataRoot));
       const targetFile = path.join(targetDir, rel);
-      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, series };
+      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, series, previousInFolder };
       draft(doc, raw.kind, ctx);
       if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next, shift, series)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
       const out = path.join(staging, rel);
@@ -155,6 +157,8 @@ interface DraftContext {
   target: Period;
   /** How each series' keys move. */
   series: SeriesMoves;
+  /** Whether the new period's same period last year has a folder in its series, for the indicator tables. */
+  previousInFolder: boolean;
 }
 
 /** Series keys that move with the period, by statistic id: `2023-01` → `2024-01`. */
@@ -263,7 +267,7 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
   if (kind === "section" && isMap(root)) {
     const body = root.get("body", true);
-    if (isSeq(body)) for (const block of body.items) if (isMap(block)) dropPrevious(doc, block);
+    if (isSeq(body)) for (const block of body.items) if (isMap(block)) movePrevious(doc, block, ctx.previousInFolder);
     const stats = root.get("statistics", true);
     if (isMap(stats)) {
       for (const pair of stats.items) {
@@ -332,14 +336,20 @@ function emptyDocuments(group: Node): void {
 }
 
 /**
- * An indicator table's stated previous values were the earlier period's own "same period last year": the new
- * period reads its previous values from the earlier period's folder, or states them anew. A row left with
- * only its figure is written as the figure's path.
+ * An indicator table's stated previous values were the earlier period's own "same period last year". Where the
+ * new period's same period last year has a folder in its series, the table reads them from there: `previous`
+ * goes (a row left with only its figure is written as the figure's path). Where it has none (a thematic
+ * report, a first quarterly report drafted from a six-month one), each row's `previous` is a blank to fill.
  */
-function dropPrevious(doc: Document, block: YAMLMap): void {
+function movePrevious(doc: Document, block: YAMLMap, inFolder: boolean): void {
   const rows = block.get("indicators", true);
   if (!isSeq(rows)) return;
   rows.items = rows.items.map((row) => {
+    if (!inFolder) {
+      const map = isMap(row) ? row : (doc.createNode({ figure: isScalar(row) ? row.value : null }) as YAMLMap);
+      map.set("previous", null);
+      return map;
+    }
     if (!isMap(row)) return row;
     row.delete("previous");
     return row.items.length === 1 && row.has("figure") ? doc.createNode(row.get("figure")) : row;

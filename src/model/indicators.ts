@@ -92,6 +92,8 @@ function previousValue(
   problems: IndicatorProblem[],
 ): number | undefined {
   const stated = item.previous;
+  // A draft's previous value still to fill: printed as a gap, nothing to compare it with yet.
+  if (stated !== undefined && Number.isNaN(stated)) return stated;
   if (!last) {
     if (stated === undefined) fail("DV811", `báo cáo chuyên đề không có cùng kỳ năm trước: ghi previous (số liệu cùng kỳ) cho dòng "${item.figure}"`);
     return stated;

@@ -211,6 +211,18 @@ describe("new, by kind", () => {
     expect(rows.map((r) => [r[4], r[5]])).toEqual([["Cùng kỳ năm trước", "So sánh (%)"], ["42", "…"], ["18", "…"], ["50", "…"], ["88,0", "…"]]);
   });
 
+  it("a thematic report's next edition: the previous values it must state are blanks of the draft's checklist", async () => {
+    const root = copy();
+    expect((await runCli("new", "dan-van-kheo-2024", "--data", root)).code).toBe(0);
+    const json = JSON.parse((await runCli("check", "dan-van-kheo-2024", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
+    expect(json.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code))).toEqual([]);
+    expect(json.diagnostics.filter((d) => d.message.includes("cùng kỳ năm trước")).map((d) => d.code)).toEqual(["DV500", "DV500", "DV500"]);
+    const out = tmp();
+    expect((await runCli("build-report", "dan-van-kheo-2024", "--data", root, "--out", out, "--draft")).code).toBe(0);
+    const rows = markdownTable(fs.readFileSync(path.join(out, "du-thao-dan-van-kheo-2024.md"), "utf8"));
+    expect(rows.slice(1).map((r) => r.slice(3))).toEqual([["…", "…", "…"], ["…", "…", "…"], ["…", "…", "…"]]);
+  });
+
   it("a yearly report drafted from the nine-month one: --from across kinds, the period text becomes the year's", async () => {
     const root = copy();
     const nine = await runCli("new", "bao-cao-9-thang/2023-9m", "--from", "2023-h1", "--data", root);
@@ -235,9 +247,11 @@ describe("new, by kind", () => {
     // Last year's yearly report kept no monthly series: the table's row says what to write.
     const checked = JSON.parse((await runCli("check", "bao-cao-nam/2023", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
     expect(checked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code)).map((d) => [d.code, d.message])).toEqual([["DV313", 'năm 2022 không có số liệu "tiep-dan": ghi previous (số liệu cùng kỳ) cho dòng này']]);
-    // 2022-9m has no folder: the nine-month draft's citation says so, rather than printing a figure from nowhere.
+    // 2022-9m has no folder: the nine-month draft's citation says so, rather than printing a figure from
+    // nowhere, and its table's previous values are blanks to fill.
     const nineChecked = JSON.parse((await runCli("check", "bao-cao-9-thang/2023-9m", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
-    expect(nineChecked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code)).map((d) => d.code)).toEqual(["DV808", "DV811", "DV811", "DV811", "DV811", "DV811"]);
+    expect(nineChecked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code)).map((d) => d.code)).toEqual(["DV808"]);
+    expect(nineChecked.diagnostics.filter((d) => d.message.includes("cùng kỳ năm trước"))).toHaveLength(5);
   });
 
   it("in today's year folders too: a yearly series' year and the sentences citing it move with the year", async () => {
