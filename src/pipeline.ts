@@ -275,7 +275,13 @@ async function assemble(options: BuildOptions & { outDir: string }, folder: Peri
     diagnostics.push({ code: "DV390", severity: "warning", file: report.identityFile, line: at.line, col: at.col, message: fontProblem });
   }
   const { renderMarkdown, DEFAULT_TEMPLATES } = await import("./render/index.js");
-  const rendered = renderMarkdown(report, locator(checked.files), options.templatesDir ? templatesUrl(options.templatesDir) : DEFAULT_TEMPLATES, undefined, checked.others);
+  const custom = options.templatesDir ? templatesUrl(options.templatesDir) : undefined;
+  if (custom) {
+    // Read before it is run: what the writers cannot print is refused at the template's own line (DV402, DV403).
+    const problems = await (await import("./parse/template-check.js")).layoutProblems(custom);
+    if (problems.length) return { ok: false, diagnostics: [...checked.diagnostics, ...problems] };
+  }
+  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   await letSignalsIn();
   const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));

@@ -42,6 +42,8 @@ export interface ProfileSpec {
   numbering: Numbering;
   page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number } };
   font: string;
+  /** Code a custom template writes (a fenced block, `code` in a line): a fixed-width font. */
+  monoFont: string;
   /** The language Word spell-checks in. */
   lang: string;
   size: {
@@ -61,6 +63,7 @@ export interface ProfileSpec {
     pageNumber: number;
     /** The appendix's "(Kèm theo …)" line: a size at which it stays on one line. */
     appendixReference: number;
+    code: number;
   };
   marks: {
     superior: Marks;
@@ -80,8 +83,18 @@ export interface ProfileSpec {
   };
   /** Drawn rule under the issuing body (state), or none. */
   issuerRule?: Rule;
-  /** Under the summary: typed text (party `-----`) or a drawn rule (state). */
-  titleRule: { text: string } | Rule;
+  /** Under the summary: typed text (party `-----`) or a drawn rule (state), with space above it (twips). */
+  titleRule: { text: string } | (Rule & { spaceBefore: number });
+  /** The number ("Số: …") on the line of the place and date, the header a table of two rows (state). */
+  numberOnDateLine: boolean;
+  appendix: {
+    /** "own": the appendix numbers its pages from its own first page (state, NĐ 30/2020). */
+    pageNumbering: "continue" | "own";
+    /** How the appendix's title lines are printed: as written, or in capitals (state). */
+    titleCase: "as-written" | "upper";
+    /** How the data should write the heading: any case (party `PHỤ LỤC`), or not in capitals (state `Phụ lục`: DV323). */
+    headingCase: "any" | "not-capitals";
+  };
   body: { firstLineIndent: number; spacingAfter: number; line: number };
   /** Empty lines between the signer's title and name, for signature and seal. */
   signatureSpace: number;
@@ -120,6 +133,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     numbering: { level1: "{roman}-", level2: "{n}-", items: "{n}-" },
     page: { ...A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
     font: "Times New Roman",
+    monoFont: "Courier New",
     lang: "vi-VN",
     size: {
       body: 28,
@@ -137,9 +151,12 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
       table: 26,
       pageNumber: 28,
       appendixReference: 26,
+      code: 24,
     },
     marks: { ...COMMON_MARKS, recipientsLabel: { underline: true } },
     titleRule: { text: "-----" },
+    numberOnDateLine: false,
+    appendix: { pageNumbering: "continue", titleCase: "as-written", headingCase: "any" },
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
     headerLeftShare: 0.4,
@@ -154,6 +171,7 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
     numbering: { level1: "{roman}.", level2: "{n}.", items: "{alpha})" },
     page: { ...A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
     font: "Times New Roman",
+    monoFont: "Courier New",
     lang: "vi-VN",
     size: {
       body: 28,
@@ -171,11 +189,15 @@ export const PROFILES: Record<Profile, ProfileSpec> = {
       table: 26,
       pageNumber: 26,
       appendixReference: 26,
+      code: 24,
     },
     marks: { ...COMMON_MARKS, recipientsLabel: { bold: true, italics: true } },
     // NĐ 30/2020: 1/3 to 1/2 of the line above it; the issuer's rule is a share of the header's left column.
     issuerRule: { share: 0.4 },
-    titleRule: { share: 0.25 },
+    // The rule stands clear of the summary's descenders (a 2 pt rule paragraph otherwise touches them).
+    titleRule: { share: 0.25, spaceBefore: 100 },
+    numberOnDateLine: true,
+    appendix: { pageNumbering: "own", titleCase: "upper", headingCase: "not-capitals" },
     body: { firstLineIndent: 567, spacingAfter: 120, line: 360 },
     signatureSpace: 4,
     // The state motto is one line of 13 pt capitals: it needs more of the width than the party's.

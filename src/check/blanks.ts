@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import type { Diagnostic, Position } from "../diagnostics.js";
+import { isUnder } from "../model/data-path.js";
 import type { Report } from "../model/index.js";
 import type { Blank, BlankKind } from "../validate/blanks.js";
 import { helperCalls, proseSites } from "./prose.js";
@@ -94,7 +95,7 @@ const VALUE_FREE: ReadonlySet<string> = new Set(["DV321", "DV322", "DV331", "DV3
 export function withoutStandIns(diagnostics: readonly Diagnostic[], blanks: readonly Blank[], report?: Report): Diagnostic[] {
   if (blanks.length === 0) return [...diagnostics];
   const owners = [...blanks.map((b) => ({ file: b.file, owner: b.owner })), ...dependentFigures(blanks, report)];
-  return diagnostics.filter((d) => !d.dataPath || VALUE_FREE.has(d.code) || !owners.some((b) => b.file === d.file && b.owner.every((s, i) => String(d.dataPath![i]) === String(s))));
+  return diagnostics.filter((d) => !d.dataPath || VALUE_FREE.has(d.code) || !owners.some((b) => b.file === d.file && isUnder(d.dataPath!, b.owner)));
 }
 
 /** Figures whose values pass through a blank figure, by the paths one figure gives to another. */

@@ -3,6 +3,7 @@
  * total, ratio and rate they enter, since NaN carries through the arithmetic), so nothing a clerk has not
  * filled in reads as a number, a number-and-symbol or a date.
  */
+import { dataRoots, setAt, valueAt } from "../model/data-path.js";
 import type { Report } from "../model/index.js";
 import { BLANK } from "../text/format.js";
 import { BLANK_CODES } from "./blanks.js";
@@ -13,30 +14,18 @@ export const DRAFT_CODES: ReadonlySet<string> = new Set(Object.values(BLANK_CODE
 /** The report with each blank's stand-in replaced by what a draft prints. */
 export function draftReport(report: Report, blanks: readonly Blank[]): Report {
   const copy = structuredClone(report);
-  const roots = new Map<string, unknown>([
-    [copy.identityFile, copy.identity],
-    [copy.registerFile, copy.register],
-    ...copy.sections.map((s) => [s.file, s] as [string, unknown]),
-  ]);
+  const roots = dataRoots(copy);
   for (const b of blanks) {
     const root = roots.get(b.file);
     if (!root) continue;
     if (b.kind === "document") {
-      const entry = walk(root, b.owner) as Record<string, unknown> | undefined;
+      const entry = valueAt(root, b.owner) as Record<string, unknown> | undefined;
       if (!entry) continue;
       for (const k of b.fields ?? []) entry[k] = k === "date" ? "" : BLANK;
       continue;
     }
-    const parent = walk(root, b.path.slice(0, -1)) as Record<string, unknown> | undefined;
-    if (!parent) continue;
     const key = String(b.path[b.path.length - 1]);
-    parent[key] = b.kind === "figure" ? Number.NaN : key === "date" ? "" : BLANK;
+    setAt(root, b.path, b.kind === "figure" ? Number.NaN : key === "date" ? "" : BLANK);
   }
   return copy;
-}
-
-function walk(root: unknown, path: ReadonlyArray<string | number>): unknown {
-  let v = root;
-  for (const seg of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
-  return v;
 }

@@ -100,15 +100,6 @@ export function statisticProblem(stats: Statistics, id: string, stat: Statistic)
       return { path, error: e };
     }
   };
-  const d = (stat as { decimals?: number }).decimals ?? 0;
-  if (stat.kind === "percent" || (stat.kind === "ratio" && stat.stated !== undefined)) {
-    // A stated rate is printed as stated: more digits than `decimals` would be rounded away unseen.
-    const [key, v] = stat.kind === "percent" ? ["value", stat.value] : ["stated", stat.stated!];
-    const scaled = v * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
-      return { path: [key], error: new FigureError(`${String(v)} có nhiều chữ số thập phân hơn decimals: ${d} (sẽ bị làm tròn khi in); hãy sửa decimals hoặc con số`, "DV372") };
-    }
-  }
   // Every number the statistic gives, derived as well as stated; only when one fails is the slot sought.
   const whole = attempt(stat.kind === "ratio" ? ["whole"] : [], () => {
     if (stat.kind === "ratio") return stats.ratioParts(id);

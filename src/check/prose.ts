@@ -27,7 +27,7 @@ export function proseSites(report: Report): ProseSite[] {
 }
 
 /** The helper calls of a piece of prose, as render will read them (syntax errors are reported separately). */
-export function helperCalls(text: string): Array<{ name: string; id?: string; args: number; hash: Record<string, HashValue>; offset: number }> {
+export function helperCalls(text: string): Array<{ name: string; id?: string; args: number; hash: Record<string, HashValue>; offset: number; hashOffsets: Record<string, number> }> {
   // Exactly one quoted id, as render requires; anything else reads as a call without one.
   return helperCallsOf(text).map((c) => ({
     name: c.name,
@@ -35,6 +35,7 @@ export function helperCalls(text: string): Array<{ name: string; id?: string; ar
     args: c.args.length,
     hash: c.hash,
     offset: c.offset,
+    hashOffsets: c.hashOffsets,
   }));
 }
 

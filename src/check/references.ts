@@ -1,6 +1,6 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { HELPERS_WITHOUT_ID, parseProse, PROSE_HELPERS, ProseSyntaxError } from "../model/prose-syntax.js";
+import { HELPERS_WITHOUT_ID, optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
 import { statisticsOfPeriod } from "../model/other-period.js";
 import { periodName, windowProblem } from "../model/period.js";
 import { indexRegister } from "../model/register.js";
@@ -73,6 +73,8 @@ const resolves: Rule = {
           report("DV311", `{{${call.name}}} cần một mã trong dấu ngoặc kép`, call.offset);
           continue;
         }
+        const wrong = optionProblems(call.name as ProseHelper, call.hash);
+        for (const p of wrong) report(p.code, p.message, call.hashOffsets[p.option]);
         if (call.name === "fn" && !footnotes.has(call.id)) {
           report("DV312", `không có chú thích "${call.id}"${didYouMean(call.id, footnotes)}`, call.offset);
         } else if (call.name === "fn" && site.dataPath[0] === "footnotes") {

@@ -1,6 +1,6 @@
-/** The register of issued documents: unique ids and numbers, real dates not after the report's own. */
+/** The register of issued documents: unique ids and numbers, dates not after the report's own. */
 import type { Diagnostic } from "../diagnostics.js";
-import { formatDate, parseIsoDate } from "../text/format.js";
+import { formatDate } from "../text/format.js";
 import { at, type Rule } from "./rule.js";
 
 const registerRule: Rule = {
@@ -19,14 +19,13 @@ const registerRule: Rule = {
           else ids.set(d.id, d.number);
           if (numbers.has(d.number)) out.push(at(ctx, file, [...path, "number"], "DV333", "error", `số ký hiệu "${d.number}" bị trùng`));
           else numbers.set(d.number, d.id);
-          if (!parseIsoDate(d.date)) out.push(at(ctx, file, [...path, "date"], "DV351", "error", `"${d.date}" không phải là ngày có thật`));
-          else if (d.date > reportDate) {
+          // Both dates are on the calendar: the value rule (check/values.ts) stood in for any that is not.
+          if (d.date > reportDate) {
             out.push(at(ctx, file, [...path, "date"], "DV352", "error", `ngày ${formatDate(d.date)} sau ngày của báo cáo (${formatDate(reportDate)})`));
           }
         }),
       ),
     );
-    if (!parseIsoDate(reportDate)) out.push(at(ctx, ctx.report.identityFile, ["date"], "DV351", "error", `"${reportDate}" không phải là ngày có thật`));
     return out;
   },
 };

@@ -1,5 +1,7 @@
 /** The report's outline and its year: what numbering and naming would otherwise get silently wrong. */
 import type { Diagnostic } from "../diagnostics.js";
+import { PROFILES } from "../profile.js";
+import { upper } from "../text/format.js";
 import { at, type Rule } from "./rule.js";
 
 /** A level-2 section is numbered inside the level-1 section before it; without one it would print as `1-` of nothing. */
@@ -49,4 +51,19 @@ const periodFitsYear: Rule = {
   },
 };
 
-export const structureRules: Rule[] = [subsectionsInSections, periodFitsYear];
+/**
+ * A profile that has the appendix's heading in normal case (state, NĐ 30/2020: "Phụ lục", bold) is told
+ * when the data writes it in capitals: the report prints what the data says, so the data is where to fix it.
+ */
+const appendixHeadingCase: Rule = {
+  name: "appendix-heading-case",
+  run(ctx) {
+    const { identity, identityFile } = ctx.report;
+    const heading = identity.appendix.heading;
+    if (PROFILES[identity.profile].appendix.headingCase !== "not-capitals" || !/\p{Ll}/u.test(heading.toLocaleLowerCase("vi")) || heading !== upper(heading)) return [];
+    const normal = heading.replace(/\p{L}+/gu, (w, at: number) => (/^[IVXLCDM]+$/.test(w) && at > 0 ? w : at === 0 ? w[0] + w.slice(1).toLocaleLowerCase("vi") : w.toLocaleLowerCase("vi")));
+    return [at(ctx, identityFile, ["appendix", "heading"], "DV323", "warning", `thể thức nhà nước (Nghị định 30/2020) viết tiêu đề phụ lục bằng chữ thường, in đậm: "${normal}", không viết hoa "${heading}"`)];
+  },
+};
+
+export const structureRules: Rule[] = [subsectionsInSections, periodFitsYear, appendixHeadingCase];

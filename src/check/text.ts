@@ -6,6 +6,7 @@
 import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { RawFile } from "../model/index.js";
 import { textProblems, type TextProblem } from "../text/tone-marks.js";
+import { xmlForbidden } from "../text/xml-chars.js";
 import type { FileRule } from "./rule.js";
 
 export interface TextFinding {
@@ -42,6 +43,11 @@ export function layoutProblems(text: string): TextFinding[] {
     const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
     const name = NAMES[ch] ?? (BIDI.test(ch) ? `ký tự ẩn đổi chiều chữ (bidi) ${code}` : undefined) ?? `ký tự điều khiển ${code}`;
     out.push({ code: "DV377", severity: "error", path: [], offset: control.index, message: `văn bản có ${name} ${control.index === 0 ? "ở đầu" : `(sau "${text.slice(Math.max(0, control.index - 20), control.index).trim()}")`}: hãy thay bằng dấu cách, hoặc xuống dòng trong khối >- của YAML` });
+  }
+  // What XML 1.0 forbids beyond the controls above (U+FFFE, U+FFFF, a lone surrogate from a "\uD800" escape).
+  const forbidden = xmlForbidden(text);
+  if (forbidden && !CONTROL.test(text[forbidden.index])) {
+    out.push({ code: "DV318", severity: "error", path: [], offset: forbidden.index, message: `văn bản có ký tự ${forbidden.name}, ký tự mà XML (và Word) không cho phép: tệp DOCX sẽ không mở được; hãy xóa nó` });
   }
   if (/^\s|\s$/u.test(text)) {
     out.push({ code: "DV378", severity: "error", path: [], offset: /^\s/u.test(text) ? 0 : text.length - 1, message: `văn bản có khoảng trắng ở đầu hoặc cuối ("${text.length > 30 ? `${text.slice(0, 30)}…` : text}"): khoảng trắng đầu dòng có thể biến đoạn văn thành khối mã; hãy xóa nó (viết văn bản trong khối >- của YAML)` });

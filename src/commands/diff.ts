@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { alike, align, grouped, wordDiff, type WordOp } from "./diff/align.js";
-import { printedYear, treeOf, type PrintedFigure, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
+import { printedYear, treeOf, type PrintedFigure, type PrintedRow, type PrintedSection, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
 import { formatNumber } from "../text/format.js";
 import { Statistics } from "../model/statistics.js";
 import type { PeriodFolder } from "../load/periods.js";
@@ -57,10 +57,13 @@ export interface FootnoteChange {
 }
 
 export interface RegisterChange {
-  kind: "added" | "removed" | "changed";
+  /** moved: the same entry, printed at another place among the others (its TT, or before another group). */
+  kind: "added" | "removed" | "changed" | "moved";
   number: string;
   old?: string;
   new?: string;
+  /** moved: the group and type it is printed under, in both years. */
+  where?: string;
   fields?: FieldChange[];
 }
 
@@ -74,6 +77,8 @@ export interface YearDiff {
   sections: {
     added: Array<{ section: string; heading: string }>;
     removed: Array<{ section: string; heading: string }>;
+    /** Sections printed in another order among the others (their own text may be unchanged). */
+    moved: Array<{ section: string; heading: string }>;
     changed: Array<{ section: string; heading: string; sentences: SentenceChange[] }>;
   };
   figures: FigureChange[];
@@ -122,7 +127,7 @@ export function compareYears(a: PrintedYear, b: PrintedYear): YearDiff {
   const register = compareRegister(a, b);
   const drafts = [a, b].filter((y) => y.draft).map((y) => y.year);
   const d: YearDiff = { from: a.year, to: b.year, identical: false, drafts, identity, sections, figures: figures.changes, footnotes, register, other: [] };
-  const found = identity.length + sections.added.length + sections.removed.length + sections.changed.length + figures.changes.length + footnotes.length + register.length;
+  const found = identity.length + sections.added.length + sections.removed.length + sections.moved.length + sections.changed.length + figures.changes.length + footnotes.length + register.length;
   if (!found && a.markdown !== b.markdown) d.other = otherLines(a.markdown, b.markdown);
   d.identical = !found && !d.other.length;
   return d;
@@ -145,7 +150,7 @@ function compareFields(a: readonly { field: string; label: string; value: string
 }
 
 function compareSections(a: PrintedYear, b: PrintedYear, figures: FigureLog): YearDiff["sections"] {
-  const result: YearDiff["sections"] = { added: [], removed: [], changed: [] };
+  const result: YearDiff["sections"] = { added: [], removed: [], moved: [], changed: [] };
   const byKey = new Map(a.sections.map((s) => [s.key, s]));
   const bKeys = new Set(b.sections.map((s) => s.key));
   // A section whose file was renamed is still the same section when its heading is.
@@ -168,7 +173,19 @@ function compareSections(a: PrintedYear, b: PrintedYear, figures: FigureLog): Ye
     if (sentences.length) result.changed.push({ section: sb.key, heading: sb.heading, sentences });
   }
   for (const s of unmatchedA) result.removed.push({ section: s.key, heading: s.heading });
+  const kept = pairs.filter((p): p is [PrintedSection, PrintedSection] => p[0] !== undefined);
+  for (const [, sb] of movedOf(a.sections, kept)) result.moved.push({ section: sb.key, heading: sb.heading });
   return result;
+}
+
+/**
+ * The pairs (in B's order) whose A halves are out of A's order: the fewest that, put back, restore it — an
+ * entry swapped with its neighbour is one move, whatever else changed.
+ */
+function movedOf<T, U>(aOrder: readonly T[], pairs: ReadonlyArray<readonly [T, U]>): Array<readonly [T, U]> {
+  const rank = new Map(aOrder.map((x, i) => [x, i]));
+  const inOrder = new Set(align(pairs.map(([x]) => x).sort((x, y) => rank.get(x)! - rank.get(y)!), pairs.map(([x]) => x), (x) => String(rank.get(x))).filter((st) => st.op === "=").map((st) => st.b));
+  return pairs.filter(([x]) => !inOrder.has(x));
 }
 
 function changeOf(block: SentenceChange["block"], old: string, now: string): SentenceChange {
@@ -311,6 +328,10 @@ function compareRegister(a: PrintedYear, b: PrintedYear): RegisterChange[] {
     }
   }
   for (const r of a.register) if (!keys.has(r.key)) out.push({ kind: "removed", number: r.number, old: describe(r) });
+  // Entries of the same group and type printed in another order: their TT numbers are what changed.
+  const place = (r: PrintedRow) => `TT ${r.tt}`;
+  const kept = b.register.filter((r) => old.has(r.key) && old.get(r.key)!.group === r.group && old.get(r.key)!.type === r.type).map((r) => [old.get(r.key)!, r] as const);
+  for (const [o, r] of movedOf(a.register, kept)) out.push({ kind: "moved", number: r.number, where: `${r.group} › ${r.type}`, old: place(o), new: place(r) });
   return out;
 }
 

@@ -22,7 +22,8 @@ export function fmtYears(dataRoot: string, named: readonly string[], check: bool
   // Only files that loaded are formatted; a pipe, a device or an outside link is never opened. A series'
   // series.yaml is loaded with each of its periods and formatted once.
   const files = visit.folders.flatMap((folder) => {
-    const loaded = loadYear(dataRoot, folder.dir);
+    // Read with every guarantee, parsed once, by the formatter itself: a 4 MiB file is not parsed twice.
+    const loaded = loadYear(dataRoot, folder.dir, { textOnly: true });
     notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
     return loaded.files.filter((f) => (f.text !== "" || f.value !== undefined) && !seen.has(f.file) && seen.add(f.file)).map((f) => ({ file: f.file, kind: f.kind }));
   });

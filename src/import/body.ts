@@ -5,6 +5,7 @@
  * references become `{{fn "id"}}` with ids made from the note's words.
  */
 import type { Block as DataBlock, SectionData, Statistic } from "../model/index.js";
+import { letter } from "../text/letters.js";
 import { typeFigures } from "./figures.js";
 import { allBold, type Block, type Inline, type Para } from "./document.js";
 import { isEmpty, shownText } from "./lines.js";
@@ -37,7 +38,7 @@ export interface BodyContext {
 const ROMAN_HEADING = /^([IVXLCDM]+)\s*([-.–)])\s*(\S.*)$/u;
 const DECIMAL_HEADING = /^(\d{1,2})\s*([-.–)])\s*(\S.*)$/u;
 /** "1- ", "2. ", or "a) ", "b. ": an item's number, its mark, its text. */
-const NUMBERED = /^(\d{1,3}|[a-z]{1,2})\s*([-.)])\s+(\S.*)$/u;
+const NUMBERED = /^(\d{1,3}|[a-zđ]{1,2})\s*([-.)])\s+(\S.*)$/u;
 
 /** How the document numbers headings and items, as `format.numbering` writes it (`{roman}-`, `{alpha})`). */
 export interface NumberingSeen {
@@ -100,7 +101,7 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
       else section.body.push({ bullets: [item] });
       continue;
     }
-    const run = numberedRun(paras, i, ctx.numbering);
+    const run = numberedRun(paras, i, ctx.numbering, section.level);
     if (run > 0) {
       const items: string[] = [];
       for (let k = 0; k < run; k++) items.push(prose(paras[i + k], ctx, section, NUMBERED.exec(shownText(paras[i + k]))![3]));
@@ -125,21 +126,22 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
  * 1-, 2-, … or a), b), … in order from the first, not headings, all in one style, and in the style items
  * have already been given (danvan numbers every numbered block alike): the length of the run at i, or 0.
  */
-function numberedRun(paras: readonly Para[], i: number, seen: NumberingSeen): number {
+function numberedRun(paras: readonly Para[], i: number, seen: NumberingSeen, level: 0 | 1 | 2): number {
   let n = 0;
   let style: string | undefined;
   while (i + n < paras.length) {
     const p = paras[i + n];
     const m = NUMBERED.exec(shownText(p));
     if (!m || p.heading || p.label?.bullet) break;
-    const alphabetic = /^[a-z]/.test(m[1]);
-    const expected = alphabetic ? alpha(n + 1) : String(n + 1);
+    const alphabetic = /^[a-zđ]/.test(m[1]);
+    const expected = alphabetic ? letter(n + 1) : String(n + 1);
     const thisStyle = `{${alphabetic ? "alpha" : "n"}}${mark(m[2])}`;
     if (m[1] !== expected || (style && thisStyle !== style)) break;
     style = thisStyle;
     n++;
   }
-  if (n === 0 || !style || !agrees(seen, "items", style)) return 0;
+  // Items under a Roman section are numbered as its 1., 2. (render/view.ts): they say what level2 is.
+  if (n === 0 || !style || !agrees(seen, level === 2 ? "items" : "level2", style)) return 0;
   return n;
 }
 
@@ -151,12 +153,6 @@ function agrees(seen: NumberingSeen, key: keyof NumberingSeen, style: string): b
 
 function mark(m: string): string {
   return m === "–" ? "-" : m;
-}
-
-function alpha(n: number): string {
-  let out = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
-  return out;
 }
 
 function excerpt(text: string): string {

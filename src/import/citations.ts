@@ -3,18 +3,19 @@
  * exactly what the helper prints back ("Kế hoạch số 3111/KH-UBND, ngày 11/8/2017", or "Số …" for
  * `type=false`, without the date for `date=false`): a rebuilt report then reads as the signed one.
  */
-import { formatDate } from "../text/format.js";
+import { formatDate, parseIsoDate } from "../text/format.js";
 import type { Register } from "../model/index.js";
 
 interface Known {
   id: string;
   type: string;
-  date: string;
+  /** As the text prints it; undefined for a date off the calendar (check reports it as DV351): nothing prints it. */
+  date?: string;
 }
 
 export function citationIndex(register: Register): Map<string, Known> {
   const byNumber = new Map<string, Known>();
-  for (const g of register.groups) for (const t of g.types) for (const d of t.documents) if (!byNumber.has(d.number)) byNumber.set(d.number, { id: d.id, type: t.type, date: formatDate(d.date) });
+  for (const g of register.groups) for (const t of g.types) for (const d of t.documents) if (!byNumber.has(d.number)) byNumber.set(d.number, { id: d.id, type: t.type, date: parseIsoDate(d.date) ? formatDate(d.date) : undefined });
   return byNumber;
 }
 
@@ -47,7 +48,7 @@ function citeIn(text: string, known: ReadonlyMap<string, Known>): string {
     else continue;
     let end = soAt + 3 + number.length;
     const dated = `, ngày ${doc.date}`;
-    if (text.startsWith(dated, end) && !/[\d/]/.test(text[end + dated.length] ?? "")) end += dated.length;
+    if (doc.date !== undefined && text.startsWith(dated, end) && !/[\d/]/.test(text[end + dated.length] ?? "")) end += dated.length;
     else hash.unshift("date=false");
     out += text.slice(cursor, start) + `{{doc "${doc.id}"${hash.map((h) => ` ${h}`).join("")}}}`;
     cursor = end;

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
+import { parseYamlDocument } from "./parse-yaml.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 import { SERIES_FILE } from "./periods.js";
@@ -41,9 +42,11 @@ export function sectionOrder(a: string, b: string): number {
 
 /**
  * A period folder's files (`dir` relative to the data root: `2021`, `bao-cao-6-thang/2022-h1`), and its series'
- * series.yaml when there is one.
+ * series.yaml when there is one. `textOnly`: each file read and decoded with every guarantee (regular, inside
+ * the root, bounded, UTF-8) but not parsed — what `fmt` needs to know which files it may open; it parses each
+ * one itself.
  */
-export function loadYear(dataRoot: string, year: string): LoadResult {
+export function loadYear(dataRoot: string, year: string, options: { textOnly?: boolean } = {}): LoadResult {
   const dir = path.join(dataRoot, year);
   const root = realFolder(dataRoot);
   const files: RawFile[] = [];
@@ -54,7 +57,7 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
       diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
       continue;
     }
-    files.push(parseFile(file, kind, diagnostics, root));
+    files.push(parseFile(file, kind, diagnostics, root, options.textOnly));
   }
   const sectionsDir = path.join(dir, "sections");
   for (const name of listFolder(dir).sort()) {
@@ -76,9 +79,9 @@ export function loadYear(dataRoot: string, year: string): LoadResult {
     });
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
-  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root));
+  for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root, options.textOnly));
   const seriesFile = path.join(path.dirname(dir), SERIES_FILE);
-  if (lstatOrUndefined(seriesFile)) files.push(parseFile(seriesFile, "series", diagnostics, root));
+  if (lstatOrUndefined(seriesFile)) files.push(parseFile(seriesFile, "series", diagnostics, root, options.textOnly));
   return { files, diagnostics };
 }
 
@@ -99,7 +102,7 @@ function missingFile(file: string, message: string): Diagnostic {
 }
 
 /** `realRoot`: the data root's real path; a file that resolves outside it is refused unread. */
-export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[], realRoot = realFolder(path.dirname(file))): RawFile {
+export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[], realRoot = realFolder(path.dirname(file)), textOnly = false): RawFile {
   const fail = (code: string, message: string, line = 1, col = 1): RawFile => {
     diagnostics.push({ code, severity: "error", file, line, col, message });
     return new RawFile(kind, file, "", undefined);
@@ -124,13 +127,14 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
     // Read on as if it were not there, so one run reports everything else in the file too.
     diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });
   }
+  if (textOnly) return new RawFile(kind, file, text, undefined);
   return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
 }
 
 export function parseText(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): RawFile {
-  const { LineCounter, parseDocument, visit, isPair, isScalar } = Y();
+  const { LineCounter, visit, isPair, isScalar } = Y();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseYamlDocument(text, lines);
   const push = (code: string, offset: number, message: string) => {
     const pos = lines.linePos(offset);
     diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });

@@ -188,7 +188,8 @@ export class RawFile {
   private tree(): { doc: Document; lines: LineCounter } {
     if (!this.parsed) {
       const lines = new (yamlLibrary().LineCounter)();
-      this.parsed = { doc: yamlLibrary().parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+      // No uniqueKeys: the file was read (and its duplicates reported) at load; this is only for positions.
+      this.parsed = { doc: yamlLibrary().parseDocument(this.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }), lines };
     }
     return this.parsed;
   }

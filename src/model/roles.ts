@@ -45,3 +45,19 @@ export function attributesBefore(node: unknown): { attributes: Record<string, st
   const data = (node as { data?: { attributesBefore?: Record<string, string>; change?: Change } } | undefined)?.data;
   return data?.attributesBefore && data.change ? { attributes: data.attributesBefore, change: data.change } : undefined;
 }
+
+/**
+ * A node of a merged tree as one year reads it, whole, marked as that year's: what only the other year has
+ * is left out, and the rest carries "del" (year A) or "ins" (year B). The writers use it where one place on
+ * the page cannot hold both years (a recipient moving into or out of the bracket beside the note).
+ */
+export function yearCopy<T>(node: T, year: "a" | "b", change: () => Change): T {
+  const hidden: Revision = year === "a" ? "ins" : "del";
+  const revision: Revision = year === "a" ? "del" : "ins";
+  const copy = (n: { data?: Record<string, unknown>; children?: unknown[] }): typeof n => {
+    const out: typeof n = { ...n, data: { ...n.data, revision, change: change() } };
+    if (n.children) out.children = n.children.filter((c) => revisionOf(c)?.revision !== hidden).map((c) => copy(c as typeof n));
+    return out;
+  };
+  return copy(node as { data?: Record<string, unknown>; children?: unknown[] }) as T;
+}

@@ -74,6 +74,29 @@ export function figureDecimals(stat: Statistic | unknown): number {
   return own && typeof s.decimals === "number" ? s.decimals : 0;
 }
 
+/**
+ * Decimals a number in a slot may carry: a figure or a stated total its statistic's own decimals, a stated
+ * rate or a percent the decimals the rate is printed at. The one reading `check` and `render` share.
+ */
+export function slotDecimals(stat: Statistic | unknown, role: SlotRole): number {
+  if (role === "figure" || role === "total") return figureDecimals(stat);
+  const d = obj(stat).decimals;
+  return typeof d === "number" ? d : 0;
+}
+
+/** `value` has at most `d` decimals (binary artefacts aside: 0.1 + 0.2 has one). */
+export function fitsDecimals(value: number, d: number): boolean {
+  const scaled = value * 10 ** d;
+  return Math.abs(scaled - Math.round(scaled)) <= 1e-6 * Math.max(1, Math.abs(Math.round(scaled)));
+}
+
+/** What DV372 says, wherever a number meets decimals it does not fit: in its own slot or through a path. */
+export function decimalsMessage(figurePath: string, value: number, d: number, role: SlotRole = "figure"): string {
+  const what = role === "rate" || role === "percent" ? "tỷ lệ này" : "số liệu này";
+  const fix = d === 0 ? "là số nguyên; số liệu có phần thập phân thì ghi decimals: n" : `có tối đa ${d} chữ số thập phân (decimals: ${d})`;
+  return `"${figurePath}": ${String(value)} có nhiều chữ số thập phân hơn khai báo (khi in sẽ bị làm tròn); ${what} cần ${fix}`;
+}
+
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /** Raised past MAX_REFERENCE_DEPTH: it says where the walk stopped, not what the path is worth. */
@@ -104,9 +127,18 @@ export class Statistics {
     return e;
   }
 
-  /** Decimals the figure at a path is printed with: its statistic's declared decimals (0 for counts). */
-  decimals(path: string): number {
-    return figureDecimals(this.entry(path.split(".")[0]).stat);
+  /**
+   * Decimals the figure at a path is printed with: its statistic's declared decimals (0 for counts); a
+   * ratio's part or whole, those of the figure it names (a literal part or whole is a count).
+   */
+  decimals(path: string, depth = 0): number {
+    const [id, ...rest] = path.split(".");
+    const { stat } = this.entry(id);
+    if (stat.kind === "ratio" && rest.length === 1 && (rest[0] === "part" || rest[0] === "whole")) {
+      const named = stat[rest[0]];
+      return typeof named === "string" && depth < MAX_REFERENCE_DEPTH ? this.decimals(named, depth + 1) : 0;
+    }
+    return figureDecimals(stat);
   }
 
   /** The number a path stands for; a breakdown or series stands for its total (as stated, else derived). */
@@ -219,10 +251,7 @@ export class Statistics {
   private scaled(value: number, d: number, path: string): number {
     if (Number.isNaN(value)) return value;
     const s = Math.round(value * 10 ** d);
-    if (Math.abs(value * 10 ** d - s) > 1e-6 * Math.max(1, Math.abs(s))) {
-      const fix = d === 0 ? "một số nguyên; số liệu có phần thập phân thì ghi decimals: n" : `tối đa ${d} chữ số thập phân (decimals: ${d})`;
-      throw new FigureError(`"${path}": ${String(value)} có phần thập phân, nhưng số liệu này cần ${fix}`, "DV372");
-    }
+    if (!fitsDecimals(value, d)) throw new FigureError(decimalsMessage(path, value, d), "DV372");
     if (!Number.isSafeInteger(s)) throw new FigureError(`"${path}": ${String(value)} vượt quá giới hạn ${MAX}`, "DV371");
     return s;
   }

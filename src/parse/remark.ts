@@ -18,7 +18,33 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 export function parseMarkdown(markdown: string): Root {
   const tree = parser.runSync(parser.parse(markdown)) as Root;
   unlinkLiterals(tree, markdown);
+  resolveReferences(tree);
   return tree;
+}
+
+/**
+ * A template's `[text][name]` with its `[name]: url` becomes a link to the url, and the definition goes:
+ * both writers then print the same link, and neither prints a definition a reader never sees.
+ */
+function resolveReferences(tree: Root): void {
+  const urls = new Map<string, { url: string; title?: string | null }>();
+  const collect = (node: Parent) => {
+    for (const c of node.children ?? []) {
+      if (c.type === "definition") urls.set(String((c as { identifier?: string }).identifier), c as unknown as { url: string; title?: string | null });
+      collect(c);
+    }
+  };
+  collect(tree as unknown as Parent);
+  const rewrite = (node: Parent) => {
+    if (!node.children) return;
+    node.children = node.children.filter((c) => c.type !== "definition");
+    node.children = node.children.map((c) => {
+      const target = c.type === "linkReference" ? urls.get(String((c as { identifier?: string }).identifier)) : undefined;
+      return target ? ({ type: "link", url: target.url, title: target.title ?? null, children: c.children } as typeof c) : c;
+    });
+    for (const c of node.children) rewrite(c);
+  };
+  rewrite(tree as unknown as Parent);
 }
 
 type Position = { start: { offset?: number }; end: unknown };

@@ -1,4 +1,6 @@
 /** Diagnostics as text (with code frames), JSON, GitHub workflow annotations or SARIF 2.1.0. */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ChalkInstance } from "chalk";
 import { BLANK_CODES, blankCount } from "../check/blanks.js";
 import { OLD_PERIOD_CODE } from "../check/old-period.js";
@@ -30,14 +32,15 @@ export function summaryLine(s: Summary): string {
 }
 
 /** The offending line with a caret under the column, and one line of context before it. */
-export function codeFrame(source: string | undefined, line: number, col: number): string[] {
+export function codeFrame(source: string | readonly string[] | undefined, line: number, col: number): string[] {
   if (source === undefined) return [];
-  const lines = stripControls(source).split("\n");
+  const lines = typeof source === "string" ? source.split("\n") : source;
   if (line < 1 || line > lines.length) return [];
   const out: string[] = [];
   const width = String(line).length;
-  if (line > 1) out.push(`  ${String(line - 1).padStart(width)} | ${lines[line - 2]}`);
-  out.push(`> ${String(line).padStart(width)} | ${lines[line - 1]}`);
+  // Only the two lines shown are cleaned: a file of 4 MiB with a hundred findings is not scanned a hundred times.
+  if (line > 1) out.push(`  ${String(line - 1).padStart(width)} | ${stripControls(lines[line - 2])}`);
+  out.push(`> ${String(line).padStart(width)} | ${stripControls(lines[line - 1])}`);
   out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}^`);
   return out;
 }
@@ -47,12 +50,18 @@ export function formatText(diagnostics: readonly Diagnostic[], summary: Summary,
   const c = options.chalk;
   let out = "";
   let previousCompact = false;
+  // Each file split into lines once, however many findings it has.
+  const lineCache = new Map<string, readonly string[] | undefined>();
+  const linesOf = (file: string) => {
+    if (!lineCache.has(file)) lineCache.set(file, options.source(file)?.split("\n"));
+    return lineCache.get(file);
+  };
   for (const d of diagnostics) {
     const head = formatDiagnostic(d);
     const colored = c ? head.replace(/(lỗi|cảnh báo) (DV\d+)/, (_m, sev: string, code: string) => (sev === "lỗi" ? c.red.bold(`${sev} ${code}`) : c.yellow.bold(`${sev} ${code}`))) : head;
     // A draft's checklist reads as a list: one line per blank or stale period, no code frame.
     const compact = CHECKLIST_CODES.has(d.code);
-    const frame = compact ? [] : codeFrame(options.source(d.file), d.line, d.col);
+    const frame = compact ? [] : codeFrame(linesOf(d.file), d.line, d.col);
     if (out) out += compact && previousCompact ? "\n" : "\n\n";
     out += [colored, ...(c ? frame.map((l) => c.dim(l)) : frame)].join("\n");
     previousCompact = compact;
@@ -85,6 +94,23 @@ export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summar
   return lines.join("\n");
 }
 
+/**
+ * Where SARIF's relative URIs start: the folder `check` ran in, which a consumer (GitHub code scanning: the
+ * checkout) supplies. Left out of originalUriBaseIds, so the same data gives the same log on every machine.
+ */
+export const SARIF_BASE = "%SRCROOT%";
+
+/**
+ * A diagnostic's file as a SARIF artifactLocation: a URI reference, each path segment percent-encoded (a
+ * data root named "dữ liệu #2 (100%)" is `d%E1%BB%AF%20li%E1%BB%87u%20%232%20(100%25)`), relative to
+ * SARIF_BASE; an absolute path is a file: URI of its own.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const slashed = file.split("\\").join("/");
+  if (path.isAbsolute(file) || /^\/|^[A-Za-z]:\//.test(slashed)) return { uri: pathToFileURL(file).href };
+  return { uri: slashed.split("/").map((segment) => (segment === "." || segment === ".." ? segment : encodeURIComponent(segment))).join("/"), uriBaseId: SARIF_BASE };
+}
+
 export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyMap<string, string>, pkg: PackageInfo = packageInfo()): string {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   return JSON.stringify(
@@ -109,7 +135,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: ReadonlyM
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: d.file.split("\\").join("/") },
+                  artifactLocation: artifactLocation(d.file),
                   region: { startLine: d.line, startColumn: d.col },
                 },
               },

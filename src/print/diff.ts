@@ -63,10 +63,11 @@ function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; 
     for (const f of d.identity) out.push({ line: field(f, s) });
   }
   const sec = d.sections;
-  if (sec.added.length || sec.removed.length || sec.changed.length) {
+  if (sec.added.length || sec.removed.length || sec.moved.length || sec.changed.length) {
     out.push({ heading: "Mục" });
     for (const x of sec.added) out.push({ line: `+ thêm mục ${e(x.heading || x.section, s)}` });
     for (const x of sec.removed) out.push({ line: `− bỏ mục ${e(x.heading || x.section, s)}` });
+    for (const x of sec.moved) out.push({ line: `↕ chuyển chỗ mục ${e(x.heading || x.section, s)}` });
     for (const c of sec.changed) {
       out.push({ line: `${e(c.heading || c.section, s)}: ${c.sentences.length} thay đổi` });
       for (const x of c.sentences) out.push({ detail: sentence(x, s) });
@@ -96,6 +97,7 @@ function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; 
     for (const r of d.register) {
       if (r.kind === "added") out.push({ line: `+ ${e(r.new!, s)}` });
       else if (r.kind === "removed") out.push({ line: `− ${e(r.old!, s)}` });
+      else if (r.kind === "moved") out.push({ line: `↕ ${e(r.number, s)} (${e(r.where!, s)}): chuyển chỗ, ${e(r.old!, s)} → ${e(r.new!, s)}` });
       else {
         out.push({ line: `~ ${e(r.number, s)}` });
         for (const f of r.fields!) out.push({ detail: field(f, s) });
@@ -140,7 +142,7 @@ export function diffText(d: YearDiff, n: DiffNames = yearNames(d)): string {
 }
 
 export function diffJson(d: YearDiff): string {
-  return JSON.stringify({ version: 2, ...d }, null, 2);
+  return JSON.stringify({ version: 3, ...d }, null, 2);
 }
 
 export function diffMarkdown(d: YearDiff, n: DiffNames = yearNames(d)): string {

@@ -102,7 +102,21 @@ export function mergeTrees(a: Root, b: Root, options: MergeOptions): Root {
     return joinRuns(out, change);
   };
 
-  return { ...(b as unknown as AnyNode), children: blocks(older.children as unknown as AnyNode[], b.children as unknown as AnyNode[]) } as unknown as Root;
+  // Footnote definitions are matched by id, not by place: where they stand says nothing (the writers number
+  // notes by their citations), and a section moved would otherwise delete a note and insert it again.
+  const isDef = (n: AnyNode) => n.type === "footnoteDefinition";
+  const [oldNodes, newNodes] = [older.children as unknown as AnyNode[], b.children as unknown as AnyNode[]];
+  const oldDefs = new Map(oldNodes.filter(isDef).map((d) => [d.identifier, d]));
+  const newDefs = newNodes.filter(isDef);
+  const definitions = [
+    ...newDefs.map((y) => {
+      const x = oldDefs.get(y.identifier);
+      return !x ? mark(y, "ins") : fullKey(x) === fullKey(y) ? y : pair(x, y, false);
+    }),
+    ...[...oldDefs.values()].filter((x) => !newDefs.some((y) => y.identifier === x.identifier)).map((x) => mark(x, "del")),
+  ];
+  const body = blocks(oldNodes.filter((n) => !isDef(n)), newNodes.filter((n) => !isDef(n)));
+  return { ...(b as unknown as AnyNode), children: [...body, ...definitions] } as unknown as Root;
 }
 
 interface Token {

@@ -47,8 +47,10 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
       return escapeMarkdown(decimals > 0 ? formatNumber(value, decimals) : formatCount(value, ctx.zeroPadCounts && hash.pad !== false));
     },
     ratio(id, hash) {
-      const { part, whole } = statsFor(hash).ratioParts(id);
-      return `${formatNumber(part)}/${formatNumber(whole)}`;
+      const stats = statsFor(hash);
+      const { part, whole } = stats.ratioParts(id);
+      // Each at the decimals of the figure it is, as {{n "id.part"}} prints it: 12,5/50,5, never 13/51.
+      return `${formatNumber(part, stats.decimals(`${id}.part`))}/${formatNumber(whole, stats.decimals(`${id}.whole`))}`;
     },
     pct(id, hash) {
       const { value, decimals } = statsFor(hash).rate(id);
@@ -57,8 +59,10 @@ export function proseHelpers(ctx: HelperContext): Record<ProseHelper, ProseHelpe
     doc(id, hash) {
       return escapeMarkdown(citation(entry(id), { date: hash.date !== false, type: hash.type !== false }));
     },
-    docsummary(id) {
-      return escapeMarkdown(lowerFirst(entry(id).doc.summary));
+    docsummary(id, hash) {
+      // A summary that starts with a proper noun ("Mặt trận Tổ quốc…") is cited with lower=false: as written.
+      const summary = entry(id).doc.summary;
+      return escapeMarkdown(hash.lower === false ? summary : lowerFirst(summary));
     },
     window() {
       const problem = windowProblem(ctx.report.period);

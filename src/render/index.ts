@@ -19,6 +19,7 @@ export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL
   const { view, diagnostics } = buildView(report, locate, markFigure, others);
   if (!view) return { diagnostics };
   const file = new URL(LAYOUT_FILE, templatesDir);
+  const shown = path.relative(process.cwd(), fileURLToPath(file));
   try {
     const template = loadLayout(templatesDir);
     return { markdown: template(bare(view), RUNTIME_OPTIONS), view, diagnostics };
@@ -31,7 +32,7 @@ export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL
         {
           code: "DV401",
           severity: "error",
-          file: path.relative(process.cwd(), fileURLToPath(file)),
+          file: shown,
           line: loc ? Number(loc[1]) : 1,
           col: loc?.[2] ? Number(loc[2]) + 1 : 1,
           message: `lỗi mẫu (template): ${templateMessage(message)}`,

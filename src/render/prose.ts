@@ -2,7 +2,7 @@
  * Prose from data: literal text, escaped as Markdown so it can never inject structure, and helper calls
  * ({{n "id"}}, {{fn "id"}}…) whose Markdown the helpers build themselves.
  */
-import { HELPERS_WITHOUT_ID, parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
+import { HELPERS_WITHOUT_ID, optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type HashValue, type ProseHelper } from "../model/prose-syntax.js";
 import { escapeLineStart, escapeMarkdown } from "./escape.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
@@ -39,6 +39,8 @@ export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv
             } else if (args.length !== 1 || typeof args[0] !== "string") {
               throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
             }
+            const wrong = (PROSE_HELPERS as readonly string[]).includes(name) ? optionProblems(name as ProseHelper, hash)[0] : undefined;
+            if (wrong) throw new ProseError(wrong.message);
             const out = helper(String(args[0] ?? ""), hash);
             // Nor may a helper's text finish an address the prose began (`www` + `.x.vn`).
             const before = segments[i - 1];

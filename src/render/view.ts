@@ -1,5 +1,6 @@
 /** Report → the values the layout template prints: every string already Markdown, escaped or rendered. */
 import type { Diagnostic } from "../diagnostics.js";
+import { letter } from "../text/letters.js";
 import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, formatSigned, upper } from "../text/format.js";
 import type { Block, Locate, OtherPeriods, Report } from "../model/index.js";
@@ -147,13 +148,14 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       label,
       heading: s.heading ? e(s.heading) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
+      // Items directly under a Roman section are its 1., 2. (NĐ 30/2020); a), b) belong under a 1.
       blocks: s.body.map((b, i) =>
         typeof b === "object" && "indicators" in b
           ? indicatorsView(indicatorRows(report, statistics, others, b.indicators), mark, (message) => {
               const pos = locate(s.file, ["body", i, "indicators"]);
               diagnostics.push({ code: "DV301", severity: "error", file: s.file, line: pos.line, col: pos.col, message });
             })
-          : blockView(b, numbering.items, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
+          : blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
       ),
     };
   });
@@ -212,7 +214,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     },
     appendix: {
       heading: e(report.identity.appendix.heading),
-      title: (id.appendix.title ?? []).map(e),
+      title: (id.appendix.title ?? []).map((line) => e(profile.appendix.titleCase === "upper" ? upper(line) : line)),
       hasTitle: Boolean(id.appendix.title?.length),
       attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
       columns: REGISTER_COLUMNS.map((c) => e(c.label)),
@@ -236,14 +238,7 @@ function referenceLines(head: string, tail: string): string[] {
 
 /** `{roman}-` → `II-`, `{n}.` → `2.`, `{alpha})` → `b)`. */
 export function numberLabel(pattern: string, n: number): string {
-  return pattern.replace(/\{(roman|n|alpha)\}/g, (_, kind: string) => (kind === "roman" ? roman(n) : kind === "alpha" ? alpha(n) : formatNumber(n)));
-}
-
-/** a … z, then aa, ab, … */
-function alpha(n: number): string {
-  let out = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
-  return out;
+  return pattern.replace(/\{(roman|n|alpha)\}/g, (_, kind: string) => (kind === "roman" ? roman(n) : kind === "alpha" ? letter(n) : formatNumber(n)));
 }
 
 /**

@@ -96,7 +96,16 @@ export function upper(text: string): string {
   return text.toLocaleUpperCase("vi");
 }
 
-/** First letter lower-cased, as a summary reads inside a sentence. */
+/**
+ * First letter lower-cased, as a summary reads inside a sentence — only when the first word is written in
+ * sentence case (one capital, then small letters: "Thực hiện" → "thực hiện"). A word with another capital
+ * is an abbreviation or written in capitals ("UBND tỉnh", "HĐND", "COVID-19", "TP. Phan Thiết") and stays.
+ */
 export function lowerFirst(text: string): string {
-  return text.length ? text[0].toLocaleLowerCase("vi") + text.slice(1) : text;
+  const first = /^[^\s.,;:()/–-]*/u.exec(text)![0];
+  const chars = [...first];
+  if (chars.length === 0 || !/\p{Lu}/u.test(chars[0]) || chars.slice(1).some((c) => /\p{Lu}|\p{Lt}/u.test(c))) return text;
+  // A capital standing alone before a dot is an initial or an abbreviation ("A. Kế hoạch", "Q. Giám đốc").
+  if (chars.length === 1 && text[1] === ".") return text;
+  return chars[0].toLocaleLowerCase("vi") + text.slice(chars[0].length);
 }

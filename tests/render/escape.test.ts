@@ -23,3 +23,39 @@ describe("characters that break lines or indent", () => {
     });
   }
 });
+
+/**
+ * One escaping rule wherever data text stands: a paragraph, a heading (at either end: a trailing `#` is a
+ * closing sequence), a list item, a table cell, a footnote, a role's line. Random strings of Markdown's
+ * syntax characters read back as exactly themselves, in a node of the kind the template put them in.
+ */
+describe("escaped text in every place the template puts data", () => {
+  const PIECES = ["#", "##", " #", "# ", "*", "_", "[", "]", "(", ")", "<", ">", "|", "~", "`", "\\", "&", "!", "^", ":", "=", "+", "-", "1.", "2)", "{", "}", "$", "@", "www.", ".vn", "a", "Phụ lục", "số", " ", "\"", "'", "---", "***", ":::", "[^1]"];
+  const places: Array<[string, (t: string) => string, string]> = [
+    ["paragraph", (t) => t, "paragraph"],
+    ["heading", (t) => `## I- ${t}`, "heading"],
+    ["subsection heading", (t) => `### 1- ${t}`, "heading"],
+    ["list item", (t) => `- ${t}`, "list"],
+    ["table cell", (t) => `| TT | ${t} |\n| :-: | :-- |\n| 1 | ${t} |`, "table"],
+    ["footnote", (t) => `x[^a]\n\n[^a]: ${t}`, "paragraph"],
+    ["role line", (t) => `:::issuer\n${t}\n:::`, "containerDirective"],
+  ];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const cases = Array.from({ length: 300 }, () => {
+    let t = "";
+    for (let k = 1 + Math.floor(rnd() * 6); k > 0; k--) t += PIECES[Math.floor(rnd() * PIECES.length)];
+    return t.trim() || "#";
+  });
+  cases.push("Phụ lục số #", "C#", "a ##", "#", "# #", "x \\#", "###", "Mục # 2 #");
+  for (const [name, place, type] of places) {
+    it(`keeps text literal in a ${name}`, () => {
+      for (const text of cases) {
+        const tree = parseMarkdown(place(escapeMarkdown(text)));
+        expect(tree.children[0].type, JSON.stringify(text)).toBe(type);
+        const read = name === "heading" || name === "subsection heading" ? textOf(tree.children[0]).replace(/^(I|1)- /, "") : name === "table cell" ? textOf((tree.children[0] as never as { children: Array<{ children: unknown[] }> }).children[1].children[1]) : name === "footnote" ? textOf(tree.children[1]) : textOf(tree.children[0]);
+        expect(read, JSON.stringify(text)).toBe(text);
+      }
+    });
+  }
+});

@@ -12,7 +12,25 @@ describe("numbering", () => {
     expect(numberLabel("{roman}-", 4)).toBe("IV-");
     expect(numberLabel("{n}.", 12)).toBe("12.");
     expect(numberLabel("{alpha})", 2)).toBe("b)");
-    expect(numberLabel("{alpha})", 27)).toBe("aa)");
+  });
+
+  it("letters items in the Vietnamese alphabet: a) b) c) d) đ) e) g) h) i) k) …, then aa)", () => {
+    expect(Array.from({ length: 23 }, (_, i) => numberLabel("{alpha})", i + 1)).join(" ")).toBe("a) b) c) d) đ) e) g) h) i) k) l) m) n) o) p) q) r) s) t) u) v) x) y)");
+    expect(numberLabel("{alpha})", 24)).toBe("aa)");
+    expect(numberLabel("{alpha})", 23 * 24)).toBe("yy)");
+  });
+
+  it("numbers items directly under a Roman section 1., 2. and a), b) under a 1. (state profile, NĐ 30/2020)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-numbering-"));
+    fs.cpSync("tests/fixtures/years/district/2024", path.join(root, "2024"), { recursive: true });
+    const top = path.join(root, "2024/sections/04-phuong-huong.yaml");
+    fs.writeFileSync(top, `${fs.readFileSync(top, "utf8").trimEnd()}\n  - numbered:\n      - Tiếp tục tiếp dân.\n      - Đối thoại định kỳ.\n`);
+    const c = checkYear(root, "2024");
+    expect(c.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const md = renderMarkdown(c.report!, locator(c.files)).markdown!;
+    expect(md).toMatch(/^1\\\. Tiếp tục tiếp dân\.\n\n2\\\. Đối thoại định kỳ\./m);
+    expect(md).toMatch(/^a\) Một số vụ việc/m);
+    expect(md).toMatch(/^b\) Việc công khai/m);
   });
 
   it("takes a report's format.numbering over its profile's", () => {

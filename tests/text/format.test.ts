@@ -46,4 +46,12 @@ describe("Vietnamese dates", () => {
 describe("case", () => {
   it("upper-cases Vietnamese", () => expect(upper("Báo cáo")).toBe("BÁO CÁO"));
   it("lower-cases only the first letter", () => expect(lowerFirst("Đánh giá Năm 2020")).toBe("đánh giá Năm 2020"));
+  it("lower-cases a first word in sentence case, one letter too", () => {
+    for (const [from, to] of [["Thực hiện", "thực hiện"], ["Ở các xã", "ở các xã"], ["Ủy ban", "ủy ban"], ["Về việc", "về việc"], ["Tăng cường, đổi mới", "tăng cường, đổi mới"]]) expect(lowerFirst(from)).toBe(to);
+  });
+  it("never lower-cases an abbreviation or a word in capitals", () => {
+    for (const text of ["UBND tỉnh ban hành", "HĐND tỉnh", "ĐẢNG BỘ tỉnh", "COVID-19", "TP. Phan Thiết", "TP.HCM", "BCĐ 35", "A. Nội dung", "MTTQ các cấp", "iPhone", "", "1. Kế hoạch", "(Kèm theo)"]) {
+      expect(lowerFirst(text)).toBe(text);
+    }
+  });
 });

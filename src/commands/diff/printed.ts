@@ -46,6 +46,8 @@ export interface PrintedRow {
   key: string;
   group: string;
   type: string;
+  /** Its number within its type, as the appendix's TT column prints it. */
+  tt: number;
   number: string;
   date: string;
   summary: string;
@@ -174,7 +176,7 @@ function registerRows(report: Report): PrintedRow[] {
   const seen = new Map<string, number>();
   report.register.groups.forEach((g, group) => {
     for (const t of g.types)
-      for (const doc of t.documents) {
+      for (const [di, doc] of t.documents.entries()) {
         // The number carries the symbol (15-KH/TU); a number typed twice is matched by its occurrence.
         const n = (seen.get(doc.number) ?? 0) + 1;
         seen.set(doc.number, n);
@@ -182,6 +184,7 @@ function registerRows(report: Report): PrintedRow[] {
           key: n === 1 ? doc.number : `${doc.number}#${n}`,
           group: g.issuer,
           type: t.heading ?? t.type,
+          tt: di + 1,
           number: citation({ doc, type: t.type, group }, { date: false }),
           date: formatDate(doc.date),
           summary: doc.summary,

@@ -3,24 +3,25 @@
  * the roles the template named and the profile's values. Nothing here looks at how text is marked up.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
-import type { Paragraph as MdParagraph, PhrasingContent, Table as MdTable } from "mdast";
+import type { ListItem, Paragraph as MdParagraph, PhrasingContent, Table as MdTable } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { INDICATOR_COLUMNS, REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
 import { isDirective, rowRole } from "../../parse/tree-walk.js";
-import { attributesBefore, ROLES } from "../../model/roles.js";
+import { attributesBefore, revisionOf, ROLES, yearCopy } from "../../model/roles.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
-import { STYLE } from "./styles.js";
-import { columns, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
+import type { Notes } from "./notes.js";
+import { PLACE_DATE_BEFORE, ROLE_STYLE, STYLE } from "./styles.js";
+import { columns, grid, ruleParagraph, textWidth, THIN_GRID } from "./table.js";
 
-type Footnotes = ReadonlyMap<string, number>;
+type Footnotes = Notes;
 
 function paragraphsOf(node: ContainerDirective): MdParagraph[] {
   return node.children.filter((c): c is MdParagraph => c.type === "paragraph");
 }
 
-/** The role's lines, each a paragraph of `style`. */
-function lines(node: ContainerDirective, style: string, fn: Footnotes, marks: (i: number) => RunMarks = () => ({})): Paragraph[] {
-  return paragraphsOf(node).map((para, i) => new Paragraph({ style, children: runs(para.children, fn, marks(i)) }));
+/** The role's lines, each a paragraph of `style` (with `spacing` over the style's where given). */
+function lines(node: ContainerDirective, style: string, fn: Footnotes, marks: (i: number) => RunMarks = () => ({}), spacing?: { before: number }): Paragraph[] {
+  return paragraphsOf(node).map((para, i) => new Paragraph({ style, spacing, children: runs(para.children, fn, marks(i)) }));
 }
 
 /** The role's lines as one paragraph broken by line breaks: its spacing stands around the whole. */
@@ -33,38 +34,45 @@ function rolesIn(node: ContainerDirective, names: readonly string[]): ContainerD
   return node.children.filter((c): c is ContainerDirective => isDirective(c) && names.includes(c.name));
 }
 
-/** Left: superior, issuing body (with the profile's rule), mark, number. Right: motto (the last line ruled), place and date. */
+/**
+ * Left: superior, issuing body (with the profile's rule), mark, number. Right: motto (the last line ruled),
+ * place and date. Where the profile sets the number on the date's line (state), the header is two rows, the
+ * number and the date level in the second.
+ */
 export function headerBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
   const width = textWidth(p);
   const leftWidth = Math.round(width * p.headerLeftShare);
   const left: Paragraph[] = [];
+  const number: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.header)) {
-    if (role.name === "superior") left.push(...lines(role, STYLE.superior, fn));
-    else if (role.name === "issuer") {
-      left.push(...lines(role, STYLE.issuer, fn));
-      if (p.issuerRule) left.push(ruleParagraph(p.issuerRule, leftWidth));
-    } else if (role.name === "issuer-mark") left.push(...lines(role, STYLE.issuerMark, fn));
-    else left.push(...lines(role, STYLE.number, fn));
+    if (role.name === "number" && p.numberOnDateLine) number.push(...lines(role, ROLE_STYLE.number, fn, () => ({}), { before: PLACE_DATE_BEFORE }));
+    else left.push(...lines(role, ROLE_STYLE[role.name], fn));
+    if (role.name === "issuer" && p.issuerRule) left.push(ruleParagraph(p.issuerRule, leftWidth));
   }
   const right: Paragraph[] = [];
+  const date: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.headerRight)) {
     if (role.name === "motto") {
       const count = paragraphsOf(role).length;
       // The motto's last line carries its rule, as long as the line: an underline of one line that never wraps.
-      right.push(...lines(role, STYLE.motto, fn, (i) => ({ size: i ? p.size.motto[Math.min(i, p.size.motto.length - 1)] : undefined, underline: i === count - 1 })));
-    } else right.push(...lines(role, STYLE.placeDate, fn));
+      right.push(...lines(role, ROLE_STYLE.motto, fn, (i) => ({ size: i ? p.size.motto[Math.min(i, p.size.motto.length - 1)] : undefined, underline: i === count - 1 })));
+    } else (p.numberOnDateLine ? date : right).push(...lines(role, ROLE_STYLE[role.name], fn));
   }
-  return columns([leftWidth, width - leftWidth], [left, right]);
+  if (!p.numberOnDateLine) return columns([leftWidth, width - leftWidth], [left, right]);
+  return grid([leftWidth, width - leftWidth], [[left, right], [number, date]], { lastRowBottom: true });
 }
+
+/** Below a drawn title rule, what a typed rule line and its spacing take: the body starts where it does in the party profile. */
+const TITLE_RULE_AFTER = 480;
 
 /** The document type, the summary lines, the profile's rule under them. */
 export function titleBlock(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Paragraph[] {
   const out: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.title)) {
-    if (role.name === "doc-type") out.push(...lines(role, STYLE.docType, fn));
-    else if (role.name === "summary") out.push(...lines(role, STYLE.summary, fn));
-    else if ("text" in p.titleRule) out.push(new Paragraph({ style: STYLE.titleRule, children: [new TextRun(p.titleRule.text)] }));
-    else out.push(ruleParagraph(p.titleRule, textWidth(p)), new Paragraph({ style: STYLE.titleRule, children: [] }));
+    if (role.name !== "title-rule") out.push(...lines(role, ROLE_STYLE[role.name], fn));
+    else if ("text" in p.titleRule) out.push(new Paragraph({ style: ROLE_STYLE["title-rule"], children: [new TextRun(p.titleRule.text)] }));
+    // The rule carries the space to the text below it: no empty paragraph between the title and section I.
+    else out.push(ruleParagraph(p.titleRule, textWidth(p), { before: p.titleRule.spaceBefore, after: TITLE_RULE_AFTER }));
   }
   return out;
 }
@@ -75,39 +83,55 @@ export function closingBlock(node: ContainerDirective, p: ProfileSpec, fn: Footn
   const leftWidth = Math.round(width * p.closingLeftShare);
   const left: Array<Paragraph | Table> = [];
   for (const role of rolesIn(node, ROLES.closing)) {
-    if (role.name === "recipients-label") left.push(...lines(role, STYLE.recipientsLabel, fn));
-    else left.push(...recipients(role, leftWidth, fn));
+    if (role.name === "recipients") left.push(...recipients(role, leftWidth, fn));
+    else left.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   const right: Paragraph[] = [];
   for (const role of rolesIn(node, ROLES.closingRight)) {
-    if (role.name === "signer-title") right.push(...lines(role, STYLE.signer, fn));
-    else {
-      for (let k = 0; k < p.signatureSpace; k++) right.push(new Paragraph({ style: STYLE.signer, children: [] }));
-      right.push(...lines(role, STYLE.signerName, fn));
-    }
+    // Room to sign, in the signer's style, before the name.
+    if (role.name === "signer-name") for (let k = 0; k < p.signatureSpace; k++) right.push(new Paragraph({ style: ROLE_STYLE["signer-title"], children: [] }));
+    right.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   return columns([leftWidth, width - leftWidth], [left, right]);
 }
 
-/** One "- …" line a recipient, wrapped lines hanging; the first `first` bracketed with the note at their right. */
+/**
+ * One "- …" line a recipient, wrapped lines hanging; the first `first` bracketed with the note at their
+ * right. In a redline each year brackets its own first recipients: a recipient kept in both years but
+ * bracketed in only one is written twice, year A's copy deleted where A has it and year B's inserted where
+ * B has it, so accepting or rejecting every change leaves each year's own list.
+ */
 function recipients(node: ContainerDirective, width: number, fn: Footnotes): Array<Paragraph | Table> {
   const note = node.attributes?.note ?? "";
-  const first = Number(node.attributes?.first ?? 0);
+  const before = attributesBefore(node)?.attributes ?? node.attributes ?? {};
+  const firstOf = (attributes: Record<string, string | null | undefined>) => (attributes.note ? Math.max(0, Number(attributes.first ?? 0)) : 0);
+  const first = { a: firstOf(before), b: firstOf(node.attributes ?? {}) };
   const items = node.children.flatMap((c) => (c.type === "list" ? c.children : []));
-  const paras = items.map((item) => {
+  const line = (item: ListItem) => {
     const para = item.children[0];
     return new Paragraph({ style: STYLE.recipients, run: paragraphMark(para), children: [textRun("- ", {}, item), ...(para?.type === "paragraph" ? runs(para.children, fn) : [])] });
-  });
-  if (!note || first < 1) return paras;
-  const bracketed = Math.min(first, paras.length);
+  };
+  if (first.a === 0 && first.b === 0) return items.map(line);
+  const seen = { a: 0, b: 0 };
+  const inBracket: ListItem[] = [];
+  const after: ListItem[] = [];
+  for (const item of items) {
+    const revision = revisionOf(item)?.revision;
+    const place = (year: "a" | "b") => (revision === (year === "a" ? "ins" : "del") ? undefined : seen[year]++ < first[year]);
+    const [a, b] = [place("a"), place("b")];
+    if (a === b || a === undefined || b === undefined) (a ?? b ? inBracket : after).push(item);
+    else {
+      (a ? inBracket : after).push(yearCopy(item, "a", fn.change));
+      (b ? inBracket : after).push(yearCopy(item, "b", fn.change));
+    }
+  }
   const noteWidth = Math.round(width * 0.25);
-  const bracket = columns([width - noteWidth, noteWidth], [paras.slice(0, bracketed), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: noteRuns(node, note) })]], {
+  const bracket = columns([width - noteWidth, noteWidth], [inBracket.map(line), [new Paragraph({ style: STYLE.recipientsNote, indent: { left: 60 }, children: noteRuns(node, note) })]], {
     verticalCentre: [false, true],
     rightBorder: [true, false],
   });
   // A table cell must end with a paragraph (Word calls the file damaged otherwise).
-  const after = paras.slice(bracketed);
-  return [bracket, ...(after.length ? after : [new Paragraph({ style: STYLE.recipients, children: [] })])];
+  return [bracket, ...(after.length ? after.map(line) : [new Paragraph({ style: STYLE.recipients, children: [] })])];
 }
 
 /** The note; in a redline where it was reworded, year A's deleted and year B's inserted. */
@@ -122,10 +146,9 @@ function noteRuns(node: ContainerDirective, note: string): ParagraphChild[] {
 export function appendixBlocks(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   for (const role of rolesIn(node, ROLES.appendix)) {
-    if (role.name === "appendix-heading") out.push(...lines(role, STYLE.appendixHeading, fn));
-    else if (role.name === "appendix-title") out.push(...lines(role, STYLE.appendixTitle, fn));
-    else if (role.name === "appendix-reference") out.push(oneParagraph(role, STYLE.appendixReference, fn));
-    else out.push(registerTable(role, p, fn));
+    if (role.name === "register") out.push(registerTable(role, p, fn));
+    else if (role.name === "appendix-reference") out.push(oneParagraph(role, ROLE_STYLE[role.name], fn));
+    else out.push(...lines(role, ROLE_STYLE[role.name], fn));
   }
   return out;
 }

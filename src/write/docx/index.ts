@@ -7,10 +7,11 @@ import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph,
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model/index.js";
 import { PROFILES } from "../../profile.js";
-import { footnoteDefinitions, footnoteNumbers, isDirective } from "../../parse/tree-walk.js";
+import { footnoteDefinitions, isDirective } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, headerBlock, titleBlock } from "./directives.js";
 import { coreProperties, pinnedPackage } from "./pin.js";
+import { planNotes } from "./notes.js";
 import { buildStyles, STYLE } from "./styles.js";
 
 /**
@@ -20,13 +21,14 @@ import { buildStyles, STYLE } from "./styles.js";
 export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
-  // Phase 1: footnotes numbered in order of first reference; their bodies as Word footnotes.
-  const numbers = footnoteNumbers(tree);
+  // Phase 1: footnotes in order of first reference, their bodies as Word footnotes; a later citation of a
+  // note is a cross-reference to its first (notes.ts).
+  const numbers = planNotes(tree);
   const definitions = footnoteDefinitions(tree);
   const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const [label, n] of numbers) {
+  for (const [id, label] of numbers.footnotes) {
     const def = definitions.get(label);
-    if (def) footnotes[n] = { children: footnoteBody(def, numbers) };
+    if (def) footnotes[id] = { children: footnoteBody(def, numbers, profile) as Paragraph[] };
   }
 
   // Phase 2: the main text — header, title, body, closing — and the appendix, each from its nodes.
@@ -57,7 +59,14 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     { properties: { page, titlePage: true }, headers: { default: pageNumberHeader, first: emptyHeader }, footers: { default: emptyFooter, first: emptyFooter }, children: main },
   ];
   if (appendix.length) {
-    sections.push({ properties: { page }, headers: { default: pageNumberHeader }, footers: { default: emptyFooter }, children: appendix });
+    // An appendix with its own numbering (state, NĐ 30/2020) counts from its own first page, which, like the
+    // report's, shows no number.
+    const own = profile.appendix.pageNumbering === "own";
+    sections.push(
+      own
+        ? { properties: { page: { ...page, pageNumbers: { start: 1 } }, titlePage: true }, headers: { default: pageNumberHeader, first: emptyHeader }, footers: { default: emptyFooter, first: emptyFooter }, children: appendix }
+        : { properties: { page }, headers: { default: pageNumberHeader }, footers: { default: emptyFooter }, children: appendix },
+    );
   }
 
   // Phase 4: assembly, then the archive with its volatile parts pinned so the same data gives the same bytes.

@@ -3,18 +3,24 @@
  * references) becomes Word runs. A later run property a role asks for — a tracked insertion or deletion,
  * say — belongs in RunMarks and in textRun below, so every writer that lays text out gets it at once.
  */
-import { BuilderElement, DeletedTextRun, FootnoteReferenceRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
+import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 import type { PhrasingContent } from "mdast";
 import { revisionOf, type Change, type Revision } from "../../model/roles.js";
+import { citationRuns, type Notes } from "./notes.js";
+import { UnwrittenNode } from "./unwritten.js";
+import { STYLE } from "./styles.js";
 
 export interface RunMarks {
   bold?: boolean;
   italics?: boolean;
   underline?: boolean;
+  strike?: boolean;
   size?: number;
+  /** A character style: code in a line, a link's text. */
+  style?: string;
 }
 
-export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<string, number>, marks: RunMarks = {}): ParagraphChild[] {
+export function runs(nodes: readonly PhrasingContent[], footnotes: Notes, marks: RunMarks = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const node of nodes) {
     switch (node.type) {
@@ -30,16 +36,22 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: ReadonlyMap<s
       case "break":
         out.push(revised(node, { break: 1 }) ?? new TextRun({ break: 1 }));
         break;
-      case "footnoteReference": {
-        const n = footnotes.get(node.identifier);
-        if (n !== undefined) out.push(trackedReference(node, new FootnoteReferenceRun(n)));
+      case "footnoteReference":
+        // A note's first citation, or a cross-reference to it (notes.ts), in each year of a redline.
+        out.push(...citationRuns(node, footnotes));
         break;
-      }
+      case "delete":
+        out.push(...runs(node.children, footnotes, { ...marks, strike: true }));
+        break;
       case "inlineCode":
-        out.push(textRun(node.value, marks));
+        out.push(textRun(node.value, { ...marks, style: STYLE.codeChar }, node));
+        break;
+      case "link":
+        out.push(new ExternalHyperlink({ link: node.url, children: runs(node.children, footnotes, { ...marks, style: STYLE.hyperlink }) as TextRun[] }));
         break;
       default:
-        if ("children" in node) out.push(...runs(node.children as PhrasingContent[], footnotes, marks));
+        // An image, raw HTML, a text directive: refused when the template is loaded (parse/template-check.ts).
+        throw new UnwrittenNode(node.type);
     }
   }
   return out;
@@ -52,7 +64,9 @@ export function textRun(text: string, marks: RunMarks = {}, node?: unknown): Tex
     bold: marks.bold,
     italics: marks.italics,
     underline: marks.underline ? {} : undefined,
+    strike: marks.strike,
     size: marks.size,
+    style: marks.style,
   };
   return (revised(node, options) as TextRun | undefined) ?? new TextRun(options);
 }
@@ -67,21 +81,6 @@ function revised(node: unknown, options: RunOptions): ParagraphChild | undefined
 export function trackedRun(revision: Revision, change: Change, options: RunOptions): ParagraphChild {
   const by = { id: change.id, author: change.author, date: change.date };
   return revision === "ins" ? new InsertedTextRun({ ...options, ...by }) : new DeletedTextRun({ ...options, ...by });
-}
-
-/** docx.js has no tracked footnote reference: the reference run goes inside a w:ins or w:del of our own. */
-function trackedReference(node: unknown, run: FootnoteReferenceRun): ParagraphChild {
-  const r = revisionOf(node);
-  if (!r) return run;
-  return new BuilderElement({
-    name: r.revision === "ins" ? "w:ins" : "w:del",
-    attributes: {
-      id: { key: "w:id", value: r.change.id },
-      author: { key: "w:author", value: r.change.author },
-      date: { key: "w:date", value: r.change.date },
-    },
-    children: [run],
-  }) as unknown as ParagraphChild;
 }
 
 /** A whole block (table row, paragraph) inserted or deleted in a redline, as docx.js's revision options. */

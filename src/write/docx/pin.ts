@@ -36,7 +36,17 @@ export function pinnedPackage(packed: Uint8Array, isoDate: string): Uint8Array {
       .map(([, data]) => strFromU8(data));
     files["word/styles.xml"] = strToU8(pruneStyles(strFromU8(styles), parts));
   }
+  return zipSync(files, { mtime: entryDate(isoDate) });
+}
+
+/**
+ * The date of every entry. A zip entry's date has no time zone: fflate writes the local date and time of
+ * this Date; and it holds 1980 to 2099 only, so a report dated outside them (a valid 1975 or 2150) is stamped
+ * with the nearest end instead of failing the build.
+ */
+export function entryDate(isoDate: string): Date {
   const [year, month, day] = isoDate.split("-").map(Number);
-  // A zip entry's date has no time zone: fflate writes the local date and time of this Date.
-  return zipSync(files, { mtime: new Date(year, month - 1, day) });
+  if (!(year >= 1980)) return new Date(1980, 0, 1);
+  if (year > 2099) return new Date(2099, 11, 31);
+  return new Date(year, month - 1, day);
 }

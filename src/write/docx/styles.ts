@@ -33,9 +33,43 @@ export const STYLE = {
   appendixTitle: "AppendixTitle",
   appendixReference: "AppendixReference",
   footnote: "FootnoteText",
+  quote: "Quote",
+  code: "Code",
+  /** The character style of code inside a line (`inlineCode`). */
+  codeChar: "CodeChar",
+  hyperlink: "Hyperlink",
   // Word's own id for the paragraph style of page headers (its "page number" is a character style).
   pageNumber: "Header",
 } as const;
+
+/**
+ * Role → presentation, the DOCX writer's one table: the Word style each role the template names is
+ * written in (docs/template-roles.md). buildStyles gives every style its size, marks and spacing from the
+ * profile; directives.ts adds only what a style cannot carry (a drawn rule, the motto's line sizes, the
+ * space for a signature).
+ */
+export const ROLE_STYLE: Record<string, string> = {
+  superior: STYLE.superior,
+  issuer: STYLE.issuer,
+  "issuer-mark": STYLE.issuerMark,
+  number: STYLE.number,
+  motto: STYLE.motto,
+  "place-date": STYLE.placeDate,
+  "doc-type": STYLE.docType,
+  summary: STYLE.summary,
+  "title-rule": STYLE.titleRule,
+  subheading: STYLE.subheading,
+  "recipients-label": STYLE.recipientsLabel,
+  recipients: STYLE.recipients,
+  "signer-title": STYLE.signer,
+  "signer-name": STYLE.signerName,
+  "appendix-heading": STYLE.appendixHeading,
+  "appendix-title": STYLE.appendixTitle,
+  "appendix-reference": STYLE.appendixReference,
+};
+
+/** The place and date's space above them; the number on their line (state) takes the same, to stand level. */
+export const PLACE_DATE_BEFORE = 240;
 
 /** Hanging indent of a recipient line, so a wrapped line starts under the text after "- ". */
 export const RECIPIENT_HANG = 170;
@@ -84,6 +118,7 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       },
       footnoteReference: { run: { superScript: true } },
     },
+    characterStyles: [{ id: STYLE.codeChar, name: "Code Char", basedOn: "DefaultParagraphFont", run: { font: p.monoFont } }],
     paragraphStyles: [
       {
         id: STYLE.body,
@@ -94,6 +129,15 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
         paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: p.body.firstLineIndent }, spacing: bodySpacing },
       },
       { id: STYLE.bullet, name: "List Dash", basedOn: STYLE.body, quickFormat: true },
+      { id: STYLE.quote, name: "Quote", basedOn: STYLE.body, quickFormat: true, run: { italics: true }, paragraph: { indent: { left: 567, right: 567 } } },
+      {
+        id: STYLE.code,
+        name: "Code",
+        basedOn: "Normal",
+        quickFormat: true,
+        run: { font: p.monoFont, size: p.size.code },
+        paragraph: { alignment: AlignmentType.LEFT, spacing: { ...single, after: p.body.spacingAfter }, keepLines: true },
+      },
       {
         id: STYLE.subheading,
         name: "Subheading",
@@ -108,7 +152,7 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       style(STYLE.issuerMark, "Issuing Body Mark", p.size.issuer),
       style(STYLE.number, "Document Number", p.size.number),
       style(STYLE.motto, "Motto", p.size.motto[0], p.marks.motto),
-      style(STYLE.placeDate, "Place and Date", p.size.placeDate, p.marks.placeDate, { spacing: { ...single, before: 240 } }),
+      style(STYLE.placeDate, "Place and Date", p.size.placeDate, p.marks.placeDate, { spacing: { ...single, before: PLACE_DATE_BEFORE } }),
       style(STYLE.docType, "Document Type", p.size.docType, p.marks.docType, { spacing: { before: 360, after: 0 }, keepNext: true }),
       style(STYLE.summary, "Document Summary", p.size.summary, p.marks.summary, { spacing: { after: 0 }, keepNext: true }),
       style(STYLE.titleRule, "Title Rule", p.size.summary, {}, { spacing: { after: 240 } }),

@@ -13,11 +13,15 @@ export function textWidth(p: ProfileSpec): number {
   return p.page.width - p.page.margin.left - p.page.margin.right;
 }
 
-/** A solid line, `rule.share` of `width`, centred: an empty paragraph's bottom border between indents. */
-export function ruleParagraph(rule: Rule, width: number): Paragraph {
+/**
+ * A solid line, `rule.share` of `width`, centred: an empty paragraph's bottom border between indents; its
+ * spacing the Rule style's unless given (the title's rule stands clear of the text above it).
+ */
+export function ruleParagraph(rule: Rule, width: number, spacing?: { before: number; after: number }): Paragraph {
   const side = Math.round((width * (1 - rule.share)) / 2);
   return new Paragraph({
     style: STYLE.rule,
+    spacing,
     indent: { left: side, right: side },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
     children: [],
@@ -26,6 +30,18 @@ export function ruleParagraph(rule: Rule, width: number): Paragraph {
 
 /** A borderless table of columns side by side: the layout official documents use for header and closing. */
 export function columns(widths: number[], cells: Array<Array<Paragraph | Table>>, options: { verticalCentre?: boolean[]; rightBorder?: boolean[] } = {}): Table {
+  return grid(widths, [cells], options);
+}
+
+/**
+ * Borderless rows of the same columns: a header whose lines must stand level across its columns ("Số: …"
+ * on the line of the place and date) is two rows, each cell's content at the row's bottom in the last.
+ */
+export function grid(
+  widths: number[],
+  rows: Array<Array<Array<Paragraph | Table>>>,
+  options: { verticalCentre?: boolean[]; rightBorder?: boolean[]; lastRowBottom?: boolean } = {},
+): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   return new Table({
     width: { size: total, type: WidthType.DXA },
@@ -33,19 +49,20 @@ export function columns(widths: number[], cells: Array<Array<Paragraph | Table>>
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: cells.map(
-          (children, i) =>
-            new TableCell({
-              children: children.length ? children : [new Paragraph("")],
-              width: { size: widths[i], type: WidthType.DXA },
-              borders: options.rightBorder?.[i] ? { ...NO_BORDERS, right: THIN } : NO_BORDERS,
-              verticalAlign: options.verticalCentre?.[i] ? "center" : undefined,
-            }),
-        ),
-      }),
-    ],
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map(
+            (children, i) =>
+              new TableCell({
+                children: children.length ? children : [new Paragraph("")],
+                width: { size: widths[i], type: WidthType.DXA },
+                borders: options.rightBorder?.[i] ? { ...NO_BORDERS, right: THIN } : NO_BORDERS,
+                verticalAlign: options.lastRowBottom && r === rows.length - 1 && rows.length > 1 ? "bottom" : options.verticalCentre?.[i] ? "center" : undefined,
+              }),
+          ),
+        }),
+    ),
   });
 }

@@ -3,6 +3,7 @@
  * are small and single spaced, the language is Vietnamese, no style ships unused, and the profile's
  * numbering, recipient punctuation and rules come out as the profile table says.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -199,3 +200,81 @@ describe("state profile (a district UBND, tests/fixtures/years/district)", () =>
     expect(paragraphs(parts["word/footnotes.xml"]).filter((p) => styleOf(p) === "FootnoteText").length).toBe(5);
   });
 });
+
+/** The district year with its register grown past one page, so the appendix runs to several. */
+function longAppendix(): string {
+  const root = copyYear("tests/fixtures/years/district", "2024");
+  const file = path.join(root, "2024/documents.yaml");
+  const text = fs.readFileSync(file, "utf8");
+  const more = Array.from({ length: 40 }, (_, i) => `          - id: cv-them-${i + 1}\n            number: ${700 + i}/VP-TH\n            date: "2024-10-01"\n            summary: Đôn đốc thực hiện nhiệm vụ công tác dân vận chính quyền, đợt ${i + 1} của năm 2024.\n`).join("");
+  fs.writeFileSync(file, text.replace(/(            summary: Đôn đốc công khai thủ tục hành chính[^\n]*\n)/, `$1${more}`));
+  return root;
+}
+
+describe("state profile laid out as Nghị định 30/2020 lays it out", () => {
+  let built: { parts: Parts; texts: string[] };
+  let md = "";
+  beforeAll(async () => {
+    const { file } = await buildInTemp(copyYear("tests/fixtures/years/district", "2024"), "2024", ["docx", "md"]);
+    const parts = docxParts(file("docx")!);
+    built = { parts, texts: paragraphTexts(parts["word/document.xml"]) };
+    md = fs.readFileSync(file("md")!, "utf8");
+  });
+
+  it('sets "Số: …" on the line of the place and date: the header\'s second row, both cells at its bottom', () => {
+    const doc = built.parts["word/document.xml"];
+    const header = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc)![0];
+    const rows = [...header.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBe(2);
+    expect(paragraphTexts(rows[1])).toEqual(["Số: 215/BC-UBND", "Đức An, ngày 16 tháng 12 năm 2024"]);
+    expect(rows[1].match(/<w:vAlign w:val="bottom"\/>/g)?.length).toBe(2);
+    // The same space above both, so they stand level.
+    const before = (text: string) => /<w:spacing [^>]*w:before="(\d+)"/.exec(paragraphs(rows[1]).find((p) => paragraphTexts(p)[0] === text) ?? "")?.[1] ?? styleSpacing(built.parts, "PlaceDate");
+    expect(before("Số: 215/BC-UBND")).toBe("240");
+    expect(before("Số: 215/BC-UBND")).toBe(before("Đức An, ngày 16 tháng 12 năm 2024"));
+  });
+
+  it("draws the title's rule clear of the summary line, and no empty paragraph follows the title block", () => {
+    const doc = built.parts["word/document.xml"];
+    const all = paragraphs(doc);
+    const rule = all.findIndex((p) => styleOf(p) === "Rule" && !/<w:tc>/.test(p) && all.indexOf(p) > all.findIndex((q) => styleOf(q) === "DocSummary"));
+    expect(rule).toBeGreaterThan(0);
+    expect(Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(all[rule])?.[1])).toBeGreaterThan(0);
+    expect(styleOf(all[rule - 1])).toBe("DocSummary");
+    expect(styleOf(all[rule + 1])).toBe("BodyText");
+    expect(paragraphTexts(all[rule + 1])[0]).toMatch(/^Thực hiện Kế hoạch/);
+  });
+
+  it('prints the appendix heading as written ("Phụ lục", bold) and its title in capitals, in both outputs', () => {
+    expect(built.texts).toContain("Phụ lục");
+    expect(built.texts).toContain("DANH MỤC VĂN BẢN CHỈ ĐẠO CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024");
+    expect(md).toContain("**Phụ lục**\n\n**DANH MỤC VĂN BẢN CHỈ ĐẠO CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024**");
+    expect(styleBlock(built.parts["word/styles.xml"], "AppendixHeading")).not.toContain("<w:caps/>");
+    expect(built.texts.some((t) => t.includes("tại Phụ lục kèm theo"))).toBe(true);
+  });
+
+  it("numbers the appendix's pages on their own, from its own first page", () => {
+    const sections = [...built.parts["word/document.xml"].matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections.length).toBe(2);
+    expect(sections[0]).not.toMatch(/<w:pgNumType w:start/);
+    expect(sections[1]).toMatch(/<w:pgNumType w:start="1"\/>/);
+    expect(sections[1]).toContain("<w:titlePg/>");
+  });
+
+  it("prints, in LibreOffice, no number on the appendix's first page and 2, 3 … after it", { timeout: 180_000 }, async () => {
+    const { file } = await buildInTemp(longAppendix(), "2024", ["pdf"]);
+    const pdf = file("pdf")!;
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    const pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }));
+    const first = pages.findIndex((p) => /^\s*Phụ lục\s*$/m.test(p));
+    expect(first).toBeGreaterThan(0);
+    expect(pages.length - first).toBeGreaterThan(1);
+    const top = (p: string) => p.split("\n").find((l) => l.trim())!.trim();
+    expect(top(pages[first])).toBe("Phụ lục");
+    pages.slice(first + 1).forEach((p, i) => expect(top(p)).toBe(String(i + 2)));
+  });
+});
+
+function styleSpacing(parts: Parts, id: string): string | undefined {
+  return /<w:spacing [^>]*w:before="(\d+)"/.exec(styleBlock(parts["word/styles.xml"], id))?.[1];
+}
