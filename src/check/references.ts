@@ -90,7 +90,8 @@ const resolves: Rule = {
           if (call.hash.period !== undefined) {
             const found = statisticsOfPeriod(ctx.report, ctx.statistics, ctx.others, call.hash.period);
             if (!found.ok) {
-              report(found.code, found.message, call.offset);
+              // A value of another type is the option's own problem (DV317, above); what it names is this one.
+              if (typeof call.hash.period === "string") report(found.code, found.message, call.hashOffsets.period ?? call.offset);
               continue;
             }
             statistics = found.statistics;
