@@ -139,10 +139,13 @@ export function earlierPeriod(dataRoot: string, folder: PeriodFolder): SpokenPer
  */
 export function otherPeriods(dataRoot: string, folder: PeriodFolder): OtherPeriods {
   const read = new Map<string, OtherPeriod>();
+  let series: PeriodFolder[] | undefined;
   return (period) => {
     const known = read.get(period.id);
     if (known) return known;
-    const other = dataRootLayout(dataRoot).periods.find((p) => p.series === folder.series && p.period.id === period.id);
+    // The series' folders are listed once, however many periods the report cites.
+    series ??= dataRootLayout(dataRoot).periods.filter((p) => p.series === folder.series);
+    const other = series.find((p) => p.period.id === period.id);
     let outcome: OtherPeriod;
     if (!other) {
       outcome = { ok: false, missing: true, message: `chuỗi báo cáo chưa có thư mục kỳ ${period.id}${folder.series ? ` (${folder.series}/${period.id}/)` : ` (${period.id}/)`}` };
