@@ -30,12 +30,17 @@ const subsectionsInSections: Rule = {
 const periodFitsYear: Rule = {
   name: "period-fits-folder-year",
   run(ctx) {
-    const { year, identity, identityFile } = ctx.report;
+    const { period, identity, identityFile } = ctx.report;
     const { from, to } = identity.period;
-    const y = Number(year);
     const out: Diagnostic[] = [];
-    if (to !== y && to !== y - 1) {
-      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "warning", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${year})`));
+    if (period.year !== undefined) {
+      const y = period.year;
+      // Only a yearly report is signed early the next year and filed under it; a six-month or quarterly one names its own year.
+      const yearly = period.kind === "year";
+      if (to !== y && !(yearly && to === y - 1)) {
+        const allowed = yearly ? `${y} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${y})` : String(y);
+        out.push(at(ctx, identityFile, ["period", "to"], "DV380", "warning", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục ${yearly ? "năm" : "kỳ"} ${ctx.report.year}; năm cuối của giai đoạn (period.to) phải là ${allowed}`));
+      }
     }
     if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "warning", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
     const dateYear = Number(/^(\d{4})-/.exec(identity.date)?.[1] ?? Number.NaN);

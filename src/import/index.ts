@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { requireNewYearName } from "../pipeline.js";
+import type { Period } from "../model/period.js";
 import { PROFILES } from "../profile.js";
 import { findRegisterTable, isAppendixHeading, readAppendix, type Appendix } from "./appendix.js";
 import { readBody, tableRows, type NumberingSeen, type Warning } from "./body.js";
@@ -41,11 +42,13 @@ export interface ImportResult {
   /** `check` on the written year: errors mean nothing was written (and a bug of import). */
   diagnostics: Diagnostic[];
   summary: { sections: number; footnotes: number; documents: number };
+  /** The period made, as its folder's name reads. */
+  period: Period;
 }
 
 export function importDocx(options: ImportOptions): ImportResult {
   const { file, year, dataRoot } = options;
-  requireNewYearName(year);
+  const { period } = requireNewYearName(year);
   const target = path.join(dataRoot, year);
   if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè`, "DV606");
   const model = readDocx(file);
@@ -178,6 +181,7 @@ export function importDocx(options: ImportOptions): ImportResult {
     repairs: diag(repairs, "DV608"),
     diagnostics: written.diagnostics,
     summary: { sections: sections.length, footnotes, documents },
+    period,
   };
 }
 

@@ -36,7 +36,8 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
   try {
     // One level at a time: Node's recursive mkdirSync never returns for some paths (under /proc).
     makeFolder(dataRoot);
-    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
+    // A period of a series (`bao-cao-6-thang/2022-h1`) is staged under a name of one segment.
+    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year.replace(/[/\\]/g, "-")}-`));
   } catch (err) {
     const reason = err instanceof UsageError ? err.message : reasonOf(err);
     throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}`, "DV610");
@@ -63,6 +64,7 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
       fs.chmodSync(p, (fs.statSync(p).isDirectory() ? 0o777 : 0o666) & ~umask);
     }
     // A year made meanwhile by another run is not replaced: rename refuses a non-empty target.
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(stagedYear, target);
     fs.rmSync(staging, { recursive: true, force: true });
     return { files: files.map(([rel]) => path.join(target, rel)), diagnostics };

@@ -6,6 +6,7 @@ import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "..
 import { parseYamlDocument } from "./parse-yaml.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
+import { SERIES_FILE } from "./periods.js";
 
 export interface LoadResult {
   files: RawFile[];
@@ -41,8 +42,10 @@ export function sectionOrder(a: string, b: string): number {
 }
 
 /**
- * `textOnly`: each file read and decoded with every guarantee (regular, inside the root, bounded, UTF-8) but
- * not parsed — what `fmt` needs to know which files it may open; it parses each one itself.
+ * A period folder's files (`dir` relative to the data root: `2021`, `bao-cao-6-thang/2022-h1`), and its series'
+ * series.yaml when there is one. `textOnly`: each file read and decoded with every guarantee (regular, inside
+ * the root, bounded, UTF-8) but not parsed — what `fmt` needs to know which files it may open; it parses each
+ * one itself.
  */
 export function loadYear(dataRoot: string, year: string, options: { textOnly?: boolean } = {}): LoadResult {
   const dir = path.join(dataRoot, year);
@@ -78,6 +81,8 @@ export function loadYear(dataRoot: string, year: string, options: { textOnly?: b
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
   for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root, options.textOnly));
+  const seriesFile = path.join(path.dirname(dir), SERIES_FILE);
+  if (lstatOrUndefined(seriesFile)) files.push(parseFile(seriesFile, "series", diagnostics, root, options.textOnly));
   return { files, diagnostics };
 }
 

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Position } from "../diagnostics.js";
+import type { FreeKind, Period, PeriodKind, Window } from "./period.js";
 import { positionInScalar } from "./text-position.js";
 
 export type Profile = "party" | "state";
@@ -18,7 +19,8 @@ export interface Identity {
   date: string;
   type: string;
   title: string[];
-  period: { from: number; to: number };
+  /** The years the report speaks for (one year: from = to), its kind and window when stated. */
+  period: { kind?: PeriodKind; from: number; to: number; window?: Window };
   format?: { zeroPadCounts?: boolean; numbering?: { level1?: string; level2?: string; items?: string } };
   /** `authority`: one line, or several (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`). */
   signer: { authority?: string | string[]; title: string; name: string };
@@ -50,7 +52,10 @@ export type Statistic =
       decimals?: number;
     };
 
-export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string };
+/** A row of the indicator table: a figure path, or one with its label, unit and previous value stated. */
+export type Indicator = string | { figure: string; label?: string; unit?: string; previous?: number };
+
+export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string } | { indicators: Indicator[] };
 
 export interface SectionData {
   level: 0 | 1 | 2;
@@ -90,7 +95,14 @@ export interface Register {
 }
 
 export interface Report {
+  /** The period folder's id as typed (`2021`, `2022-h1`): what output files are named by. */
   year: string;
+  /** The report's period: kind and index from its folder, window as report.yaml or its series says. */
+  period: Period;
+  /** The series folder ("" for periods directly in the data root). */
+  series: string;
+  /** The series' cut-off day (series.yaml `window.endDay`, else 14): what the windows of its series keys end on. */
+  endDay: number;
   /** Data files as the user named them, for diagnostics about the identity and the register. */
   identityFile: string;
   /** Where documents.yaml is, or would be: a year without it has no groups in its register and no appendix. */
@@ -100,7 +112,9 @@ export interface Report {
   register: Register;
 }
 
-export type FileKind = "report" | "documents" | "section";
+export type FileKind = "report" | "documents" | "section" | "series";
+
+export type { FreeKind };
 
 /** The YAML library, loaded by the commands that read data only. */
 let yamlLib: typeof import("yaml") | undefined;
@@ -189,3 +203,12 @@ export class RawFile {
 /** Where a data path of a file starts, for diagnostics: what check rules and render are given. */
 /** Where a data path is in its file; with `offset`, where that character of the string value there is. */
 export type Locate = (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => Position;
+
+/** Another period of the report's series, as `{{n "id" period=…}}` and the indicator table read it. */
+export type OtherPeriod =
+  | { ok: true; report: Report; statistics: import("./statistics.js").Statistics }
+  /** `missing`: the series has no folder for it; else its data does not read or validate. */
+  | { ok: false; missing: boolean; message: string };
+
+/** Finds (and reads once) another period of the series; the pipeline makes it, check and render ask it. */
+export type OtherPeriods = (period: import("./period.js").Period) => OtherPeriod;

@@ -17,6 +17,8 @@ export const ROLES = {
   closingRight: ["signer-title", "signer-name"],
   appendix: ["appendix-heading", "appendix-title", "appendix-reference", "register"],
   rows: ["heading", "group", "type", "document"],
+  /** Body roles: a small heading, and an indicator table (a pipe table laid out by INDICATOR_COLUMNS). */
+  body: ["subheading", "indicators"],
 } as const;
 
 export type RowRole = (typeof ROLES.rows)[number];

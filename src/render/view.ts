@@ -2,9 +2,11 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { letter } from "../text/letters.js";
 import { roman } from "../text/roman.js";
-import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
-import type { Block, Locate, Report } from "../model/index.js";
-import { numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { formatDate, formatLongDate, formatNumber, formatSigned, upper } from "../text/format.js";
+import type { Block, Locate, OtherPeriods, Report } from "../model/index.js";
+import { COMPARISON_DECIMALS, indicatorRows, type IndicatorRow } from "../model/indicators.js";
+import { INDICATOR_COLUMNS, numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { NO_OTHER_PERIODS } from "../model/other-period.js";
 import { indexRegister, printedAppendix, registerDate } from "../model/register.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
@@ -13,9 +15,20 @@ import { createProseEnv, ProseError } from "./prose.js";
 
 
 export interface BlockView {
-  kind: "paragraph" | "bullets" | "numbered" | "subheading";
+  kind: "paragraph" | "bullets" | "numbered" | "subheading" | "indicators";
   text: string;
   items: string[];
+  /** An indicator table's rows, one cell per INDICATOR_COLUMNS column. */
+  rows: IndicatorRowView[];
+}
+
+export interface IndicatorRowView {
+  number: string;
+  label: string;
+  unit: string;
+  current: string;
+  previous: string;
+  comparison: string;
 }
 
 export interface SectionView {
@@ -76,28 +89,35 @@ export interface ReportView {
     columns: string[];
     rows: RowView[];
   };
+  /** The indicator tables' column headings (INDICATOR_COLUMNS). */
+  indicatorColumns: string[];
 }
 
 /** Wraps what a figure helper printed; `danvan diff` marks figures with it to compare them apart from their sentence. */
 export type FigureMark = (helper: "n" | "ratio" | "pct", id: string, printed: string) => string;
 
-export function buildView(report: Report, locate: Locate, markFigure?: FigureMark): { view?: ReportView; diagnostics: Diagnostic[] } {
+export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS): { view?: ReportView; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const id = report.identity;
   const profile = PROFILES[id.profile];
   const e = escapeMarkdown;
   const register = indexRegister(report.register);
   const footnoteIds = new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
+  const statistics = new Statistics(report);
   const helpers = proseHelpers({
-    statistics: new Statistics(report),
+    report,
+    statistics,
+    others,
     register,
     footnotes: footnoteIds,
     zeroPadCounts: id.format?.zeroPadCounts ?? false,
   });
+  const mark: FigureMark = markFigure ?? ((_helper, _id, printed) => printed);
   if (markFigure) {
     for (const name of ["n", "ratio", "pct"] as const) {
       const print = helpers[name];
-      helpers[name] = (fid, hash) => markFigure(name, fid, print(fid, hash));
+      // A figure of another period is marked as that period's, so diff never reads it as this period's figure.
+      helpers[name] = (fid, hash) => markFigure(name, hash.period === undefined ? fid : `${fid}@${String(hash.period)}`, print(fid, hash));
     }
   }
   const prose = createProseEnv(helpers);
@@ -132,7 +152,14 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       heading: s.heading ? e(s.heading) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
       // Items directly under a Roman section are its 1., 2. (NĐ 30/2020); a), b) belong under a 1.
-      blocks: s.body.map((b, i) => blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2]))),
+      blocks: s.body.map((b, i) =>
+        typeof b === "object" && "indicators" in b
+          ? indicatorsView(indicatorRows(report, statistics, others, b.indicators), mark, (message) => {
+              const pos = locate(s.file, ["body", i, "indicators"]);
+              diagnostics.push({ code: "DV301", severity: "error", file: s.file, line: pos.line, col: pos.col, message });
+            })
+          : blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
+      ),
     };
   });
 
@@ -202,6 +229,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       columns: REGISTER_COLUMNS.map((c) => e(c.label)),
       rows,
     },
+    indicatorColumns: INDICATOR_COLUMNS.map((c) => e(c.label)),
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
 }
@@ -222,8 +250,36 @@ export function numberLabel(pattern: string, n: number): string {
   return pattern.replace(/\{(roman|n|alpha)\}/g, (_, kind: string) => (kind === "roman" ? roman(n) : kind === "alpha" ? letter(n) : formatNumber(n)));
 }
 
-function blockView(block: Block, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
-  const empty = { text: "", items: [] as string[] };
+/**
+ * An indicator table as printed: figures at their decimals (a rate without its %, which the ĐVT column
+ * says), the comparison at one decimal (a rate's in points, `+2,3 điểm %`), "—" where a count's previous is 0.
+ */
+function indicatorsView(rows: IndicatorRow[], mark: FigureMark, refuse: (message: string) => void): BlockView {
+  const wrong = rows.flatMap((r) => r.problems).find((p) => p.severity === "error");
+  if (wrong) refuse(wrong.message);
+  const views = rows.map((r, i): IndicatorRowView => {
+    const helper = r.kind === "rate" ? "pct" : "n";
+    const number = (v: number) => formatNumber(v, r.decimals);
+    const comparison =
+      r.comparison === undefined
+        ? "—"
+        : r.kind === "rate" && !Number.isNaN(r.comparison)
+          ? `${formatSigned(r.comparison, Math.max(r.decimals, COMPARISON_DECIMALS))} điểm %`
+          : formatNumber(r.comparison, COMPARISON_DECIMALS);
+    return {
+      number: String(i + 1),
+      label: escapeMarkdown(r.label),
+      unit: escapeMarkdown(r.unit),
+      current: mark(helper, r.figure, escapeMarkdown(number(r.current))),
+      previous: mark(helper, `${r.figure}@cung-ky`, escapeMarkdown(r.previous === undefined ? "" : number(r.previous))),
+      comparison: mark("n", `${r.figure}@so-sanh`, escapeMarkdown(comparison)),
+    };
+  });
+  return { kind: "indicators", text: "", items: [], rows: views };
+}
+
+function blockView(block: Exclude<Block, { indicators: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
+  const empty = { text: "", items: [] as string[], rows: [] as IndicatorRowView[] };
   if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
   if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
   if ("numbered" in block)

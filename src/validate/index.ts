@@ -6,13 +6,15 @@ import { schemaText, AJV_OPTIONS } from "./schemas.js";
 import { fillBlanks, type Blank } from "./blanks.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
+import { DEFAULT_END_DAY, reportPeriod } from "../model/period.js";
+import type { PeriodFolder } from "../load/periods.js";
 import { figureDecimals, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
 
 /**
- * The three validators, from one Ajv instance (loaded by the commands that validate data only): an
+ * The validators, from one Ajv instance (loaded by the commands that validate data only): an
  * instance per schema would compile JSON Schema's own meta-schema three times. The shipped schemas are not
  * checked against the meta-schema on every run (that took as long as compiling them):
  * tests/validate/schemas.test.ts checks them once, and strict mode still refuses an unknown keyword.
@@ -22,7 +24,7 @@ function validators(): Record<FileKind, ValidateFunction> {
     const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
     const ajv = new Ajv2020({ ...AJV_OPTIONS, validateSchema: false });
     const compile = (kind: FileKind) => ajv.compile(JSON.parse(schemaText(kind)));
-    compiled = { report: compile("report"), documents: compile("documents"), section: compile("section") };
+    compiled = { report: compile("report"), documents: compile("documents"), section: compile("section"), series: compile("series") };
   }
   return compiled;
 }
@@ -40,7 +42,7 @@ export interface ValidateResult {
   blanks: Blank[];
 }
 
-export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
+export function validateFiles(folder: PeriodFolder, files: readonly RawFile[]): ValidateResult {
   const diagnostics: Diagnostic[] = [];
   const valid = new Map<RawFile, unknown>();
   const blanks: Blank[] = [];
@@ -60,11 +62,18 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   const sections: Section[] = files
     .filter((f) => f.kind === "section" && valid.has(f))
     .map((f) => ({ ...(valid.get(f) as SectionData), file: f.file }));
+  const seriesRaw = files.find((f) => f.kind === "series");
+  if (seriesRaw && !valid.has(seriesRaw)) return { diagnostics, blanks };
+  const endDay = (valid.get(seriesRaw!) as { window?: { endDay?: number } } | undefined)?.window?.endDay ?? DEFAULT_END_DAY;
+  const identity = valid.get(identityRaw) as Identity;
   const report: Report = {
-    year,
+    year: folder.period.id,
+    period: reportPeriod(folder.period, identity.period, endDay),
+    series: folder.series,
+    endDay,
     identityFile: identityRaw.file,
     registerFile: registerRaw?.file ?? path.join(path.dirname(identityRaw.file), "documents.yaml"),
-    identity: valid.get(identityRaw) as Identity,
+    identity,
     register: registerRaw ? (valid.get(registerRaw) as Register) : { groups: [] },
     sections,
   };
@@ -135,7 +144,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = "không được để trống";
         break;
       case "maxProperties":
-        message = "mỗi khối chỉ có một khóa: bullets, numbered hoặc subheading";
+        message = "mỗi khối chỉ có một khóa: bullets, numbered, subheading hoặc indicators";
         break;
       case "minimum":
         message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
@@ -257,8 +266,8 @@ function describe(v: unknown): string {
 }
 
 /** The key pattern of a series' periods (schemas/section.schema.json), kept equal by tests/validate.test.ts. */
-export const PERIOD_KEY_PATTERN = "^[0-9]{4}(-(q[1-4]|h[12]|0[1-9]|1[0-2]))?$";
-const PERIOD_KEYS = "kỳ của chuỗi số liệu viết là năm (2019), quý (2019-q1 … 2019-q4), tháng (2019-01 … 2019-12) hoặc nửa năm (2019-h1, 2019-h2)";
+export const PERIOD_KEY_PATTERN = "^[0-9]{4}(-(q[1-4]|h[12]|9m|0[1-9]|1[0-2]))?$";
+const PERIOD_KEYS = "kỳ của chuỗi số liệu viết là năm (2019), nửa năm (2019-h1, 2019-h2), 9 tháng (2019-9m), quý (2019-q1 … 2019-q4) hoặc tháng (2019-01 … 2019-12)";
 
 function isPeriodKeyPattern(schema: unknown): boolean {
   return (schema as { propertyNames?: { pattern?: string } } | undefined)?.propertyNames?.pattern === PERIOD_KEY_PATTERN;

@@ -6,6 +6,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   report: "report.schema.json",
   documents: "documents.schema.json",
   section: "section.schema.json",
+  series: "series.schema.json",
 };
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);

@@ -5,7 +5,7 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
+import { INDICATOR_COLUMNS, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
 import { footnoteNumbers, isDirective, rowRole } from "../parse/tree-walk.js";
 import { ROLES } from "../model/roles.js";
 
@@ -87,6 +87,9 @@ function lower(node: RootContent, p: ProfileSpec): RootContent[] {
       return [{ type: "thematicBreak" }, ...node.children.flatMap((c) => lower(c as RootContent, p))];
     case "register":
       return [registerTable(node, p)];
+    case "indicators":
+      // The template wrote the rows as a pipe table; the columns' alignment is INDICATOR_COLUMNS'.
+      return node.children.flatMap((c) => (c.type === "table" ? [{ ...c, align: INDICATOR_COLUMNS.map((col) => col.align) }] : []));
     default:
       return marks[node.name] ? joined(lines(node, marks)) : node.children.flatMap((c) => lower(c as RootContent, p));
   }
