@@ -9,6 +9,7 @@ import { DRAFT_CODES } from "./check/draft.js";
 import { handleSignalsWhilePending, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
+import { periodName } from "./model/period.js";
 import { buildReport, outputFormats } from "./pipeline.js";
 
 interface Io {
@@ -101,27 +102,28 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 
   program
     .command("build-report")
-    .description("dựng báo cáo của một năm: DOCX và Markdown (PDF khi yêu cầu)")
-    .argument("<năm>", "năm báo cáo, ví dụ 2021")
+    .description("dựng báo cáo của một kỳ (năm, 6 tháng, quý, tháng, chuyên đề): DOCX và Markdown (PDF khi yêu cầu)")
+    .argument("<kỳ>", "năm hoặc kỳ báo cáo, ví dụ 2021, 2022-h1, bao-cao-6-thang/2022-h1")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .option("--out <thư-mục>", "thư mục kết quả (mặc định out/<năm>)")
+    .option("--out <thư-mục>", "thư mục kết quả (mặc định out/<kỳ>)")
     .addOption(new Option("--format <danh-sách>", "docx, md, pdf hoặc all; ghép bằng dấu phẩy (docx,pdf)").default("all"))
     .option("--templates <thư-mục>", "thư mục chứa report.md.hbs thay cho mẫu mặc định")
-    .option("--draft", "dựng bản nháp của năm còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
+    .option("--draft", "dựng bản nháp của kỳ còn chỗ trống (DV500–DV502): chỗ chưa điền in là …, tệp mang đuôi -du-thao")
     .action(
       action(async (year: string, opts: { data: string; out?: string; format: string; templates?: string; draft?: boolean }) => {
-        const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out ?? `out/${year}`, formats: outputFormats(opts.format), templatesDir: opts.templates, draft: opts.draft });
+        const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out, formats: outputFormats(opts.format), templatesDir: opts.templates, draft: opts.draft });
         const built = result.written.length > 0;
+        const named = periodName(result.folder.period);
         // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
         printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
         if (!built && hasErrors(result.diagnostics)) {
           const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
-          io.err(`Không dựng báo cáo năm ${year}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Năm còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
+          io.err(`Không dựng báo cáo ${named}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
           return ExitCode.dataProblems;
         }
         for (const w of result.written) io.out(`đã ghi ${w.file}`);
         const s = result.summary!;
-        io.out(`Báo cáo năm ${year}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows} văn bản trong phụ lục.`);
+        io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows ? `${s.appendixRows} văn bản trong phụ lục` : "không có phụ lục"}.`);
         const count = opts.draft ? blankCount(result.diagnostics) : undefined;
         if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
         return ExitCode.ok;
@@ -131,10 +133,10 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   program
     .command("check")
     .description("kiểm tra dữ liệu (không dựng báo cáo)")
-    .argument("[năm...]", "các năm cần kiểm tra (mặc định: mọi năm trong thư mục dữ liệu)")
+    .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo cần kiểm tra (mặc định: mọi kỳ trong thư mục dữ liệu)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--strict", "coi cảnh báo là lỗi")
-    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và giai đoạn cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
+    .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và kỳ cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
     .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
     .action(
       action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
@@ -166,16 +168,19 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 
   program
     .command("new")
-    .description("tạo thư mục năm mới từ một năm trước: giữ văn bản làm bản nháp, để trống số liệu và danh mục văn bản")
-    .argument("<năm>", "năm mới, ví dụ 2022")
-    .option("--from <năm>", "năm làm gốc (mặc định: năm gần nhất hiện có)")
+    .description("tạo kỳ mới từ một kỳ trước cùng loại (năm, 6 tháng, quý…): giữ văn bản làm bản nháp, dời kỳ, khung thời gian và chuỗi số liệu, để trống số liệu mới")
+    .argument("<kỳ>", "kỳ mới, ví dụ 2022, 2023-h1, bao-cao-6-thang/2023-h1")
+    .option("--from <kỳ>", "kỳ làm gốc (mặc định: kỳ gần nhất cùng loại; khác loại thì phải ghi, ví dụ báo cáo năm từ báo cáo 9 tháng)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .action(
       action(async (year: string, opts: { from?: string; data: string }) => {
-        const { newYear } = await import("./commands/new-year.js");
-        const result = newYear(opts.data, year, opts.from);
+        const { createYear } = await import("./commands/new-year.js");
+        const result = createYear(opts.data, year, opts.from);
         for (const f of result.written) io.out(`đã tạo ${f}`);
-        io.out(`Năm ${year} đã tạo từ năm ${result.from}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
+        for (const line of result.moved) io.out(line);
+        const { source, target } = result;
+        const made = target.period.kind === "year" && source.period.kind === "year" ? `Năm ${target.period.id} đã tạo từ năm ${source.period.id}` : `Kỳ ${target.dir} (${periodName(target.period)}) đã tạo từ kỳ ${source.dir}`;
+        io.out(`${made}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
         return ExitCode.ok;
       }),
     );
@@ -193,33 +198,35 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const result = importDocx({ file, year, dataRoot: opts.data, figures: opts.figures });
         printDiagnostics(io, [...result.repairs, ...result.warnings, ...result.diagnostics]);
         if (hasErrors(result.diagnostics)) {
-          io.err(`Không nhập được năm ${year}: dữ liệu đọc ra có lỗi (xem ở trên). Không tệp nào được ghi.`);
-          return ExitCode.dataProblems;
+          // Import keeps what it cannot place as text with a warning: data it made that check refuses is its own bug.
+          io.err(`Không nhập được ${periodName(result.period)}: dữ liệu danvan import đọc ra bị danvan check từ chối (xem ở trên). Không tệp nào được ghi. Đây là lỗi của danvan; xin báo lại kèm tệp DOCX.`);
+          return ExitCode.internal;
         }
         for (const f of result.written) io.out(`đã tạo ${f}`);
         const s = result.summary;
-        io.out(`Năm ${year} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents} văn bản trong danh mục. Đọc lại rồi chạy "danvan build-report ${year}".`);
+        const made = result.period.kind === "year" ? `Năm ${year}` : `Kỳ ${year} (${periodName(result.period)})`;
+        io.out(`${made} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents ? `${s.documents} văn bản trong danh mục` : "không có danh mục văn bản (phụ lục)"}. Đọc lại rồi chạy "danvan build-report ${year}".`);
         return ExitCode.ok;
       }),
     );
 
   program
     .command("diff")
-    .description("so sánh hai năm như báo cáo in ra: thông tin văn bản, mục, câu, số liệu, chú thích, danh mục văn bản; docx: bản có theo dõi thay đổi (Track Changes)")
-    .argument("<năm-cũ>", "năm cũ")
-    .argument("<năm-mới>", "năm mới")
+    .description("so sánh hai kỳ (hai năm, hai kỳ 6 tháng…) như báo cáo in ra: thông tin văn bản, mục, câu, số liệu, chú thích, danh mục văn bản; docx: bản có theo dõi thay đổi (Track Changes)")
+    .argument("<kỳ-cũ>", "năm hoặc kỳ cũ, ví dụ 2021, 2021-h1")
+    .argument("<kỳ-mới>", "năm hoặc kỳ mới, ví dụ 2022, 2022-h1")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo năm mới có đánh dấu thay đổi so với năm cũ").choices(DIFF_FORMATS).default("text"))
-    .option("--out <thư-mục>", "thư mục ghi tệp docx (mặc định out/<năm mới>)")
+    .addOption(new Option("--format <dạng>", "cách in kết quả; docx ghi báo cáo kỳ mới có đánh dấu thay đổi so với kỳ cũ").choices(DIFF_FORMATS).default("text"))
+    .option("--out <thư-mục>", "thư mục ghi tệp docx (mặc định out/<kỳ mới>)")
     .action(
       action(async (a: string, b: string, opts: { data: string; format: DiffFormat; out?: string }) => {
         const r = await diffReport(opts.data, a, b, opts.format, opts.out);
         if (!r.ok) {
           printDiagnostics(io, r.diagnostics);
-          io.err(`Không so sánh được năm ${a} với năm ${b}: dữ liệu có lỗi (xem ở trên).`);
+          io.err(`Không so sánh được ${r.names.from} với ${r.names.to}: dữ liệu có lỗi (xem ở trên).`);
           return ExitCode.dataProblems;
         }
-        io.out(r.format === "docx" ? `đã ghi ${r.file}${r.identical ? ` (năm ${a} và năm ${b} giống nhau: không có thay đổi)` : ""}` : r.text);
+        io.out(r.format === "docx" ? `đã ghi ${r.file}${r.identical ? ` (${r.names.from} và ${r.names.to} giống nhau: không có thay đổi)` : ""}` : r.text);
         return ExitCode.ok;
       }),
     );
@@ -232,7 +239,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   collect
     .command("template")
     .description("tạo một tệp Excel cho mỗi đơn vị (theo data/units.yaml), tên tệp là mã đơn vị")
-    .argument("<năm>", "năm báo cáo, ví dụ 2022")
+    .argument("<kỳ>", "kỳ báo cáo, ví dụ 2022 hoặc 2022-h1")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--out <thư-mục>", "thư mục ghi các tệp mẫu (mặc định out/<năm>/mau)")
     .action(
@@ -241,11 +248,11 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const r = await makeTemplates(opts.data, year, opts.out ?? `out/${year}/mau`);
         printDiagnostics(io, r.diagnostics);
         if (hasErrors(r.diagnostics)) {
-          io.err(`Không tạo mẫu năm ${year}: dữ liệu có lỗi (xem ở trên). Không tệp nào được ghi.`);
+          io.err(`Không tạo mẫu kỳ ${year}: dữ liệu có lỗi (xem ở trên). Không tệp nào được ghi.`);
           return ExitCode.dataProblems;
         }
         for (const f of r.written) io.out(`đã ghi ${f}`);
-        io.out(`Đã tạo ${r.written.length} mẫu năm ${year} (${r.figures} số liệu thu từ đơn vị). Gửi mỗi đơn vị tệp mang mã của mình; nhận về thì chạy: danvan collect import ${year} <các tệp>`);
+        io.out(`Đã tạo ${r.written.length} mẫu kỳ ${year} (${r.figures} số liệu thu từ đơn vị). Gửi mỗi đơn vị tệp mang mã của mình; nhận về thì chạy: danvan collect import ${year} <các tệp>`);
         return ExitCode.ok;
       }),
     );
@@ -253,7 +260,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   collect
     .command("import")
     .description("đọc các tệp Excel đơn vị gửi về, kiểm tra, ghi số liệu của từng đơn vị vào data/<năm>/units/")
-    .argument("<năm>", "năm báo cáo, ví dụ 2022")
+    .argument("<kỳ>", "kỳ báo cáo, ví dụ 2022 hoặc 2022-h1")
     .argument("<tệp...>", "các tệp .xlsx đơn vị gửi về")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .action(
@@ -272,7 +279,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   program
     .command("fmt")
     .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")
-    .argument("[năm...]", "các năm (mặc định: mọi năm)")
+    .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo (mặc định: mọi kỳ)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
     .action(

@@ -10,47 +10,51 @@ import type { Blank } from "./validate/blanks.js";
 import { DRAFT_CODES, draftReport } from "./check/draft.js";
 import { checkFiles, checkReport, partialRules } from "./check/index.js";
 import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagnostics.js";
-import { oldPeriodDiagnostics, periodOf, type Period } from "./check/old-period.js";
+import { oldPeriodDiagnostics, spoken, type SpokenPeriod } from "./check/old-period.js";
 import { outlierDiagnostics } from "./collect/outliers.js";
 import { loadYear, parseFile } from "./load/index.js";
-import type { Profile, RawFile, Report } from "./model/index.js";
+import { dataRootLayout, findPeriod, parseRef, periodsOfKind, twoFolders, type Layout, type PeriodFolder, type PeriodRef } from "./load/periods.js";
+import type { OtherPeriod, OtherPeriods, Profile, RawFile, Report } from "./model/index.js";
+import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS, periodName } from "./model/period.js";
+import { Statistics } from "./model/statistics.js";
 import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
 import { letSignalsIn } from "./io/cleanup.js";
 import { makeFolder } from "./write/atomic.js";
 import type { Root } from "mdast";
-import { checkRegular, isFolderInside, isInside, listFolder, realFolder } from "./io/read.js";
-
-export const YEAR_PATTERN = /^\d{4}$/;
+import { checkRegular, isInside, realFolder } from "./io/read.js";
 
 /** The years a report's period may name (schemas/report.schema.json bounds `period.from`/`to` the same way). */
-export const YEAR_RANGE = { min: 1945, max: 2200 } as const;
+export const YEAR_RANGE = PERIOD_YEARS;
 
-/** A year a command is about to create (`new`, `import`): four digits that a report's period can name. */
-export function requireNewYearName(year: string): void {
-  const n = Number(year);
-  if (!YEAR_PATTERN.test(year) || n < YEAR_RANGE.min || n > YEAR_RANGE.max) {
-    throw new UsageError(`năm phải gồm 4 chữ số, từ ${YEAR_RANGE.min} đến ${YEAR_RANGE.max}; nhận được "${year}"`, "DV003");
-  }
+/**
+ * A period a command is about to create (`new`, `import`): an id model/period.ts reads (a year from 1945 to
+ * 2200, `2023-h1` …, or a free id), else a usage error before anything is written.
+ */
+export function requireNewYearName(year: string): PeriodRef {
+  const ref = parseRef(year);
+  const problem = newPeriodProblem(ref.period);
+  if (problem) throw new UsageError(problem, "DV003");
+  return ref;
 }
 
 export interface CheckedYear {
+  /** The period folder's id. */
   year: string;
+  folder: PeriodFolder;
   report?: Report;
   /** A draft's empty places (stood in for in `report`). */
   blanks: Blank[];
   files: RawFile[];
   diagnostics: Diagnostic[];
+  /** The other periods of its series, as check read them: render cites the same. */
+  others: OtherPeriods;
 }
 
-/** The years present under a data root, oldest first. */
-export function listYears(dataRoot: string): string[] {
+/** The data root's series and periods; a missing root is a usage error. */
+export function layoutOf(dataRoot: string): Layout {
   if (!isFolder(dataRoot)) throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
-  const root = realFolder(dataRoot);
-  // A dangling, looping or outside link named like a year is not a year: it never stops the others.
-  return listFolder(dataRoot)
-    .filter((n) => YEAR_PATTERN.test(n) && isFolderInside(path.join(dataRoot, n), root))
-    .sort();
+  return dataRootLayout(dataRoot);
 }
 
 function isFolder(dir: string): boolean {
@@ -61,54 +65,105 @@ function isFolder(dir: string): boolean {
   }
 }
 
-/**
- * The years a command visits: those named (each once), else every year under the root. A root with no year
- * at all is a usage error, so CI pointed at the wrong folder fails instead of passing on nothing.
- */
-export function yearsToVisit(dataRoot: string, named: readonly string[]): string[] {
-  if (named.length) return [...new Set(named)];
-  const years = listYears(dataRoot);
-  if (!years.length) {
-    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm nào (cần một thư mục như 2021/); tạo bằng danvan init, danvan new hoặc danvan import`, "DV018");
-  }
-  return years;
+export interface Visit {
+  folders: PeriodFolder[];
+  /** Folders named almost like a period, or two for one period: errors of the data root itself. */
+  diagnostics: Diagnostic[];
 }
 
-export function requireYear(dataRoot: string, year: string): void {
-  if (!YEAR_PATTERN.test(year)) throw new UsageError(`năm phải gồm đúng 4 chữ số; nhận được "${year}"`, "DV003");
-  const years = listYears(dataRoot);
-  if (!years.includes(year)) {
-    const known = years.length ? `các năm hiện có: ${years.join(", ")}` : "chưa có năm nào";
-    throw new UsageError(`không có dữ liệu năm ${year} trong "${dataRoot}" (${known})`, "DV004");
+/**
+ * The periods a command visits: those named (each once; a series name stands for its periods), else every
+ * period under the root. A root with no period at all is a usage error, so CI pointed at the wrong folder
+ * fails instead of passing on nothing.
+ */
+export function yearsToVisit(dataRoot: string, named: readonly string[]): Visit {
+  const layout = layoutOf(dataRoot);
+  if (named.length) {
+    const folders: PeriodFolder[] = [];
+    for (const name of new Set(named)) {
+      const series = layout.periods.filter((p) => p.series !== "" && p.series === name.replace(/[/\\]+$/, ""));
+      for (const f of series.length ? series : [findPeriod(dataRoot, name)]) if (!folders.some((x) => x.dir === f.dir)) folders.push(f);
+    }
+    return { folders, diagnostics: [] };
   }
+  const problems = [...layout.problems.filter((p) => !twoFolders(layout).some((t) => t.dir === p.dir)), ...twoFolders(layout)];
+  const diagnostics = problems.map((p): Diagnostic => ({ code: p.code, severity: "error", file: path.join(dataRoot, p.dir), line: 1, col: 1, message: p.message }));
+  if (!layout.periods.length && !diagnostics.length) {
+    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm hay kỳ báo cáo nào (cần một thư mục như 2021/ hoặc bao-cao-6-thang/2022-h1/); tạo bằng danvan init, danvan new hoặc danvan import`, "DV018");
+  }
+  return { folders: layout.periods, diagnostics };
+}
+
+/** The folder of a period that must exist; `folder` passes through. */
+export function requireYear(dataRoot: string, year: string | PeriodFolder): PeriodFolder {
+  if (typeof year !== "string") return year;
+  layoutOf(dataRoot);
+  return findPeriod(dataRoot, year);
 }
 
 /** Steps 1–3: everything `danvan check` needs, nothing that renders. */
-export function checkYear(dataRoot: string, year: string): CheckedYear {
-  requireYear(dataRoot, year);
-  const loaded = loadYear(dataRoot, year);
-  const validated = validateFiles(year, loaded.files);
+export function checkYear(dataRoot: string, year: string | PeriodFolder): CheckedYear {
+  const folder = requireYear(dataRoot, year);
+  const loaded = loadYear(dataRoot, folder.dir);
+  const validated = validateFiles(folder, loaded.files);
   const diagnostics = [...loaded.diagnostics, ...checkFiles(loaded.files), ...validated.diagnostics];
   const locateIn = locator(loaded.files);
+  const others = otherPeriods(dataRoot, folder);
   const found = validated.report
-    ? checkReport(validated.report, locateIn)
+    ? checkReport(validated.report, locateIn, undefined, others)
     : validated.partial
-      ? checkReport(validated.partial, locateIn, partialRules)
+      ? checkReport(validated.partial, locateIn, partialRules, others)
       : [];
   diagnostics.push(...withoutStandIns(found, validated.blanks, validated.report ?? validated.partial));
   diagnostics.push(...blankDiagnostics(validated.blanks, validated.report ?? validated.partial, locateIn));
-  const current = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
-  diagnostics.push(...outlierDiagnostics(dataRoot, year, loaded.files));
-  diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, year), current, (raw, p, offset) => raw.locate(p, false, offset)));
-  return { year, report: validated.report, blanks: validated.blanks, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)) };
+  const current = spoken(folder.period, loaded.files.find((f) => f.kind === "report")?.value);
+  diagnostics.push(...outlierDiagnostics(dataRoot, folder, loaded.files));
+  diagnostics.push(...oldPeriodDiagnostics(loaded.files, earlierPeriod(dataRoot, folder), current, (raw, p, offset) => raw.locate(p, false, offset)));
+  return { year: folder.period.id, folder, report: validated.report, blanks: validated.blanks, files: loaded.files, diagnostics: merged(sortDiagnostics(diagnostics)), others };
 }
 
-/** The period of the latest year before this one, if its report.yaml reads: what a draft's text may still name. */
-export function earlierPeriod(dataRoot: string, year: string): Period | undefined {
-  const earlier = listYears(dataRoot).filter((y) => y < year).pop();
-  const file = earlier && path.join(dataRoot, earlier, "report.yaml");
-  if (!file || !fs.existsSync(file)) return undefined;
-  return periodOf(parseFile(file, "report", []).value);
+/**
+ * The latest period of the same series and kind before this one, if its report.yaml reads: what a draft's
+ * text may still name.
+ */
+export function earlierPeriod(dataRoot: string, folder: PeriodFolder): SpokenPeriod | undefined {
+  const earlier = periodsOfKind(dataRootLayout(dataRoot), folder.series, folder.period.kind)
+    .filter((p) => comparePeriods(p.period, folder.period) < 0)
+    .pop();
+  const file = earlier && path.join(dataRoot, earlier.dir, "report.yaml");
+  if (!earlier || !file || !fs.existsSync(file)) return undefined;
+  return spoken(earlier.period, parseFile(file, "report", []).value);
+}
+
+/**
+ * Another period of the folder's series, read (loaded and validated, not checked) on first use: what
+ * `{{n "id" period=…}}` and the indicator table cite. A draft's blanks read as blanks.
+ */
+export function otherPeriods(dataRoot: string, folder: PeriodFolder): OtherPeriods {
+  const read = new Map<string, OtherPeriod>();
+  let series: PeriodFolder[] | undefined;
+  return (period) => {
+    const known = read.get(period.id);
+    if (known) return known;
+    // The series' folders are listed once, however many periods the report cites.
+    series ??= dataRootLayout(dataRoot).periods.filter((p) => p.series === folder.series);
+    const other = series.find((p) => p.period.id === period.id);
+    let outcome: OtherPeriod;
+    if (!other) {
+      outcome = { ok: false, missing: true, message: `chuỗi báo cáo chưa có thư mục kỳ ${period.id}${folder.series ? ` (${folder.series}/${period.id}/)` : ` (${period.id}/)`}` };
+    } else {
+      const loaded = loadYear(dataRoot, other.dir);
+      const validated = validateFiles(other, loaded.files);
+      if (!validated.report || hasErrors(loaded.diagnostics) || hasErrors(validated.diagnostics)) {
+        outcome = { ok: false, missing: false, message: `dữ liệu ${periodName(period)} có lỗi (chạy "danvan check ${other.dir}")` };
+      } else {
+        const report = validated.blanks.length ? draftReport(validated.report, validated.blanks) : validated.report;
+        outcome = { ok: true, report, statistics: new Statistics(report) };
+      }
+    }
+    read.set(period.id, outcome);
+    return outcome;
+  };
 }
 
 /** The same finding at the same place is printed once, whichever rules reached it. */
@@ -149,8 +204,10 @@ export function outputFormats(value: string): Set<OutputFormat> {
 
 export interface BuildOptions {
   dataRoot: string;
+  /** The period as a command names it: `2021`, `2022-h1`, `bao-cao-6-thang/2022-h1`. */
   year: string;
-  outDir: string;
+  /** Default `out/<the period's folder under the data root>`: `out/2021`, `out/bao-cao-6-thang/2022-h1`. */
+  outDir?: string;
   formats: ReadonlySet<OutputFormat>;
   /** A folder holding report.md.hbs to use instead of the built-in layout. */
   templatesDir?: string;
@@ -159,6 +216,7 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
+  folder: PeriodFolder;
   written: Array<{ format: OutputFormat; file: string }>;
   diagnostics: Diagnostic[];
   summary?: { sections: number; footnotes: number; appendixRows: number };
@@ -166,8 +224,9 @@ export interface BuildResult {
 
 /** Steps 1–6. Refuses to write anything while the data has errors; outputs replace old ones only whole. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
-  const assembled = await assemble(options);
-  if (!assembled.ok) return { written: [], diagnostics: assembled.diagnostics };
+  const folder = requireYear(options.dataRoot, options.year);
+  const assembled = await assemble({ ...options, outDir: options.outDir ?? path.join("out", folder.dir) }, folder);
+  if (!assembled.ok) return { folder, written: [], diagnostics: assembled.diagnostics };
   const { pdf, base, markdown, summary, diagnostics } = assembled;
   // Only the DOCX's objects are alive from here on: the data, its tree and the Markdown tree were left in
   // assemble(), which matters for a large year (docx.js builds the whole document.xml in memory).
@@ -184,7 +243,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // The set is replaced together: a PDF that fails leaves the old .md and .docx, too.
   (await import("./write/atomic.js")).writeFilesAtomic(produced);
   const written = produced.map(({ format, file }) => ({ format, file }));
-  return { written, diagnostics, summary };
+  return { folder, written, diagnostics, summary };
 }
 
 type Assembled =
@@ -202,8 +261,8 @@ type Assembled =
     };
 
 /** Steps 1–5 up to the DOCX's objects: check, render, the document tree, the Markdown. */
-async function assemble(options: BuildOptions): Promise<Assembled> {
-  const checked = checkYear(options.dataRoot, options.year);
+async function assemble(options: BuildOptions & { outDir: string }, folder: PeriodFolder): Promise<Assembled> {
+  const checked = checkYear(options.dataRoot, folder);
   const refusing = options.draft ? checked.diagnostics.filter((d) => d.severity === "error" && !DRAFT_CODES.has(d.code)) : checked.diagnostics;
   if (!checked.report || hasErrors(refusing)) return { ok: false, diagnostics: checked.diagnostics };
   // Known before anything is built: an output folder that cannot be used fails in a moment, not after.
@@ -227,7 +286,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     const problems = await (await import("./parse/template-check.js")).layoutProblems(custom);
     if (problems.length) return { ok: false, diagnostics: [...checked.diagnostics, ...problems] };
   }
-  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES);
+  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   await letSignalsIn();
   const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
@@ -240,7 +299,7 @@ async function assemble(options: BuildOptions): Promise<Assembled> {
     diagnostics: sortDiagnostics(diagnostics),
     pdf,
     // A draft without its date yet carries its year's first day, as its DOCX does.
-    date: report.identity.date || `${report.year}-01-01`,
+    date: report.identity.date || draftDate(report.period),
     base: path.join(options.outDir, options.draft ? draftName(report) : baseName(report)),
     markdown,
     docx,
@@ -280,7 +339,7 @@ function withoutPositions<T>(node: T): T {
   return node;
 }
 
-/** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the year. */
+/** `143-BC-BDVTU-2021`: the number and symbol, as a file name, and the period. */
 export function baseName(report: Report): string {
   return `${report.identity.number.replace(/[^\p{L}\p{N}]+/gu, "-")}-${report.year}`;
 }

@@ -237,6 +237,20 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
 ];
 
 /**
+ * The indicator table's columns (a section's `indicators:` block), read like REGISTER_COLUMNS by the view,
+ * the Markdown writer and the DOCX writer. An `indicator` row has one cell per column, in this order.
+ */
+export const INDICATOR_COLUMNS: readonly RegisterColumn[] = [
+  // At 13 pt: "STT" and "+3,5 điểm %" on one line; a unit of two words (hội nghị) may wrap, as in typed tables.
+  { label: "STT", align: "center", share: 0.08 },
+  { label: "Chỉ tiêu", align: "left", share: 0.33 },
+  { label: "ĐVT", align: "center", share: 0.12 },
+  { label: "Kỳ này", align: "center", share: 0.13 },
+  { label: "Cùng kỳ năm trước", align: "center", share: 0.16 },
+  { label: "So sánh (%)", align: "center", share: 0.18 },
+];
+
+/**
  * A figure table by unit or by group (a section's `table:` block, src/collect/table.ts): its wording,
  * which the view hands the template, and its columns, which both writers lay out from — the row's
  * number, the unit's (or group's) name, then one right-aligned column per figure, each `figureShare` of

@@ -73,7 +73,7 @@ describe("danvan check", () => {
 describe("argument errors", () => {
   it.each([
     [["nosuch"], 'không có lệnh "nosuch"'],
-    [["build-report"], "thiếu đối số bắt buộc <năm>"],
+    [["build-report"], "thiếu đối số bắt buộc <kỳ>"],
     [["check", "--format", "xml"], 'giá trị "xml" không hợp lệ'],
     [["check", "--nope"], 'không có tùy chọn "--nope"'],
   ])("%j is answered in Vietnamese with exit 2", async (args, message) => {

@@ -1,4 +1,5 @@
 /** Stated figures agree with what their parts give; parts fit their wholes; years fit the period. */
+import { periodKeyYear } from "../model/period.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatCount, formatPercent, roundTo } from "../text/format.js";
 import type { Statistic } from "../model/index.js";
@@ -78,9 +79,9 @@ const seriesInPeriod: Rule = {
       for (const [id, stat] of Object.entries(s.statistics ?? {})) {
         if (stat.kind !== "series") continue;
         for (const year of Object.keys(stat.values)) {
-          // A period key starts with its year: 2019, 2019-q1, 2019-06, 2019-h1.
-          const y = Number(year.slice(0, 4));
-          if (y < from || y > to) out.push(at(ctx, s.file, ["statistics", id, "values", year], "DV344", "warning", `${/^\d{4}$/.test(year) ? "năm" : "kỳ"} ${year} nằm ngoài giai đoạn báo cáo ${from} - ${to}`));
+          // A period key is a period id (model/period.ts): 2019, 2019-q1, 2019-06, 2019-h1, 2019-9m.
+          const y = periodKeyYear(year);
+          if (y !== undefined && (y < from || y > to)) out.push(at(ctx, s.file, ["statistics", id, "values", year], "DV344", "warning", `${/^\d{4}$/.test(year) ? "năm" : "kỳ"} ${year} nằm ngoài giai đoạn báo cáo ${from} - ${to}`));
         }
       }
     }

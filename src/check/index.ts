@@ -1,9 +1,12 @@
 /** Stage 3: the named rules, run in order over a valid Report. */
 import type { Diagnostic } from "../diagnostics.js";
 import { dataRoots, isUnder, setAt } from "../model/data-path.js";
-import type { Locate, RawFile, Report } from "../model/index.js";
+import type { Locate, OtherPeriods, RawFile, Report } from "../model/index.js";
+import { NO_OTHER_PERIODS } from "../model/other-period.js";
 import { Statistics } from "../model/statistics.js";
 import { figureRules, wholeFigureRules } from "./figures.js";
+import { indicatorRules } from "./indicators.js";
+import { periodRules } from "./periods.js";
 import { referenceRules } from "./references.js";
 import { documentRules } from "./register.js";
 import type { FileRule, Rule } from "./rule.js";
@@ -18,17 +21,17 @@ export { valueRules };
 export const fileRules: FileRule[] = [...textRules];
 
 /** Rules across files, over a valid Report. */
-export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules, ...tableRules];
+export const rules: Rule[] = [...referenceRules, ...wholeFigureRules, ...figureRules, ...documentRules, ...structureRules, ...periodRules, ...indicatorRules, ...tableRules];
 
 /** Rules that still mean something when some section files are invalid and left out. */
-export const partialRules: Rule[] = [...figureRules, ...documentRules];
+export const partialRules: Rule[] = [...figureRules, ...documentRules, ...periodRules];
 
 /**
  * The value rules first (check/values.ts); every value they find invalid is stood in for before any other
  * rule runs, and what those rules say under it is dropped. No rule ever reads a value an earlier rule
  * refused: the mechanism is here, not in each rule.
  */
-export function checkReport(report: Report, locate: Locate, only: readonly Rule[] = rules): Diagnostic[] {
+export function checkReport(report: Report, locate: Locate, only: readonly Rule[] = rules, others: OtherPeriods = NO_OTHER_PERIODS): Diagnostic[] {
   const invalid = valueRules.flatMap((rule) => [...rule.invalid(report)].map((v) => ({ rule, v })));
   const found: Diagnostic[] = invalid.map(({ rule, v }) => {
     const pos = locate(v.file, v.dataPath);
@@ -36,7 +39,7 @@ export function checkReport(report: Report, locate: Locate, only: readonly Rule[
   });
   const sound = invalid.length ? withStandIns(report, invalid.map((x) => x.v)) : report;
   const statistics = new Statistics(sound);
-  const later = only.flatMap((rule) => rule.run({ report: sound, locate, statistics }));
+  const later = only.flatMap((rule) => rule.run({ report: sound, locate, statistics, others }));
   const refused = (d: Diagnostic) => d.dataPath !== undefined && invalid.some(({ v }) => v.file === d.file && isUnder(d.dataPath!, v.owner));
   return [...found, ...later.filter((d) => !refused(d))];
 }

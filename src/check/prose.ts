@@ -20,7 +20,7 @@ export function proseSites(report: Report): ProseSite[] {
       else if ("bullets" in block) block.bullets.forEach((t, j) => sites.push({ section, dataPath: ["body", i, "bullets", j], text: t }));
       else if ("numbered" in block) block.numbered.forEach((t, j) => sites.push({ section, dataPath: ["body", i, "numbered", j], text: t }));
       else if ("subheading" in block) sites.push({ section, dataPath: ["body", i, "subheading"], text: block.subheading });
-      // A table's cells are figures and the units' names, never prose.
+      // A figure table's and an indicator table's cells are figures and the units' names, never prose.
     });
     for (const [id, text] of Object.entries(section.footnotes ?? {})) sites.push({ section, dataPath: ["footnotes", id], text });
   }
@@ -28,11 +28,12 @@ export function proseSites(report: Report): ProseSite[] {
 }
 
 /** The helper calls of a piece of prose, as render will read them (syntax errors are reported separately). */
-export function helperCalls(text: string): Array<{ name: string; id?: string; hash: Record<string, HashValue>; offset: number; hashOffsets: Record<string, number> }> {
+export function helperCalls(text: string): Array<{ name: string; id?: string; args: number; hash: Record<string, HashValue>; offset: number; hashOffsets: Record<string, number> }> {
   // Exactly one quoted id, as render requires; anything else reads as a call without one.
   return helperCallsOf(text).map((c) => ({
     name: c.name,
     id: c.args.length === 1 && typeof c.args[0] === "string" ? c.args[0] : undefined,
+    args: c.args.length,
     hash: c.hash,
     offset: c.offset,
     hashOffsets: c.hashOffsets,
@@ -57,6 +58,10 @@ export function literalSites(report: Report): LiteralSite[] {
   walk(report.registerFile, report.register, []);
   for (const s of report.sections) {
     if (s.heading) out.push({ file: s.file, dataPath: ["heading"], text: s.heading });
+    // An indicator table's labels and units are printed as written.
+    s.body.forEach((b, i) => {
+      if (typeof b === "object" && "indicators" in b) walk(s.file, b.indicators, ["body", i, "indicators"]);
+    });
     walk(s.file, s.statistics ?? {}, ["statistics"]);
   }
   return out;

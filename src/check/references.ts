@@ -1,6 +1,8 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
+import { HELPERS_WITHOUT_ID, optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
+import { statisticsOfPeriod } from "../model/other-period.js";
+import { periodName, windowProblem } from "../model/period.js";
 import { indexRegister } from "../model/register.js";
 import { DepthError, FigureError, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
@@ -20,6 +22,10 @@ function citedIds(ctx: RuleContext) {
       if (STAT_HELPERS.has(call.name)) stats.add(call.id.split(".")[0]);
     }
   }
+  // A figure an indicator table prints is cited too.
+  for (const s of ctx.report.sections) {
+    for (const b of s.body) if (typeof b === "object" && "indicators" in b) for (const row of b.indicators) stats.add((typeof row === "string" ? row : row.figure).split(".")[0]);
+  }
   // A statistic a figure table prints, or another statistic points at, is in use too.
   for (const s of ctx.report.sections) {
     for (const b of s.body) if (typeof b === "object" && "table" in b) stats.add(b.table.statistic);
@@ -34,7 +40,6 @@ const resolves: Rule = {
   name: "references-resolve",
   run(ctx) {
     const out: Diagnostic[] = [];
-    const statistics = ctx.statistics;
     const register = indexRegister(ctx.report.register);
     const footnotes = new Set(ctx.report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
     for (const site of proseSites(ctx.report)) {
@@ -57,6 +62,14 @@ const resolves: Rule = {
           report("DV311", `không có hàm {{${call.name}}}${didYouMean(call.name, PROSE_HELPERS)}; các hàm: ${PROSE_HELPERS.join(", ")}`, call.offset);
           continue;
         }
+        if (HELPERS_WITHOUT_ID.has(call.name)) {
+          if (call.args) report("DV311", `{{${call.name}}} không nhận mã nào: viết {{${call.name}}}`, call.offset);
+          else {
+            const problem = windowProblem(ctx.report.period);
+            if (problem) report("DV815", problem, call.offset);
+          }
+          continue;
+        }
         if (call.id === undefined) {
           report("DV311", `{{${call.name}}} cần một mã trong dấu ngoặc kép`, call.offset);
           continue;
@@ -70,10 +83,26 @@ const resolves: Rule = {
           report("DV376", `chú thích "${site.dataPath[1]}" trích dẫn chú thích "${call.id}": Word không đặt được chú thích trong chú thích; hãy viết nội dung của "${call.id}" ngay trong câu, hoặc trích dẫn nó từ đoạn văn`, call.offset);
         } else if ((call.name === "doc" || call.name === "docsummary") && !register.has(call.id)) {
           report("DV314", `không có văn bản "${call.id}" trong documents.yaml${didYouMean(call.id, register.keys())}`, call.offset);
+        } else if (call.name === "doc" && call.hash.date !== false && register.get(call.id)!.doc.date === undefined) {
+          // The printed citation would leave out the date the sentence asks for.
+          report("DV336", `văn bản "${call.id}" không có ngày ban hành trong documents.yaml nên không trích dẫn kèm ngày được: điền ngày (date) hoặc viết {{doc "${call.id}" date=false}}`, call.offset);
         } else if (STAT_HELPERS.has(call.name)) {
           const id = call.id.split(".")[0];
+          // `period="2021-h1"`: the figure as that period of the series has it.
+          let statistics = ctx.statistics;
+          let where = "";
+          if (call.hash.period !== undefined) {
+            const found = statisticsOfPeriod(ctx.report, ctx.statistics, ctx.others, call.hash.period);
+            if (!found.ok) {
+              // A value of another type is the option's own problem (DV317, above); what it names is this one.
+              if (typeof call.hash.period === "string") report(found.code, found.message, call.hashOffsets.period ?? call.offset);
+              continue;
+            }
+            statistics = found.statistics;
+            if (found.statistics !== ctx.statistics) where = ` trong ${periodName(found.period)}`;
+          }
           if (!statistics.byId.has(id)) {
-            report("DV313", `không có số liệu "${id}"${didYouMean(id, statistics.byId.keys())}`, call.offset);
+            report("DV313", `không có số liệu "${id}"${where}${didYouMean(id, statistics.byId.keys())}`, call.offset);
             continue;
           }
           try {
@@ -84,8 +113,10 @@ const resolves: Rule = {
             if (!(e instanceof FigureError)) throw e;
             // A statistic broken in itself is reported once, where it is defined (figures-resolve). A chain too
             // deep is the citation's: figures-resolve, reading the statistics in order, may meet it shallower.
+            // Another period's statistic is that period's to report: here it is only why the citation fails.
             const own = statistics.byId.get(id)!;
-            if (e instanceof DepthError || !statisticProblem(statistics, id, own.stat)) report(e.code, e.message, call.offset);
+            if (where) report(e.code, `${e.message}${where}`, call.offset);
+            else if (e instanceof DepthError || !statisticProblem(statistics, id, own.stat)) report(e.code, e.message, call.offset);
           }
         }
       }

@@ -1,4 +1,8 @@
-/** The register of issued documents: unique ids and numbers, dates not after the report's own. */
+/**
+ * The register of issued documents: unique ids and numbers, dates not after the report's own. The register
+ * is optional (a report without an appendix has no documents.yaml); a document may have no date when the
+ * signed register printed none that is real (DV335), and is then never cited with one (DV336).
+ */
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDate } from "../text/format.js";
 import { at, type Rule } from "./rule.js";
@@ -20,12 +24,16 @@ const registerRule: Rule = {
           if (numbers.has(d.number)) out.push(at(ctx, file, [...path, "number"], "DV333", "error", `số ký hiệu "${d.number}" bị trùng`));
           else numbers.set(d.number, d.id);
           // Both dates are on the calendar: the value rule (check/values.ts) stood in for any that is not.
-          if (d.date > reportDate) {
+          if (d.date === undefined) out.push(at(ctx, file, path, "DV335", "warning", `văn bản ${d.number} không có ngày ban hành (date): ô ngày của phụ lục để trống; điền ngày nếu biết`));
+          else if (d.date > reportDate) {
             out.push(at(ctx, file, [...path, "date"], "DV352", "error", `ngày ${formatDate(d.date)} sau ngày của báo cáo (${formatDate(reportDate)})`));
           }
         }),
       ),
     );
+    if (ctx.report.identity.appendix && !ctx.report.register.groups.length) {
+      out.push(at(ctx, ctx.report.identityFile, ["appendix"], "DV337", "warning", "report.yaml có phần appendix nhưng năm này không có documents.yaml: báo cáo không in phụ lục; thêm documents.yaml hoặc bỏ appendix"));
+    }
     return out;
   },
 };

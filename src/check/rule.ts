@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { Locate, RawFile, Report } from "../model/index.js";
+import type { Locate, OtherPeriods, RawFile, Report } from "../model/index.js";
 import type { Statistics } from "../model/statistics.js";
 
 export interface RuleContext {
@@ -7,6 +7,8 @@ export interface RuleContext {
   locate: Locate;
   /** The report's figures, indexed once for every rule. */
   statistics: Statistics;
+  /** Other periods of the report's series (`{{n "id" period=…}}`, the indicator table's previous values). */
+  others: OtherPeriods;
 }
 
 /** A named check over a valid Report; returns diagnostics, never prints or throws. */

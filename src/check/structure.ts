@@ -30,12 +30,17 @@ const subsectionsInSections: Rule = {
 const periodFitsYear: Rule = {
   name: "period-fits-folder-year",
   run(ctx) {
-    const { year, identity, identityFile } = ctx.report;
+    const { period, identity, identityFile } = ctx.report;
     const { from, to } = identity.period;
-    const y = Number(year);
     const out: Diagnostic[] = [];
-    if (to !== y && to !== y - 1) {
-      out.push(at(ctx, identityFile, ["period", "to"], "DV380", "warning", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục năm ${year}; năm cuối của giai đoạn (period.to) phải là ${year} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${year})`));
+    if (period.year !== undefined) {
+      const y = period.year;
+      // Only a yearly report is signed early the next year and filed under it; a six-month or quarterly one names its own year.
+      const yearly = period.kind === "year";
+      if (to !== y && !(yearly && to === y - 1)) {
+        const allowed = yearly ? `${y} hoặc ${y - 1} (báo cáo năm trước ký đầu năm ${y})` : String(y);
+        out.push(at(ctx, identityFile, ["period", "to"], "DV380", "warning", `giai đoạn báo cáo kết thúc năm ${to}, nhưng dữ liệu nằm trong thư mục ${yearly ? "năm" : "kỳ"} ${ctx.report.year}; năm cuối của giai đoạn (period.to) phải là ${allowed}`));
+      }
     }
     if (from > to) out.push(at(ctx, identityFile, ["period", "from"], "DV380", "warning", `giai đoạn báo cáo bắt đầu năm ${from}, sau năm kết thúc ${to}`));
     const dateYear = Number(/^(\d{4})-/.exec(identity.date)?.[1] ?? Number.NaN);
@@ -54,7 +59,9 @@ const appendixHeadingCase: Rule = {
   name: "appendix-heading-case",
   run(ctx) {
     const { identity, identityFile } = ctx.report;
-    const heading = identity.appendix.heading;
+    // A report without an appendix, or with the default heading, has no heading in its data to fix.
+    const heading = identity.appendix?.heading;
+    if (heading === undefined) return [];
     if (PROFILES[identity.profile].appendix.headingCase !== "not-capitals" || !/\p{Ll}/u.test(heading.toLocaleLowerCase("vi")) || heading !== upper(heading)) return [];
     const normal = heading.replace(/\p{L}+/gu, (w, at: number) => (/^[IVXLCDM]+$/.test(w) && at > 0 ? w : at === 0 ? w[0] + w.slice(1).toLocaleLowerCase("vi") : w.toLocaleLowerCase("vi")));
     return [at(ctx, identityFile, ["appendix", "heading"], "DV323", "warning", `thể thức nhà nước (Nghị định 30/2020) viết tiêu đề phụ lục bằng chữ thường, in đậm: "${normal}", không viết hoa "${heading}"`)];

@@ -1,11 +1,13 @@
 /**
- * A unit's figure far from what the same unit reported the period before: a warning with the ratio, so the
- * clerk asks the unit before the sum goes into the report (1.611 typed for 16, a figure in the wrong row).
+ * A unit's figure far from what the same unit reported the same period a year before (model/units.ts
+ * previousPeriod): a warning with the ratio, so the clerk asks the unit before the sum goes into the report
+ * (1.611 typed for 16, a figure in the wrong row).
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { previousUnitReport } from "../load/index.js";
 import type { RawFile } from "../model/index.js";
-import { periodName, periodOfYear, previousPeriod, type UnitReport } from "../model/units.js";
+import type { PeriodFolder } from "../load/periods.js";
+import { periodName, previousFolder, previousPeriod, type UnitReport } from "../model/units.js";
 import { formatCount, formatNumber } from "../text/format.js";
 import { cellName } from "./sum.js";
 
@@ -14,15 +16,17 @@ export const OUTLIER_FACTOR = 5;
 /** Below this on both sides a change is small in itself (2 hội nghị after none is no mistake to chase). */
 export const OUTLIER_FLOOR = 10;
 
-export function outlierDiagnostics(dataRoot: string, year: string, files: readonly RawFile[]): Diagnostic[] {
+export function outlierDiagnostics(dataRoot: string, folder: Pick<PeriodFolder, "dir" | "period">, files: readonly RawFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const before = previousPeriod(periodOfYear(year));
+  const before = previousPeriod(folder.period.id);
+  const beforeDir = previousFolder(folder.dir, folder.period.id);
+  if (before === undefined || beforeDir === undefined) return out;
   for (const raw of files) {
     if (raw.kind !== "unit") continue;
     const report = raw.value as UnitReport | undefined;
     // Unvalidated: a file whose shape is wrong has its own schema errors, and no figure to compare.
     if (!report || typeof report.unit !== "string" || !report.figures || typeof report.figures !== "object" || typeof report.source?.file !== "string") continue;
-    const previous = previousUnitReport(dataRoot, before, report.unit);
+    const previous = previousUnitReport(dataRoot, beforeDir, report.unit);
     if (!previous) continue;
     for (const [key, figure] of Object.entries(report.figures)) {
       const now = figure?.value;

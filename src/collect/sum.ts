@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { RawFile } from "../model/index.js";
-import { activeIn, collectedFigures, distinctUnits, periodOfYear, type CollectedFigure, type Unit, type UnitReport, type UnitsFile } from "../model/units.js";
+import { activeIn, collectedFigures, distinctUnits, periodName, type CollectedFigure, type Unit, type UnitReport, type UnitsFile } from "../model/units.js";
 import { formatCount } from "../text/format.js";
 
 export interface CollectResult {
@@ -26,11 +26,12 @@ const MAX = Number.MAX_SAFE_INTEGER;
 
 /**
  * `units`: data/units.yaml's value when it validated (undefined when absent or invalid: `unitsRaw` says
- * which); `reports`: the year's unit files that validated; `unreadable`: the codes (file names) of those
+ * which); `reports`: the period's unit files that validated; `unreadable`: the codes (file names) of those
  * that did not, whose units are neither counted nor said to be missing (their own errors say why).
  */
 export function collectFigures(
-  year: string,
+  /** The period's id (`2022`, `2022-h1`): what the units' files say they report for. */
+  period: string,
   sections: readonly RawFile[],
   unitsRaw: RawFile | undefined,
   units: UnitsFile | undefined,
@@ -39,7 +40,6 @@ export function collectFigures(
 ): CollectResult {
   const diagnostics: Diagnostic[] = [];
   const values = new Map<RawFile, unknown>();
-  const period = periodOfYear(year);
   const at = (raw: RawFile, dataPath: Array<string | number>, code: string, severity: Diagnostic["severity"], message: string, key = false) => {
     const pos = raw.locate(dataPath, key);
     diagnostics.push({ code, severity, file: raw.file, line: pos.line, col: pos.col, message, dataPath });
@@ -59,11 +59,11 @@ export function collectFigures(
   for (const [raw, report] of reports) {
     const named = path.basename(raw.file, ".yaml");
     if (report.unit !== named) at(raw, ["unit"], "DV747", "error", `tệp ${path.basename(raw.file)} ghi số liệu của đơn vị "${report.unit}": tên tệp phải là mã đơn vị (${report.unit}.yaml); hãy nhập lại bằng danvan collect import`);
-    else if (report.period !== period) at(raw, ["period"], "DV747", "error", `số liệu của kỳ ${report.period}, không phải ${period}: tệp đặt nhầm thư mục năm; hãy nhập lại bằng danvan collect import`);
+    else if (report.period !== period) at(raw, ["period"], "DV747", "error", `số liệu của kỳ ${report.period}, không phải ${period}: tệp đặt nhầm thư mục kỳ; hãy nhập lại bằng danvan collect import`);
     else if (units && !byCode.has(report.unit)) at(raw, ["unit"], "DV747", "error", `đơn vị "${report.unit}" không có trong ${path.basename(unitsRaw!.file)}`);
     else if (units && !activeIn(byCode.get(report.unit)!, period)) {
       const u = byCode.get(report.unit)!;
-      at(raw, ["unit"], "DV748", "error", `${u.name} (${u.code}) không báo cáo năm ${period} theo ${path.basename(unitsRaw!.file)} (${yearsOf(u)}): số liệu của đơn vị này không được cộng; sửa from/to hoặc xóa tệp`);
+      at(raw, ["unit"], "DV748", "error", `${u.name} (${u.code}) không báo cáo ${periodName(period)} theo ${path.basename(unitsRaw!.file)} (${yearsOf(u)}): số liệu của đơn vị này không được cộng; sửa from/to hoặc xóa tệp`);
     } else reportByCode.set(report.unit, { raw, report });
   }
 
@@ -95,7 +95,7 @@ export function collectFigures(
     const index = units.units.indexOf(u);
     const missing = expected.filter((x) => x.group === u.group && !reportByCode.has(x.code));
     const ofGroup = expected.filter((x) => x.group === u.group).length;
-    at(unitsRaw!, ["units", index, "code"], "DV744", "error", `${u.name} (${u.code}) chưa gửi số liệu năm ${period} (nhóm "${units.groups[u.group]}": ${missing.length}/${ofGroup} đơn vị chưa gửi)`);
+    at(unitsRaw!, ["units", index, "code"], "DV744", "error", `${u.name} (${u.code}) chưa gửi số liệu ${periodName(period)} (nhóm "${units.groups[u.group]}": ${missing.length}/${ofGroup} đơn vị chưa gửi)`);
   }
 
   const copies = new Map<RawFile, Record<string, unknown>>();

@@ -1,4 +1,4 @@
-/** `danvan check`: the years to visit checked (after `--fix`, when asked), and their findings in the format asked for. */
+/** `danvan check`: the periods to visit checked (after `--fix`, when asked), and their findings in the format asked for. */
 import type { ChalkInstance } from "chalk";
 import { CODES, type Diagnostic } from "../diagnostics.js";
 import { letSignalsIn } from "../io/cleanup.js";
@@ -8,7 +8,7 @@ import { formatGithub, formatJson, formatSarif, formatText, summarize, type Diag
 
 export interface CheckOptions {
   dataRoot: string;
-  /** The years named on the command line; none means every year under the data root. */
+  /** The periods (or series) named on the command line; none means every period under the data root. */
   years: readonly string[];
   fix?: boolean;
   format: DiagnosticFormat;
@@ -26,19 +26,21 @@ export interface CheckOutcome {
 }
 
 export async function checkYears(options: CheckOptions): Promise<CheckOutcome> {
-  const years = yearsToVisit(options.dataRoot, options.years);
-  const fixed = options.fix ? (await import("./fix-years.js")).fixYears(options.dataRoot, years) : [];
-  const diagnostics: Diagnostic[] = [];
+  const visit = yearsToVisit(options.dataRoot, options.years);
+  const fixed = options.fix ? (await import("./fix-years.js")).fixYears(options.dataRoot, visit.folders) : [];
+  // Folders of the data root named almost like a period come first: errors of the root itself.
+  const diagnostics: Diagnostic[] = [...visit.diagnostics];
   // Code frames quote only what was loaded (regular files inside the data root), never a file read again.
   const sources = new Map<string, string>();
-  for (const year of years) {
+  for (const folder of visit.folders) {
     await letSignalsIn();
     await readyPoint("check");
-    const checked = checkYear(options.dataRoot, year);
+    const checked = checkYear(options.dataRoot, folder);
     diagnostics.push(...checked.diagnostics);
     for (const f of checked.files) sources.set(f.file, f.text);
   }
-  const summary = summarize(years, diagnostics);
+  const onlyYears = visit.folders.every((f) => f.series === "" && f.period.kind === "year");
+  const summary = summarize(visit.folders.map((f) => f.dir), diagnostics, onlyYears);
   const report =
     options.format === "json"
       ? formatJson(diagnostics, summary)

@@ -9,6 +9,8 @@ import { alike, align, grouped, wordDiff, type WordOp } from "./diff/align.js";
 import { printedYear, treeOf, type PrintedFigure, type PrintedRow, type PrintedSection, type PrintedSentence, type PrintedYear } from "./diff/printed.js";
 import { formatNumber } from "../text/format.js";
 import { Statistics } from "../model/statistics.js";
+import type { PeriodFolder } from "../load/periods.js";
+import { requireYear } from "../pipeline.js";
 
 export { align, wordDiff, type WordOp };
 
@@ -86,15 +88,19 @@ export interface YearDiff {
   other: Array<{ old?: string; new?: string }>;
 }
 
-export type DiffOutcome = { ok: true; diff: YearDiff; a: PrintedYear; b: PrintedYear } | { ok: false; diagnostics: Diagnostic[] };
+/** `periods`: the two compared, so a caller can name them (`năm 2021`, `6 tháng đầu năm 2022`). */
+export type DiffOutcome = { ok: true; diff: YearDiff; a: PrintedYear; b: PrintedYear; periods: [PeriodFolder, PeriodFolder] } | { ok: false; diagnostics: Diagnostic[]; periods: [PeriodFolder, PeriodFolder] };
 
-export async function diffYears(dataRoot: string, from: string, to: string): Promise<DiffOutcome> {
-  const pa = await printedYear(dataRoot, from);
-  // A year compared with itself is read once, so its findings are not listed twice.
-  const pb = to === from ? pa : await printedYear(dataRoot, to);
+/** Two periods of a data root, as `diff` names them: `2021 2022`, `2021-h1 2022-h1`, `bao-cao-nam/2022 2022-9m`. */
+export async function diffYears(dataRoot: string, from: string | PeriodFolder, to: string | PeriodFolder): Promise<DiffOutcome> {
+  const fa = requireYear(dataRoot, from);
+  const fb = requireYear(dataRoot, to);
+  const pa = await printedYear(dataRoot, fa);
+  // A period compared with itself is read once, so its findings are not listed twice.
+  const pb = fb.dir === fa.dir ? pa : await printedYear(dataRoot, fb);
   if (!pa.ok || !pb.ok) {
     const read = pb === pa ? [pa] : [pa, pb];
-    return { ok: false, diagnostics: read.flatMap((p) => (p.ok ? [] : p.diagnostics)) };
+    return { ok: false, diagnostics: read.flatMap((p) => (p.ok ? [] : p.diagnostics)), periods: [fa, fb] };
   }
   const diff = compareYears(pa.year, pb.year);
   // The fallback compares the rendered Markdown, where the same printed text can be escaped differently (a
@@ -104,7 +110,7 @@ export async function diffYears(dataRoot: string, from: string, to: string): Pro
     diff.other = [];
     diff.identical = true;
   }
-  return { ok: true, diff, a: pa.year, b: pb.year };
+  return { ok: true, diff, a: pa.year, b: pb.year, periods: [fa, fb] };
 }
 
 /** Two document trees alike but for where their nodes stood in the Markdown. */

@@ -1,18 +1,18 @@
-/** `check --fix` over whole years: repair each file in place (atomically) and say what changed. */
+/** `check --fix` over whole periods: repair each file in place (atomically) and say what changed. */
 import { fixSource } from "./fix.js";
 import { loadYear, sourceText } from "../load/index.js";
-import { movePeriod, periodOf, speaksForYear } from "../check/old-period.js";
-import { earlierPeriod, requireYear } from "../pipeline.js";
+import type { PeriodFolder } from "../load/periods.js";
+import { movePeriod, speaksForYear, spoken } from "../check/old-period.js";
+import { earlierPeriod } from "../pipeline.js";
 import { fixText } from "../text/tone-marks.js";
 import { writeFileAtomic } from "../write/atomic.js";
 
-export function fixYears(dataRoot: string, years: readonly string[]): string[] {
+export function fixYears(dataRoot: string, folders: readonly PeriodFolder[]): string[] {
   const lines: string[] = [];
-  for (const year of years) {
-    requireYear(dataRoot, year);
-    const files = loadYear(dataRoot, year).files;
-    const old = earlierPeriod(dataRoot, year);
-    const current = periodOf(files.find((f) => f.kind === "report")?.value);
+  for (const folder of folders) {
+    const files = loadYear(dataRoot, folder.dir).files;
+    const old = earlierPeriod(dataRoot, folder);
+    const current = spoken(folder.period, files.find((f) => f.kind === "report")?.value);
     const moved = old && current ? (t: string) => movePeriod(fixText(t), old, current) : fixText;
     for (const raw of files) {
       if (raw.value === undefined) continue;

@@ -1,7 +1,7 @@
 /** `danvan fmt`: every data file of the years to visit in the canonical layout (commands/fmt.ts), or, with `check`, the list of those that are not. */
 import type { Diagnostic } from "../diagnostics.js";
 import { loadYear, sourceText } from "../load/index.js";
-import { requireYear, yearsToVisit } from "../pipeline.js";
+import { yearsToVisit } from "../pipeline.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { formatYears, type FormatOutcome } from "./fmt.js";
 
@@ -16,15 +16,17 @@ export interface FmtOutcome extends FormatOutcome {
 }
 
 export function fmtYears(dataRoot: string, named: readonly string[], check: boolean): FmtOutcome {
-  const notRead: Diagnostic[] = [];
-  // Only files that loaded are formatted; a pipe, a device or an outside link is never opened.
-  const files = yearsToVisit(dataRoot, named).flatMap((year) => {
-    requireYear(dataRoot, year);
+  const visit = yearsToVisit(dataRoot, named);
+  const notRead: Diagnostic[] = [...visit.diagnostics];
+  const seen = new Set<string>();
+  // Only files that loaded are formatted; a pipe, a device or an outside link is never opened. A series'
+  // series.yaml is loaded with each of its periods and formatted once.
+  const files = visit.folders.flatMap((folder) => {
     // Read with every guarantee, parsed once, by the formatter itself: a 4 MiB file is not parsed twice.
-    const loaded = loadYear(dataRoot, year, { textOnly: true });
+    const loaded = loadYear(dataRoot, folder.dir, { textOnly: true });
     notRead.push(...loaded.diagnostics.filter((d) => NOT_READ.has(d.code)));
-    return loaded.files.filter((f) => f.text !== "" || f.value !== undefined).map((f) => ({ file: f.file, kind: f.kind }));
-  }).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i); // data/units.yaml is every year's
+    return loaded.files.filter((f) => (f.text !== "" || f.value !== undefined) && !seen.has(f.file) && seen.add(f.file)).map((f) => ({ file: f.file, kind: f.kind }));
+  });
   const outcome = formatYears(files, check, writeFileAtomic, (f) => sourceText(f, dataRoot));
   return { ...outcome, notRead, files: files.length };
 }

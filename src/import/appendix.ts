@@ -1,118 +1,363 @@
 /**
- * The appendix: "PHỤ LỤC", its title lines, "(Kèm theo … của <issuer>)", then the register table — group
- * rows (a Roman numeral and an issuer), type rows (a type alone), entry rows (n, "Type số X", d/m/yyyy,
- * summary) — read into documents.yaml's shape.
+ * The appendix: its heading ("PHỤ LỤC", "Phụ lục I"), title lines, "(Kèm theo … của <issuer>)", and the
+ * register table — found by its header row's words, whatever its columns and their order (4, 5, 6
+ * columns: TT, type and number together or apart, date, summary, issuing body, note). Group rows (a Roman
+ * numeral and an issuer, or an issuer alone), type rows (a type alone), merged cells and entry rows are
+ * read into documents.yaml's shape. A row the register cannot hold cleanly is kept: an entry whose date is
+ * not a date keeps its other values and no date (a visible blank, and a warning of `check`); a row that
+ * is no entry at all is returned as text, for a warning.
  */
-import type { Register, RegisterGroup, RegisterType } from "../model/index.js";
+import type { Register, RegisterDocument, RegisterGroup, RegisterType } from "../model/index.js";
+import { TYPE_CODES } from "../check/register.js";
 import type { Block, Table } from "./document.js";
-import { lines, shownText } from "./lines.js";
+import { lines, parasOf, shownText } from "./lines.js";
 import { documentId, romanValue, squash } from "./text.js";
+import { parseIsoDate } from "../text/format.js";
 
 export interface Appendix {
-  heading: string;
+  /** The heading as printed, when there is one. */
+  heading?: string;
   title: string[];
   /** The issuer's full name from "(Kèm theo … của …)". */
   fullName?: string;
   register: Register;
-  /** Rows that could not be read as a group, a type or an entry: their text, for a warning. */
-  unread: Array<{ index: number; text: string }>;
-  tableIndex?: number;
+  /** Rows or values that could not be placed in the register: their text, for a warning. */
+  unread: Array<{ index: number; text: string; why: string }>;
+  /** Entries kept with a value left out: for a warning each. */
+  irregular: Array<{ index: number; message: string }>;
 }
 
-export function findAppendix(blocks: readonly Block[], from: number): number {
-  for (let b = from; b < blocks.length; b++) {
-    const b0 = blocks[b];
-    if (b0.kind === "para" && /^PHỤ LỤC\b/u.test(shownText(b0))) return b;
-  }
-  return -1;
+const HEADING = /^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+)?\b[.:]?/u;
+
+/** A paragraph that heads an appendix: "PHỤ LỤC", "Phụ lục II", "PHỤ LỤC: Danh mục …", short. */
+export function isAppendixHeading(b: Block): boolean {
+  if (b.kind !== "para") return false;
+  const text = shownText(b);
+  return HEADING.test(text) && text.split(/\s+/).length <= 14 && !/[.;]$/.test(text);
 }
 
-export function readAppendix(blocks: readonly Block[], at: number): { appendix: Appendix; used: Set<number> } {
-  const used = new Set<number>([at]);
-  const head = blocks[at];
-  const heading = head.kind === "para" ? lines(head)[0] : "PHỤ LỤC";
-  const title: string[] = [];
-  let fullName: string | undefined;
-  let table: Table | undefined;
-  for (let b = at + 1; b < blocks.length; b++) {
-    const block = blocks[b];
-    if (block.kind === "table") {
-      table = block;
-      used.add(b);
-      break;
-    }
-    const text = shownText(block);
-    used.add(b);
-    if (!text) continue;
-    const attached = /^\(Kèm theo .* của (.+)\)$/u.exec(text);
-    if (attached) fullName = squash(attached[1]);
-    else if (/^\(/.test(text)) continue;
-    else title.push(...lines(block));
-  }
-  const { register, unread } = table ? readRegister(table) : { register: { groups: [] }, unread: [] };
-  return { appendix: { heading, title, fullName, register, unread, tableIndex: table?.index }, used };
+/**
+ * What a register column holds. Besides the usual ones, the columns of the office's "sổ đăng ký văn bản":
+ * "Số, ký hiệu; ngày, tháng văn bản" (number and date together) and "Tên loại và trích yếu nội dung"
+ * (type and summary together).
+ */
+type Role = "tt" | "typeNumber" | "type" | "number" | "numberDate" | "date" | "typeSummary" | "summary" | "issuer" | "note";
+
+/** A header cell's words → the column's role. */
+function roleOf(header: string): Role | undefined {
+  const h = header.toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();
+  if (/^(s[ốo]\s*)?t\.?t\.?$|^stt$|^số thứ tự$/u.test(h)) return "tt";
+  const typeWord = /loại|hình thức/u.test(h);
+  const numberWord = /(^|[\s,;])số(?=$|[\s,;:])|ký hiệu|kí hiệu/u.test(h);
+  const dateWord = /ngày|thời gian ban hành/u.test(h);
+  const summaryWord = /trích yếu|nội dung|tên văn bản|tiêu đề/u.test(h);
+  if (numberWord && dateWord) return "numberDate";
+  if (dateWord) return "date";
+  if (typeWord && summaryWord) return "typeSummary";
+  if (summaryWord) return "summary";
+  if (/ghi chú/u.test(h)) return "note";
+  if (/(cơ quan|đơn vị|nơi)( ban hành)?|tác giả/u.test(h) && !/nhận|lưu/u.test(h)) return "issuer";
+  if (typeWord && numberWord) return "typeNumber";
+  if (typeWord) return "type";
+  if (numberWord && !/lượng/u.test(h)) return "number";
+  return undefined;
 }
 
-/** A row's cells as text, spanning cells taking their columns so that every row has the same four places. */
-function cellsOf(row: Table["rows"][number]): string[] {
-  const out: string[] = [];
+/** A row's cells by grid column: a cell spanning several columns leaves the others empty. */
+function gridOf(row: Table["rows"][number]): Array<{ text: string; merged: boolean }> {
+  const out: Array<{ text: string; merged: boolean }> = [];
   for (const c of row) {
-    out.push(squash(c.paras.map((p) => lines(p).join(" ")).join(" ")));
-    for (let i = 1; i < c.span; i++) out.push("");
+    out.push({ text: cellText(c.paras), merged: c.mergedAbove === true });
+    for (let i = 1; i < c.span; i++) out.push({ text: "", merged: c.mergedAbove === true });
   }
   return out;
 }
 
-const ENTRY = /^(.*?)\s*\bsố\s+(\S+)$/u;
-const DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** A cell's lines joined: a number broken after "-" or "/" ("03-" / "HD/TU") is one word again. */
+function cellText(paras: Table["rows"][number][number]["paras"]): string {
+  let out = "";
+  for (const l of paras.flatMap((p) => lines(p))) out = !out ? l : /[-/]$/.test(out) && !/\s[-–]$/.test(out) ? `${out}${l}` : `${out} ${l}`;
+  return squash(out);
+}
 
-export function readRegister(table: Table): { register: Register; unread: Array<{ index: number; text: string }> } {
+interface Columns {
+  roles: Map<number, Role>;
+  /** Columns the register has no place for (Người ký, Nơi nhận …): their heading, to keep their values as text. */
+  others: Map<number, string>;
+  headerRow: number;
+  width: number;
+}
+
+/** The columns of a register table, from the first of its rows that names at least three of them. */
+export function registerColumns(table: Table): Columns | undefined {
+  for (let r = 0; r < Math.min(3, table.rows.length); r++) {
+    const roles = new Map<number, Role>();
+    const others = new Map<number, string>();
+    const grid = gridOf(table.rows[r]);
+    grid.forEach((c, i) => {
+      const role = roleOf(c.text);
+      if (role && ![...roles.values()].includes(role)) roles.set(i, role);
+      else if (c.text) others.set(i, c.text);
+    });
+    const has = (x: Role) => [...roles.values()].includes(x);
+    if (roles.size >= 3 && (has("typeNumber") || has("number") || has("numberDate")) && (has("date") || has("numberDate") || has("summary") || has("typeSummary"))) {
+      return { roles, others, headerRow: r, width: grid.length };
+    }
+  }
+  return undefined;
+}
+
+export function findRegisterTable(blocks: readonly Block[], from: number, to = blocks.length): number {
+  for (let b = from; b < to; b++) {
+    const block = blocks[b];
+    if (block.kind === "table" && registerColumns(block)) return b;
+  }
+  return -1;
+}
+
+/**
+ * The appendix from its heading (at `headingAt`, or -1 without one) and its register table (at `tableAt`,
+ * or -1): the heading, the lines between them, the register.
+ */
+export function readAppendix(blocks: readonly Block[], headingAt: number, tableAt: number, reportDate: string): { appendix: Appendix; used: Set<number> } {
+  const used = new Set<number>();
+  let heading: string | undefined;
+  const title: string[] = [];
+  let fullName: string | undefined;
+  if (headingAt >= 0) {
+    used.add(headingAt);
+    const head = blocks[headingAt];
+    const headLines = parasOf(head).flatMap((p) => lines(p));
+    heading = headLines[0];
+    title.push(...headLines.slice(1));
+    const stop = tableAt >= 0 ? tableAt : blocks.length;
+    for (let b = headingAt + 1; b < stop; b++) {
+      const block = blocks[b];
+      if (block.kind === "table") break;
+      used.add(b);
+      const text = shownText(block);
+      if (!text) continue;
+      const attached = /^\(Kèm theo .* của (.+?)\)\.?$/u.exec(text);
+      if (attached) fullName = squash(attached[1]);
+      else title.push(...lines(block));
+    }
+  }
+  let register: Register = { groups: [] };
+  const unread: Appendix["unread"] = [];
+  const irregular: Appendix["irregular"] = [];
+  if (tableAt >= 0) {
+    const more = continuationTables(blocks, tableAt);
+    for (const b of [tableAt, ...more]) used.add(b);
+    const read = readRegister([tableAt, ...more].map((b) => blocks[b] as Table), reportDate);
+    register = read.register;
+    unread.push(...read.unread);
+    irregular.push(...read.irregular);
+  }
+  return { appendix: { ...(heading ? { heading } : {}), title, fullName, register, unread, irregular }, used };
+}
+
+/** Type names a register groups by, longest first so that "Kế hoạch phối hợp" reads as "Kế hoạch". */
+const TYPE_NAMES = [...Object.keys(TYPE_CODES), "Quyết định", "Tờ trình", "Thông tư", "Nghị định", "Luật", "Công điện", "Biên bản", "Giấy mời", "Văn bản", "Thư"].sort((a, b) => b.length - a.length);
+const BY_CODE = new Map(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
+
+function typeAtStart(text: string): string | undefined {
+  return TYPE_NAMES.find((t) => text === t || text.startsWith(`${t} `) || text.toLowerCase() === t.toLowerCase() || text.toLowerCase().startsWith(`${t.toLowerCase()} `));
+}
+
+const DATE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
+
+/** d/m/yyyy or d/m/yy (the century the report's own date gives it): an ISO date, if it is a real one. */
+export function readDate(text: string, reportDate: string): string | undefined {
+  const m = DATE.exec(text.replace(/^ngày\s+/iu, "").replace(/\.$/, ""));
+  if (!m) return undefined;
+  let year = Number(m[3]);
+  if (m[3].length === 2) {
+    const reportYear = Number(reportDate.slice(0, 4)) || 2000;
+    year += Math.floor(reportYear / 100) * 100;
+    if (year > reportYear) year -= 100;
+  }
+  const iso = `${String(year).padStart(4, "0")}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  // The calendar as check reads it.
+  return parseIsoDate(iso) ? iso : undefined;
+}
+
+/**
+ * "Chỉ thị số 22-CT/TU", "Kế hoạch 943/KH-UBND", "Số 12/BC-UBND", "22-CT/TU", also with its date after it
+ * ("12/KH-UBND, ngày 03/4/2024", as a register with one column for both prints it): the type as printed
+ * (maybe none), the number, the date's text.
+ */
+function splitReference(text: string): { type?: string; number: string; date?: string } | undefined {
+  const dated = /^(.*?)[,;]?\s+(?:ngày\s+)?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,5})\.?$/u.exec(text);
+  const head = dated && /\d/.test(dated[1]) ? dated[1] : text;
+  const date = dated && head !== text ? dated[2] : undefined;
+  const so = /^(.*?)\s*\b[Ss]ố\s*:?\s*(\S.*)$/u.exec(head);
+  if (so && /\d/.test(so[2])) return { ...(so[1] ? { type: squash(so[1]) } : {}), number: squash(so[2]), ...(date ? { date } : {}) };
+  const digit = /^(.*?)\s*(\d\S*.*)$/u.exec(head);
+  if (digit && /[/-]/.test(digit[2])) return { ...(digit[1] ? { type: squash(digit[1]) } : {}), number: squash(digit[2]), ...(date ? { date } : {}) };
+  return undefined;
+}
+
+/** The type a number's code names: 22-CT/TU → Chỉ thị; 3111/KH-UBND → Kế hoạch. */
+function typeFromCode(number: string): string | undefined {
+  const party = /^\d+[a-zA-Z]?-([\p{L}]+)\//u.exec(number);
+  const state = /^\d+[a-zA-Z]?(?:\/\d{4})?\/([\p{L}]+)-/u.exec(number);
+  return BY_CODE.get(party?.[1] ?? state?.[1] ?? "");
+}
+
+/** The width of a table's grid: its widest row, spans counted. */
+function gridWidth(table: Table): number {
+  return Math.max(0, ...table.rows.map((row) => row.reduce((n, c) => n + c.span, 0)));
+}
+
+/**
+ * The register from its table and the tables that continue it (a table broken at a page, with or without
+ * its header repeated): one list of rows read with the first table's columns.
+ */
+export function readRegister(tables: readonly Table[], reportDate: string): { register: Register; unread: Appendix["unread"]; irregular: Appendix["irregular"] } {
+  const columns = tables.length ? registerColumns(tables[0]) : undefined;
   const groups: RegisterGroup[] = [];
-  const unread: Array<{ index: number; text: string }> = [];
+  const unread: Appendix["unread"] = [];
+  const irregular: Appendix["irregular"] = [];
+  if (!columns) return { register: { groups }, unread, irregular };
+  const col = (role: Role) => [...columns.roles].find(([, r]) => r === role)?.[0];
+  const at = {
+    tt: col("tt"),
+    ref: col("typeNumber") ?? col("number") ?? col("numberDate"),
+    type: col("type"),
+    date: col("date") ?? col("numberDate"),
+    summary: col("summary") ?? col("typeSummary"),
+    typeInSummary: col("typeSummary") !== undefined,
+    issuer: col("issuer"),
+    note: col("note"),
+  };
   let group: RegisterGroup | undefined;
   let type: RegisterType | undefined;
-  const taken = new Set<string>();
-  table.rows.forEach((row, r) => {
-    const cells = cellsOf(row);
-    const [c0 = "", c1 = "", c2 = "", c3 = ""] = cells;
-    const index = row.flatMap((c) => c.paras)[0]?.index ?? table.index;
-    if (r === 0 && !DATE.test(c2) && !romanValue(c0)) return; // the header row
-    if (c1 && !c2 && !c3 && !ENTRY.test(c1)) {
-      if (romanValue(c0) !== undefined || !group) {
-        group = { issuer: c1, types: [] };
-        groups.push(group);
-        type = undefined;
-        if (romanValue(c0) !== undefined) return;
+  /** The type a type row named, for the entries under it that print no type of their own. */
+  let rowType: RegisterType | undefined;
+  const ids = new Set<string>();
+  const numbers = new Set<string>();
+  const openGroup = (issuer: string) => {
+    group = { issuer, types: [] };
+    groups.push(group);
+    type = undefined;
+    rowType = undefined;
+  };
+  const rows = tables.flatMap((table, t) => table.rows.map((row, r) => ({ row, index: row.flatMap((c) => c.paras)[0]?.index ?? table.index, skip: t === 0 && r <= columns.headerRow })));
+  /** What each column showed in the row above: a cell merged into it shows the same. */
+  let above: string[] = [];
+  rows.forEach(({ row, index, skip }, r) => {
+    const grid = gridOf(row);
+    const cells = grid.map((c, i) => (c.merged && !c.text ? (above[i] ?? "") : c.text));
+    above = cells;
+    if (skip) return;
+    const get = (i: number | undefined) => (i === undefined ? "" : (cells[i] ?? ""));
+    const filled = cells.map((c, i) => ({ c, i })).filter((x) => x.c && !grid[x.i].merged);
+    if (!filled.length) return;
+    const asText = () => filled.map((x) => x.c).join(" | ");
+    // A row repeating the header (a table continued on the next page, or a row of column numbers 1 2 3 4).
+    if (filled.every((x) => roleOf(x.c) === columns.roles.get(x.i) || columns.others.get(x.i) === x.c) || filled.every((x) => /^\(?\d{1,2}\)?$/.test(x.c) && Number(x.c.replace(/\D/g, "")) === x.i + 1)) return;
+    const refText = get(at.ref);
+    const ref = refText ? splitReference(refText) : undefined;
+    let dateText = get(at.date);
+    if (at.ref !== undefined && at.ref === at.date) dateText = ref?.date ?? "";
+    else if (!dateText && ref?.date) dateText = ref.date;
+    if (!ref) {
+      // A group or type row: one text, maybe after a Roman numeral or a letter in the TT column.
+      // The TT column holds a numeral; a cell merged across the row from there holds the label itself.
+      const isNumeral = (t: string) => /^([IVXLC]+|[A-Z]|\d{1,3})[.)]?$/u.test(t);
+      const texts = filled.filter((x) => !(x.i === at.tt && isNumeral(x.c))).map((x) => x.c);
+      const tt = isNumeral(get(at.tt)) ? get(at.tt) : "";
+      const lead = /^([IVXLC]+[.)\-–]?|[A-Z][.)\-–])\s+(\S.*)$/u.exec(texts.join(" "));
+      const leadNumeral = lead ? lead[1].replace(/[.)\-–]$/, "") : "";
+      const numbered = romanValue(tt.replace(/[.)]$/, "")) !== undefined || /^[A-Z][.)]?$/.test(tt) || (lead !== null && (romanValue(leadNumeral) !== undefined || /^[A-Z]$/.test(leadNumeral)));
+      const label = squash(lead && (romanValue(leadNumeral) !== undefined || /^[A-Z]$/.test(leadNumeral)) ? lead[2] : texts.join(" "));
+      if (texts.length === 1 && label && !dateText) {
+        const asType = typeAtStart(label);
+        if (numbered || !asType || at.type !== undefined) openGroup(label);
+        else {
+          if (!group) openGroup("");
+          type = { type: asType, ...(asType !== label ? { heading: label } : {}), documents: [] };
+          rowType = type;
+          group!.types.push(type);
+        }
+        return;
       }
-      type = { type: c1, documents: [] };
-      group.types.push(type);
+      unread.push({ index, text: asText(), why: "không đọc ra số ký hiệu văn bản" });
       return;
     }
-    const entry = ENTRY.exec(c1);
-    const date = DATE.exec(c2);
-    if (entry && date) {
-      const typeName = squash(entry[1]);
-      if (!group) {
-        group = { issuer: "", types: [] };
-        groups.push(group);
-      }
-      // A type row may say more than the type ("Kế hoạch phối hợp" over "Kế hoạch số …"): that is its heading.
-      if (type && typeName && typeName !== type.type && type.documents.length === 0 && !type.heading && type.type.startsWith(`${typeName} `)) {
-        type.heading = type.type;
-        type.type = typeName;
-      }
-      if (!type || (typeName && typeName !== type.type)) {
-        type = group.types.find((t) => t.type === typeName) ?? { type: typeName, documents: [] };
-        if (!group.types.includes(type)) group.types.push(type);
-      }
-      const number = entry[2];
-      let id = documentId(number);
-      if (taken.has(id)) id = `${id}-${r}`;
-      taken.add(id);
-      type.documents.push({ id, number, date: `${date[3]}-${date[2].padStart(2, "0")}-${date[1].padStart(2, "0")}`, summary: c3 });
+    let summaryText = get(at.summary);
+    let typeInSummary: string | undefined;
+    if (at.typeInSummary) {
+      // "Tên loại và trích yếu": the type at the start, then the summary.
+      typeInSummary = typeAtStart(summaryText);
+      if (typeInSummary) summaryText = summaryText.slice(typeInSummary.length).replace(/^[\s:,.-]+/u, "");
+      summaryText = summaryText.charAt(0).toUpperCase() + summaryText.slice(1);
+    }
+    // What the register has no column for is kept in the summary, named.
+    const extra = [
+      ...(get(at.note) ? [`(${get(at.note)})`] : []),
+      ...[...columns.others].filter(([i]) => get(i)).map(([i, label]) => `(${label}: ${get(i)})`),
+    ];
+    const summary = [summaryText, ...extra].filter(Boolean).join(" ");
+    if (!summaryText) {
+      unread.push({ index, text: asText(), why: "không có trích yếu nội dung" });
       return;
     }
-    if (cells.some((c) => c)) unread.push({ index, text: cells.filter(Boolean).join(" | ") });
+    if (numbers.has(ref.number)) {
+      unread.push({ index, text: asText(), why: `số ký hiệu ${ref.number} đã có ở một hàng trên` });
+      return;
+    }
+    numbers.add(ref.number);
+    const issuer = get(at.issuer);
+    if (issuer && issuer !== group?.issuer) openGroup(issuer);
+    if (!group) openGroup("");
+    const printedType = get(at.type) || ref.type || typeInSummary;
+    const typeName = printedType ? (typeAtStart(printedType) ?? printedType) : (rowType?.type ?? typeFromCode(ref.number));
+    if (!typeName) {
+      unread.push({ index, text: asText(), why: "không rõ thể loại văn bản" });
+      return;
+    }
+    // A type row may say more than the type ("Kế hoạch phối hợp" over "Kế hoạch số …"): that is its heading.
+    if (!type || typeName !== type.type) {
+      type = group!.types.find((t) => t.type === typeName) ?? { type: typeName, ...(printedType && printedType !== typeName ? { heading: printedType } : {}), documents: [] };
+      if (!group!.types.includes(type)) group!.types.push(type);
+    }
+    let id = documentId(ref.number) || `van-ban-${r}`;
+    for (let n = 2; ids.has(id); n++) id = `${documentId(ref.number) || "van-ban"}-${n}`;
+    ids.add(id);
+    const date = readDate(dateText, reportDate);
+    const doc: RegisterDocument = { id, number: ref.number, summary };
+    if (date && date <= reportDate) doc.date = date;
+    else if (date) irregular.push({ index, message: `văn bản ${ref.number}: ngày ${dateText} sau ngày của báo cáo; để trống ngày (date) trong documents.yaml` });
+    else irregular.push({ index, message: dateText ? `văn bản ${ref.number}: ngày "${dateText}" không phải là ngày có thật; để trống ngày (date) trong documents.yaml` : `văn bản ${ref.number} không ghi ngày ban hành; để trống ngày (date)` });
+    type.documents.push(doc);
   });
-  return { register: { groups: groups.filter((g) => g.types.some((t) => t.documents.length)).map((g) => ({ ...g, types: g.types.filter((t) => t.documents.length) })) }, unread };
+  for (const [, label] of columns.others) {
+    if (rows.some(({ row, skip }) => !skip && gridOf(row).some((c, i) => columns.others.get(i) === label && c.text && c.text !== label))) {
+      irregular.push({ index: tables[0].index, message: `cột "${label}" của danh mục không có chỗ trong dữ liệu: giá trị của nó được ghi vào cuối trích yếu, trong ngoặc` });
+    }
+  }
+  const kept = groups
+    .map((g) => ({ ...g, types: g.types.filter((t) => t.documents.length) }))
+    .filter((g) => g.types.length);
+  return { register: { groups: kept }, unread, irregular };
+}
+
+/** The tables after a register that continue it: the same grid, nothing but empty paragraphs between. */
+export function continuationTables(blocks: readonly Block[], tableAt: number): number[] {
+  const first = blocks[tableAt] as Table;
+  const width = gridWidth(first);
+  const out: number[] = [];
+  for (let b = tableAt + 1; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind === "para") {
+      if (shownText(block) === "") continue;
+      break;
+    }
+    if (gridWidth(block) !== width) break;
+    const own = registerColumns(block);
+    if (own && own.headerRow > 0) break;
+    out.push(b);
+  }
+  return out;
 }

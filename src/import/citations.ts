@@ -9,13 +9,13 @@ import type { Register } from "../model/index.js";
 interface Known {
   id: string;
   type: string;
-  /** As the text prints it; undefined for a date off the calendar (check reports it as DV351): nothing prints it. */
+  /** As the helper prints it; undefined for a document without a date or with one off the calendar (check reports it as DV351): it is cited without one. */
   date?: string;
 }
 
 export function citationIndex(register: Register): Map<string, Known> {
   const byNumber = new Map<string, Known>();
-  for (const g of register.groups) for (const t of g.types) for (const d of t.documents) if (!byNumber.has(d.number)) byNumber.set(d.number, { id: d.id, type: t.type, date: parseIsoDate(d.date) ? formatDate(d.date) : undefined });
+  for (const g of register.groups) for (const t of g.types) for (const d of t.documents) if (!byNumber.has(d.number)) byNumber.set(d.number, { id: d.id, type: t.type, date: d.date !== undefined && parseIsoDate(d.date) ? formatDate(d.date) : undefined });
   return byNumber;
 }
 

@@ -1,10 +1,17 @@
 /** Text helpers import shares: whitespace as a reader sees it, slugs for ids and file names, Vietnamese repairs. */
 import { fixText, textProblems } from "../text/tone-marks.js";
 
-/** Tabs, no-break and repeated spaces are layout, not wording: one space. */
+/**
+ * Tabs, no-break and repeated spaces are layout, not wording: one space. Zero-width characters and
+ * direction marks show nothing: gone (prose keeps its own count of them, with a warning: safe-text.ts).
+ */
 export function squash(text: string): string {
-  return text.replace(/[\t\u00a0\u2007\u202f ]+/g, " ").trim();
+  const visible = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, "") : text;
+  return visible.replace(/[\t\u00a0\u2007\u202f ]+/g, " ").trim();
 }
+
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
 
 export function slug(text: string, words = 4, max = 40): string {
   const ascii = text

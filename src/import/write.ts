@@ -13,18 +13,20 @@ import type { Register } from "../model/index.js";
 import { checkYear } from "../pipeline.js";
 import { makeFolder } from "../write/atomic.js";
 import { reasonOf } from "../io/fs-errors.js";
-import { SCHEMA_FILES } from "../validate/schemas.js";
+import { schemaModeline } from "../commands/schema-link.js";
 import type { ImportedSection } from "./body.js";
 
 export interface ImportedYear {
   report: Record<string, unknown>;
-  register: Register;
+  /** A report without an appendix register has none: no documents.yaml is written. */
+  register?: Register;
   sections: ImportedSection[];
 }
 
-function yamlText(value: unknown, kind: FileKind, depth: string, comment: string): string {
+/** `target`: where the file will be once in place, so that its schema link resolves from there as `init` and `new` make it. */
+function yamlText(value: unknown, kind: FileKind, target: string, comment: string): string {
   const doc = new Document(value);
-  doc.commentBefore = ` yaml-language-server: $schema=${depth}schemas/${SCHEMA_FILES[kind]}\n\n${comment}`;
+  doc.commentBefore = ` ${schemaModeline(target, kind)}\n\n${comment}`;
   return formatYaml(doc.toString({ lineWidth: 0 }), kind);
 }
 
@@ -34,7 +36,8 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
   try {
     // One level at a time: Node's recursive mkdirSync never returns for some paths (under /proc).
     makeFolder(dataRoot);
-    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year}-`));
+    // A period of a series (`bao-cao-6-thang/2022-h1`) is staged under a name of one segment.
+    staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year.replace(/[/\\]/g, "-")}-`));
   } catch (err) {
     const reason = err instanceof UsageError ? err.message : reasonOf(err);
     throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}`, "DV610");
@@ -43,9 +46,9 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
   const comment = ` Nhập từ tệp DOCX bằng "${source}"; đọc lại và sửa trước khi dùng.`;
   try {
     const files: Array<[string, string]> = [
-      ["report.yaml", yamlText(data.report, "report", "../../", comment)],
-      ["documents.yaml", yamlText(data.register, "documents", "../../", comment)],
-      ...data.sections.map((s): [string, string] => [path.join("sections", s.file), yamlText(s.data, "section", "../../../", comment)]),
+      ["report.yaml", yamlText(data.report, "report", path.join(target, "report.yaml"), comment)],
+      ...(data.register ? [["documents.yaml", yamlText(data.register, "documents", path.join(target, "documents.yaml"), comment)] as [string, string]] : []),
+      ...data.sections.map((s): [string, string] => [path.join("sections", s.file), yamlText(s.data, "section", path.join(target, "sections", s.file), comment)]),
     ];
     fs.mkdirSync(path.join(stagedYear, "sections"), { recursive: true });
     for (const [rel, text] of files) fs.writeFileSync(path.join(stagedYear, rel), text);
@@ -61,6 +64,7 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
       fs.chmodSync(p, (fs.statSync(p).isDirectory() ? 0o777 : 0o666) & ~umask);
     }
     // A year made meanwhile by another run is not replaced: rename refuses a non-empty target.
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(stagedYear, target);
     fs.rmSync(staging, { recursive: true, force: true });
     return { files: files.map(([rel]) => path.join(target, rel)), diagnostics };

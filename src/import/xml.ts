@@ -22,6 +22,16 @@ const PREFIX: Record<string, string> = {
   "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
   "http://schemas.openxmlformats.org/package/2006/relationships": "pr",
   "http://schemas.openxmlformats.org/package/2006/content-types": "ct",
+  "http://schemas.openxmlformats.org/officeDocument/2006/math": "m",
+  "http://schemas.openxmlformats.org/drawingml/2006/main": "a",
+  "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing": "wp",
+  "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": "wps",
+  "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup": "wpg",
+  "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas": "wpc",
+  "http://schemas.openxmlformats.org/drawingml/2006/picture": "pic",
+  "urn:schemas-microsoft-com:vml": "v",
+  "urn:schemas-microsoft-com:office:office": "o",
+  "urn:schemas-microsoft-com:office:word": "w10",
 };
 
 function qualified(uri: string, local: string): string {
@@ -29,18 +39,28 @@ function qualified(uri: string, local: string): string {
   return `${PREFIX[uri] ?? uri}:${local}`;
 }
 
-export class XmlError extends Error {}
+/** A part that is not well-formed XML: the parser's own reason, and where in the part it stopped. */
+export class XmlError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? reason : `dòng ${line}, cột ${column}: ${reason}`);
+  }
+}
 
 /** Deeper than any Word file nests (tables in tables stay under 40); the readers that walk the tree recurse. */
 export const MAX_DEPTH = 256;
 
 export function parseXml(text: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
+  const parser = new SaxesParser({ xmlns: true, position: true });
   const root: XmlElement = { name: "#root", attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  let failure: Error | undefined;
+  // The first error ends the reading: read on, a broken tag leaves every later one open, and the part
+  // would be refused for its depth instead of for what is wrong with it.
   parser.on("error", (err) => {
-    failure ??= err;
+    throw new XmlError(err.message.replace(/^\d+:\d+: /, ""), parser.line, parser.column);
   });
   parser.on("opentag", (tag) => {
     const attrs: Record<string, string> = {};
@@ -49,13 +69,12 @@ export function parseXml(text: string): XmlElement {
       attrs[qualified(a.uri, a.local)] = a.value;
     }
     // Stop here: read on, saxes would resolve each deeper tag's namespace through every open tag (quadratic).
-    if (stack.length > MAX_DEPTH) throw new XmlError(`lồng sâu quá ${MAX_DEPTH} cấp`);
+    if (stack.length > MAX_DEPTH) throw new XmlError(`lồng sâu quá ${MAX_DEPTH} cấp`, parser.line, parser.column);
     const el: XmlElement = { name: qualified(tag.uri, tag.local), attrs, children: [] };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
   parser.on("closetag", () => {
-    if (failure) return;
     stack.pop();
   });
   parser.on("text", (t) => {
@@ -65,10 +84,19 @@ export function parseXml(text: string): XmlElement {
     stack[stack.length - 1].children.push(t);
   });
   parser.write(text).close();
-  if (failure) throw new XmlError(failure.message);
   const top = root.children.find((c): c is XmlElement => typeof c !== "string");
   if (!top) throw new XmlError("không có phần tử gốc");
   return top;
+}
+
+/** Every descendant named `name`, in document order, not looking inside a match. */
+export function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (typeof c === "string") continue;
+    if (c.name === name) out.push(c);
+    else descendants(c, name, out);
+  }
+  return out;
 }
 
 export function elements(el: XmlElement, name?: string): XmlElement[] {

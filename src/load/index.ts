@@ -7,6 +7,7 @@ import { parseYamlDocument } from "./parse-yaml.js";
 import { yamlProblems } from "./yaml-errors.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 import { UNITS_FILE, UNITS_FOLDER, unitReportPath, type UnitReport } from "../model/units.js";
+import { SERIES_FILE } from "./periods.js";
 
 export interface LoadResult {
   files: RawFile[];
@@ -22,9 +23,10 @@ export const MAX_LINE_CHARS = 20_000;
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-const REQUIRED: ReadonlyArray<[string, FileKind]> = [
-  ["report.yaml", "report"],
-  ["documents.yaml", "documents"],
+/** report.yaml is required; documents.yaml only when the report has an appendix register. */
+const TOP_FILES: ReadonlyArray<[string, FileKind, boolean]> = [
+  ["report.yaml", "report", true],
+  ["documents.yaml", "documents", false],
 ];
 
 /** Section files run in the order of their leading numbers: 02 before 02-1 before 02-ket… never by accident of spelling. */
@@ -41,19 +43,21 @@ export function sectionOrder(a: string, b: string): number {
 }
 
 /**
- * `textOnly`: each file read and decoded with every guarantee (regular, inside the root, bounded, UTF-8) but
- * not parsed — what `fmt` needs to know which files it may open; it parses each one itself.
- * `unitReports: false` leaves out the year's units/ files (collect, which replaces them, reads only what asks for them).
+ * A period folder's files (`dir` relative to the data root: `2021`, `bao-cao-6-thang/2022-h1`), and its series'
+ * series.yaml when there is one. `textOnly`: each file read and decoded with every guarantee (regular, inside
+ * the root, bounded, UTF-8) but not parsed — what `fmt` needs to know which files it may open; it parses each
+ * one itself. `unitReports: false` leaves out the period's units/ files (collect, which replaces them, reads
+ * only what asks for them).
  */
 export function loadYear(dataRoot: string, year: string, options: { textOnly?: boolean; unitReports?: boolean } = {}): LoadResult {
   const dir = path.join(dataRoot, year);
   const root = realFolder(dataRoot);
   const files: RawFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [name, kind] of REQUIRED) {
+  for (const [name, kind, required] of TOP_FILES) {
     const file = path.join(dir, name);
     if (!lstatOrUndefined(file)) {
-      diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
+      if (required) diagnostics.push(missingFile(file, `thiếu tệp bắt buộc ${name}`));
       continue;
     }
     files.push(parseFile(file, kind, diagnostics, root, options.textOnly));
@@ -79,6 +83,8 @@ export function loadYear(dataRoot: string, year: string, options: { textOnly?: b
   }
   if (names.length === 0) diagnostics.push(missingFile(sectionsDir, "thư mục sections/ không có tệp mục nào (NN-ten-muc.yaml)"));
   for (const name of names) files.push(parseFile(path.join(sectionsDir, name), "section", diagnostics, root, options.textOnly));
+  const seriesFile = path.join(path.dirname(dir), SERIES_FILE);
+  if (lstatOrUndefined(seriesFile)) files.push(parseFile(seriesFile, "series", diagnostics, root, options.textOnly));
   files.push(...loadUnits(dataRoot, year, diagnostics, root, options.unitReports ?? true, options.textOnly));
   return { files, diagnostics };
 }
@@ -108,8 +114,8 @@ export function loadUnits(dataRoot: string, year: string, diagnostics: Diagnosti
  * A unit's report of another period (the one before, shown in its template and compared by check), when
  * there is one that reads; nothing is said about it otherwise, since it belongs to that period's checks.
  */
-export function previousUnitReport(dataRoot: string, period: string, code: string): UnitReport | undefined {
-  const file = unitReportPath(dataRoot, period, code);
+export function previousUnitReport(dataRoot: string, dir: string, code: string): UnitReport | undefined {
+  const file = unitReportPath(dataRoot, dir, code);
   if (!lstatOrUndefined(file)) return undefined;
   const v = parseFile(file, "unit", [], realFolder(dataRoot)).value as Partial<UnitReport> | undefined;
   return v && typeof v === "object" && v.figures && typeof v.figures === "object" ? (v as UnitReport) : undefined;

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Position } from "../diagnostics.js";
+import type { FreeKind, Period, PeriodKind, Window } from "./period.js";
 import type { UnitReport, UnitsFile } from "./units.js";
 import { positionInScalar } from "./text-position.js";
 
@@ -19,11 +20,15 @@ export interface Identity {
   date: string;
   type: string;
   title: string[];
-  period: { from: number; to: number };
+  /** The years the report speaks for (one year: from = to), its kind and window when stated. */
+  period: { kind?: PeriodKind; from: number; to: number; window?: Window };
   format?: { zeroPadCounts?: boolean; numbering?: { level1?: string; level2?: string; items?: string } };
-  signer: { authority?: string; title: string; name: string };
-  recipients: { list: string[]; filing: string; note?: { text: string; first: number } };
-  appendix: { heading: string; title?: string[] };
+  /** `authority`: one line, or several (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`). */
+  signer: { authority?: string | string[]; title: string; name: string };
+  /** `filing`: the "Lưu …" line that closes the list, when the report has one. */
+  recipients: { list: string[]; filing?: string; note?: { text: string; first: number } };
+  /** How the appendix register is headed; a year without documents.yaml prints no appendix. */
+  appendix?: { heading: string; title?: string[] };
 }
 
 /** A number, or a dotted path to another figure of the same year. */
@@ -67,7 +72,10 @@ export interface FigureTableBlock {
   title?: string;
 }
 
-export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string } | { table: FigureTableBlock };
+/** A row of the indicator table: a figure path, or one with its label, unit and previous value stated. */
+export type Indicator = string | { figure: string; label?: string; unit?: string; previous?: number };
+
+export type Block = string | { bullets: string[] } | { numbered: string[] } | { subheading: string } | { indicators: Indicator[] } | { table: FigureTableBlock };
 
 export interface SectionData {
   level: 0 | 1 | 2;
@@ -85,7 +93,8 @@ export interface Section extends SectionData {
 export interface RegisterDocument {
   id: string;
   number: string;
-  date: string;
+  /** Left out when the signed register prints no real date (`14/3/20218`): the appendix shows a blank. */
+  date?: string;
   summary: string;
 }
 
@@ -106,9 +115,17 @@ export interface Register {
 }
 
 export interface Report {
+  /** The period folder's id as typed (`2021`, `2022-h1`): what output files are named by. */
   year: string;
+  /** The report's period: kind and index from its folder, window as report.yaml or its series says. */
+  period: Period;
+  /** The series folder ("" for periods directly in the data root). */
+  series: string;
+  /** The series' cut-off day (series.yaml `window.endDay`, else 14): what the windows of its series keys end on. */
+  endDay: number;
   /** Data files as the user named them, for diagnostics about the identity and the register. */
   identityFile: string;
+  /** Where documents.yaml is, or would be: a year without it has no groups in its register and no appendix. */
   registerFile: string;
   identity: Identity;
   sections: Section[];
@@ -126,8 +143,10 @@ export interface CollectedUnits {
   reports: ReadonlyMap<string, UnitReport>;
 }
 
-/** `units`: data/units.yaml, the units that report figures; `unit`: one unit's figures for a year (data/<year>/units/<code>.yaml). */
-export type FileKind = "report" | "documents" | "section" | "units" | "unit";
+/** `units`: data/units.yaml, the units that report figures; `unit`: one unit's figures for a period (data/<period>/units/<code>.yaml). */
+export type FileKind = "report" | "documents" | "section" | "series" | "units" | "unit";
+
+export type { FreeKind };
 
 /** The YAML library, loaded by the commands that read data only. */
 let yamlLib: typeof import("yaml") | undefined;
@@ -216,3 +235,12 @@ export class RawFile {
 /** Where a data path of a file starts, for diagnostics: what check rules and render are given. */
 /** Where a data path is in its file; with `offset`, where that character of the string value there is. */
 export type Locate = (file: string, dataPath: ReadonlyArray<string | number>, offset?: number) => Position;
+
+/** Another period of the report's series, as `{{n "id" period=…}}` and the indicator table read it. */
+export type OtherPeriod =
+  | { ok: true; report: Report; statistics: import("./statistics.js").Statistics }
+  /** `missing`: the series has no folder for it; else its data does not read or validate. */
+  | { ok: false; missing: boolean; message: string };
+
+/** Finds (and reads once) another period of the series; the pipeline makes it, check and render ask it. */
+export type OtherPeriods = (period: import("./period.js").Period) => OtherPeriod;

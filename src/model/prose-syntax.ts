@@ -7,19 +7,27 @@
 import { didYouMean } from "../text/suggest.js";
 
 /** The helpers prose may call: render/helpers.ts implements each, check/references.ts refuses any other. */
-export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary"] as const;
+export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary", "window"] as const;
 export type ProseHelper = (typeof PROSE_HELPERS)[number];
+
+/** Helpers that take no id: `{{window}}`. Every other takes exactly one. */
+export const HELPERS_WITHOUT_ID: ReadonlySet<string> = new Set(["window"]);
 
 export type HashValue = string | number | boolean;
 
-/** The options each helper takes, and the type of value each option takes; every other option is an error. */
-export const HELPER_OPTIONS: Record<ProseHelper, Record<string, "boolean">> = {
+/**
+ * The options each helper takes, and what each takes: `boolean` true or false; `period` a period of the series
+ * in quotes (`period="2022-h1"`: the figure as that period has it; what it names is check's DV807–DV809).
+ * Every other option is an error.
+ */
+export const HELPER_OPTIONS: Record<ProseHelper, Record<string, "boolean" | "period">> = {
   fn: {},
-  n: { pad: "boolean" },
-  ratio: {},
-  pct: {},
+  n: { pad: "boolean", period: "period" },
+  ratio: { period: "period" },
+  pct: { period: "period" },
   doc: { date: "boolean", type: "boolean" },
   docsummary: { lower: "boolean" },
+  window: {},
 };
 
 export interface OptionProblem {
@@ -27,6 +35,8 @@ export interface OptionProblem {
   option: string;
   message: string;
 }
+
+const written = (option: string, type: "boolean" | "period") => (type === "period" ? `${option}="2022-h1"` : `${option}=false`);
 
 /**
  * What is wrong with a call's options: one reading for `check` (at the option's place) and `render` (which
@@ -38,10 +48,11 @@ export function optionProblems(name: ProseHelper, hash: Readonly<Record<string, 
   const out: OptionProblem[] = [];
   for (const [option, value] of Object.entries(hash)) {
     if (!Object.hasOwn(known, option)) {
-      const offer = names.length ? `; {{${name}}} chỉ nhận: ${names.map((o) => `${o}=false`).join(", ")}` : `; {{${name}}} không nhận tùy chọn nào`;
+      const offer = names.length ? `; {{${name}}} chỉ nhận: ${names.map((o) => written(o, known[o])).join(", ")}` : `; {{${name}}} không nhận tùy chọn nào`;
       out.push({ code: "DV316", option, message: `{{${name}}} không có tùy chọn "${option}"${didYouMean(option, names)}${offer}` });
-    } else if (typeof value !== known[option]) {
-      out.push({ code: "DV317", option, message: `tùy chọn ${option} của {{${name}}} nhận true hoặc false (viết không có dấu ngoặc kép: ${option}=false), gặp ${JSON.stringify(value)}` });
+    } else if (known[option] === "period" ? typeof value !== "string" : typeof value !== "boolean") {
+      const takes = known[option] === "period" ? `một kỳ trong dấu ngoặc kép (${written(option, "period")})` : `true hoặc false (viết không có dấu ngoặc kép: ${option}=false)`;
+      out.push({ code: "DV317", option, message: `tùy chọn ${option} của {{${name}}} nhận ${takes}, gặp ${JSON.stringify(value)}` });
     }
   }
   return out;

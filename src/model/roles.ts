@@ -20,6 +20,8 @@ export const ROLES = {
   /** A figure table by unit or group, in a section's body: its title and unit line, then its rows. */
   figureTable: ["table-title", "table-unit"],
   tableRows: ["heading", "unit", "group", "subtotal", "total"],
+  /** Body roles: a small heading, and an indicator table (a pipe table laid out by INDICATOR_COLUMNS). */
+  body: ["subheading", "indicators"],
 } as const;
 
 export type RowRole = (typeof ROLES.rows)[number];

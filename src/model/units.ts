@@ -1,10 +1,10 @@
 /**
  * The units below that report figures (data/units.yaml), what each reports for a period
- * (data/<year>/units/<code>.yaml), and which figures of the report are summed from them. Periods and the
- * units they expect meet only here: a report of another period (a half-year, a quarter) changes
- * `periodFolder`, `previousPeriod` and `activeIn`, nothing else.
+ * (data/<period folder>/units/<code>.yaml), and which figures of the report are summed from them. Periods
+ * and the units they expect meet only here, on model/period.ts's one reading of a period id.
  */
 import path from "node:path";
+import { parsePeriod, periodName as nameOfPeriod, samePeriodLastYear } from "./period.js";
 import { figureDecimals, figureSlots } from "./statistics.js";
 
 export interface Unit {
@@ -41,24 +41,24 @@ export interface UnitReport {
   figures: Record<string, UnitFigure>;
 }
 
-/** data/units.yaml, beside the year folders. */
+/** data/units.yaml, in the data root: every series and period reads it. */
 export const UNITS_FILE = "units.yaml";
-/** data/<year>/units/: one file per unit that reported. */
+/** data/<period folder>/units/: one file per unit that reported. */
 export const UNITS_FOLDER = "units";
 
-/** The period a year folder's units report for. */
-export function periodOfYear(year: string): string {
-  return year;
+/**
+ * The period whose figures a unit's template shows beside the input and check compares with: the same
+ * period a year before (2022 → 2021, 2022-h1 → 2021-h1, in the same series); none for a thematic report.
+ */
+export function previousPeriod(period: string): string | undefined {
+  const p = parsePeriod(period);
+  return p.ok ? samePeriodLastYear(p.period)?.id : undefined;
 }
 
-/** The folder of the data root that holds a period's data. */
-export function periodFolder(period: string): string {
-  return period;
-}
-
-/** The period whose figures a unit's template shows beside the input, for reference. */
-export function previousPeriod(period: string): string {
-  return String(Number(period) - 1);
+/** The folder (relative to the data root) of the period before `dir`'s, beside it in its series. */
+export function previousFolder(dir: string, period: string): string | undefined {
+  const before = previousPeriod(period);
+  return before === undefined ? undefined : path.posix.join(path.posix.dirname(dir), before);
 }
 
 /** The units, each once: a code listed twice (check says so, DV753) counts as first listed, never twice in a sum. */
@@ -67,15 +67,17 @@ export function distinctUnits(file: UnitsFile): Unit[] {
   return file.units.filter((u) => !seen.has(u.code) && Boolean(seen.add(u.code)));
 }
 
-/** Whether a unit is expected to report for a period, by its from/to years. */
+/** Whether a unit is expected to report for a period, by its from/to years; a thematic report has no year to bound. */
 export function activeIn(unit: Unit, period: string): boolean {
-  const year = Number(period.slice(0, 4));
+  const p = parsePeriod(period);
+  const year = p.ok ? p.period.year : undefined;
+  if (year === undefined) return true;
   return (unit.from === undefined || unit.from <= year) && (unit.to === undefined || year <= unit.to);
 }
 
-/** A unit's figures file for a period. */
-export function unitReportPath(dataRoot: string, period: string, code: string): string {
-  return path.join(dataRoot, periodFolder(period), UNITS_FOLDER, `${code}.yaml`);
+/** A unit's figures file in a period's folder (`dir` relative to the data root: `2022`, `bao-cao-6-thang/2022-h1`). */
+export function unitReportPath(dataRoot: string, dir: string, code: string): string {
+  return path.join(dataRoot, dir, UNITS_FOLDER, `${code}.yaml`);
 }
 
 /** Whether a statistic is summed from the units' reports. */
@@ -137,12 +139,8 @@ function slotLabel(base: string, dataPath: readonly string[], labels: Record<str
   return words.join(" — ");
 }
 
-/** `2022` → `năm 2022`, `2022-q1` → `quý 1/2022`, `2022-h2` → `6 tháng cuối năm 2022`, `2022-03` → `tháng 3/2022`. */
+/** A series key or period id in words (`năm 2022`, `6 tháng đầu năm 2022`, `quý I năm 2022`), as model/period.ts says it. */
 export function periodName(key: string): string {
-  const [year, rest] = key.split("-");
-  if (!rest) return `năm ${year}`;
-  if (rest.startsWith("q")) return `quý ${rest.slice(1)}/${year}`;
-  if (rest === "h1") return `6 tháng đầu năm ${year}`;
-  if (rest === "h2") return `6 tháng cuối năm ${year}`;
-  return `tháng ${Number(rest)}/${year}`;
+  const p = parsePeriod(key);
+  return p.ok ? nameOfPeriod(p.period) : key;
 }

@@ -14,18 +14,21 @@ export type DiagnosticFormat = "text" | "json" | "github" | "sarif";
 export const DIAGNOSTIC_FORMATS: DiagnosticFormat[] = ["text", "json", "github", "sarif"];
 
 export interface Summary {
+  /** The period folders checked, as named under the data root (`2021`, `bao-cao-6-thang/2022-h1`). */
   years: string[];
   errors: number;
   warnings: number;
+  /** How the text line names what was checked: years, while every folder is a year in the data root. */
+  noun: "năm" | "kỳ";
 }
 
-export function summarize(years: string[], diagnostics: readonly Diagnostic[]): Summary {
+export function summarize(years: string[], diagnostics: readonly Diagnostic[], onlyYears = true): Summary {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  return { years, errors, warnings: diagnostics.length - errors };
+  return { years, errors, warnings: diagnostics.length - errors, noun: onlyYears ? "năm" : "kỳ" };
 }
 
 export function summaryLine(s: Summary): string {
-  return `Đã kiểm tra ${s.years.length} năm (${s.years.join(", ") || "không có"}): ${s.errors} lỗi, ${s.warnings} cảnh báo.`;
+  return `Đã kiểm tra ${s.years.length} ${s.noun} (${s.years.join(", ") || "không có"}): ${s.errors} lỗi, ${s.warnings} cảnh báo.`;
 }
 
 /** The offending line with a caret under the column, and one line of context before it. */
@@ -72,7 +75,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary)
   return JSON.stringify(
     {
       version: 1,
-      summary,
+      summary: { years: summary.years, errors: summary.errors, warnings: summary.warnings },
       diagnostics: diagnostics.map(({ code, severity, file, line, col, message }) => ({ code, severity, file, line, col, message })),
     },
     null,

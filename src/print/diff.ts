@@ -8,7 +8,8 @@ import { escapeInline } from "../render/escape.js";
 /** A memo's Markdown is read, not parsed again by danvan: escape only what would change its look. */
 const escapeMemo = (text: string) => escapeInline(text.replace(/\r?\n/g, " ")).replace(/\\([:{}=+$^!&"])/g, "$1");
 
-type Style = { md: boolean };
+/** `from`: what the earlier side is called (`năm 2021`). */
+type Style = { md: boolean; from: string };
 
 const BLOCK: Record<SentenceChange["block"], string> = {
   heading: "tiêu đề",
@@ -16,6 +17,7 @@ const BLOCK: Record<SentenceChange["block"], string> = {
   bullet: "gạch đầu dòng",
   numbered: "mục đánh số",
   subheading: "tiêu đề nhỏ",
+  indicator: "dòng chỉ tiêu",
 };
 
 function words(ops: readonly WordOp[], s: Style): string {
@@ -82,7 +84,7 @@ function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; 
     out.push({ heading: "Chú thích" });
     for (const f of d.footnotes) {
       // A removed footnote's number is the one it had in year A.
-      const number = f.number === undefined ? "(không được dẫn)" : f.kind === "removed" ? `${f.number} của năm ${d.from}` : String(f.number);
+      const number = f.number === undefined ? "(không được dẫn)" : f.kind === "removed" ? `${f.number} của ${s.from}` : String(f.number);
       const name = `chú thích ${number} (${e(f.id, s)})`;
       if (f.kind === "renamed") out.push({ line: `~ ${name}: đổi mã từ ${e(f.from!, s)}, nội dung giữ nguyên` });
       else if (f.kind === "added") out.push({ line: `+ ${name}: ${e(f.new!, s)}` });
@@ -112,15 +114,26 @@ function lines(d: YearDiff, s: Style): Array<{ heading?: string; line?: string; 
   return out;
 }
 
-/** Which year is a draft, so a "…" reads as a blank still to fill, not as a change. */
-function draftNote(d: YearDiff): string {
-  return d.drafts.length ? ` (${d.drafts.map((y) => `năm ${y}`).join(" và ")} là bản nháp: chỗ còn trống in là …)` : "";
+/** What the two sides are called: `năm 2021`, `6 tháng đầu năm 2022` (the CLI names them from their periods). */
+export interface DiffNames {
+  from: string;
+  to: string;
 }
 
-export function diffText(d: YearDiff): string {
-  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.${draftNote(d)}`;
-  const out: string[] = [`So sánh năm ${d.from} → năm ${d.to}${draftNote(d)}`];
-  for (const l of lines(d, { md: false })) {
+const yearNames = (d: YearDiff): DiffNames => ({ from: `năm ${d.from}`, to: `năm ${d.to}` });
+
+const capital = (s: string) => s[0].toLocaleUpperCase("vi") + s.slice(1);
+
+/** Which side is a draft, so a "…" reads as a blank still to fill, not as a change. */
+function draftNote(d: YearDiff, n: DiffNames): string {
+  const named = d.drafts.map((y) => (y === d.to ? n.to : n.from));
+  return named.length ? ` (${[...new Set(named)].join(" và ")} là bản nháp: chỗ còn trống in là …)` : "";
+}
+
+export function diffText(d: YearDiff, n: DiffNames = yearNames(d)): string {
+  if (d.identical) return `${capital(n.from)} và ${n.to} giống nhau.${draftNote(d, n)}`;
+  const out: string[] = [`So sánh ${n.from} → ${n.to}${draftNote(d, n)}`];
+  for (const l of lines(d, { md: false, from: n.from })) {
     if (l.heading) out.push("", `${l.heading}:`);
     else if (l.line !== undefined) out.push(`  ${l.line}`);
     else out.push(`      ${l.detail}`);
@@ -132,11 +145,11 @@ export function diffJson(d: YearDiff): string {
   return JSON.stringify({ version: 3, ...d }, null, 2);
 }
 
-export function diffMarkdown(d: YearDiff): string {
-  if (d.identical) return `Năm ${d.from} và năm ${d.to} giống nhau.${draftNote(d)}`;
-  const out: string[] = [`## So sánh năm ${d.from} và năm ${d.to}`];
-  if (d.drafts.length) out.push("", draftNote(d).trim());
-  for (const l of lines(d, { md: true })) {
+export function diffMarkdown(d: YearDiff, n: DiffNames = yearNames(d)): string {
+  if (d.identical) return `${capital(n.from)} và ${n.to} giống nhau.${draftNote(d, n)}`;
+  const out: string[] = [`## So sánh ${n.from} và ${n.to}`];
+  if (d.drafts.length) out.push("", draftNote(d, n).trim());
+  for (const l of lines(d, { md: true, from: n.from })) {
     if (l.heading) out.push("", `### ${l.heading}`, "");
     // "- + …" would open a nested list: the sign is escaped.
     else if (l.line !== undefined) out.push(`- ${l.line.replace(/^\+ /, "\\+ ")}`);

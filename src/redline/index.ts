@@ -3,28 +3,32 @@
  * against year A, by author "danvan" on B's report date. Accepting every change gives B's report,
  * rejecting every change gives A's.
  */
+import { draftDate } from "../model/period.js";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diffYears } from "../commands/diff.js";
 import { treeOf } from "../commands/diff/printed.js";
 import { baseName, draftName, prepareOutDir } from "../pipeline.js";
 import { mergeTrees } from "./merge.js";
+import type { PeriodFolder } from "../load/periods.js";
 
 export const REDLINE_AUTHOR = "danvan";
 
-export type RedlineOutcome = { ok: true; file: string; identical: boolean } | { ok: false; diagnostics: Diagnostic[] };
+export type RedlineOutcome = { ok: true; file: string; identical: boolean; periods: [PeriodFolder, PeriodFolder] } | { ok: false; diagnostics: Diagnostic[]; periods: [PeriodFolder, PeriodFolder] };
 
-export async function writeRedline(dataRoot: string, from: string, to: string, outDir: string): Promise<RedlineOutcome> {
+/** `outDir` defaults to out/<period B's folder>. */
+export async function writeRedline(dataRoot: string, from: string, to: string, outDir?: string): Promise<RedlineOutcome> {
   const compared = await diffYears(dataRoot, from, to);
   if (!compared.ok) return compared;
+  const out = outDir ?? path.join("out", compared.periods[1].dir);
   const { a, b, diff } = compared;
   const renamed = new Map(diff.footnotes.filter((f) => f.kind === "renamed").map((f) => [f.from!, f.id]));
-  const tree = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date || `${b.report.year}-01-01`}T00:00:00Z`, renamed });
+  const tree = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date || draftDate(b.report.period)}T00:00:00Z`, renamed });
   const { docxDocument } = await import("../write/docx/index.js");
   const bytes = await docxDocument(tree, b.report).pack();
-  prepareOutDir(outDir, dataRoot);
-  const file = path.join(outDir, `${b.draft ? draftName(b.report) : baseName(b.report)}-so-voi-${from}.docx`);
+  prepareOutDir(out, dataRoot);
+  const file = path.join(out, `${b.draft ? draftName(b.report) : baseName(b.report)}-so-voi-${a.report.period.id}.docx`);
   const { writeFileAtomic } = await import("../write/atomic.js");
   writeFileAtomic(file, bytes);
-  return { ok: true, file, identical: diff.identical };
+  return { ok: true, file, identical: diff.identical, periods: compared.periods };
 }

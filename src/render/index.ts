@@ -2,7 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Locate, Report } from "../model/index.js";
+import type { Locate, OtherPeriods, Report } from "../model/index.js";
 import { DEFAULT_TEMPLATES, LAYOUT_FILE, loadLayout, RUNTIME_OPTIONS } from "./template.js";
 import { buildView, type FigureMark, type ReportView } from "./view.js";
 
@@ -15,8 +15,8 @@ export interface RenderResult {
   view?: ReportView;
 }
 
-export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES, markFigure?: FigureMark): RenderResult {
-  const { view, diagnostics } = buildView(report, locate, markFigure);
+export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES, markFigure?: FigureMark, others?: OtherPeriods): RenderResult {
+  const { view, diagnostics } = buildView(report, locate, markFigure, others);
   if (!view) return { diagnostics };
   const file = new URL(LAYOUT_FILE, templatesDir);
   const shown = path.relative(process.cwd(), fileURLToPath(file));

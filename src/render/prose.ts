@@ -2,9 +2,8 @@
  * Prose from data: literal text, escaped as Markdown so it can never inject structure, and helper calls
  * ({{n "id"}}, {{fn "id"}}…) whose Markdown the helpers build themselves.
  */
-import { parseProse, ProseSyntaxError, type HashValue } from "../model/prose-syntax.js";
+import { HELPERS_WITHOUT_ID, optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type HashValue, type ProseHelper } from "../model/prose-syntax.js";
 import { escapeLineStart, escapeMarkdown } from "./escape.js";
-import { optionProblems, PROSE_HELPERS, type ProseHelper } from "../model/prose-syntax.js";
 
 export type ProseHelperFn = (id: string, hash: Record<string, HashValue>) => string;
 
@@ -35,12 +34,14 @@ export function createProseEnv(helpers: Record<string, ProseHelperFn>): ProseEnv
             const { name, args, hash } = s.call;
             const helper = Object.hasOwn(helpers, name) ? helpers[name] : undefined;
             if (!helper) throw new ProseError(`không có hàm {{${name}}}; các hàm: ${Object.keys(helpers).join(", ")}`);
-            if (args.length !== 1 || typeof args[0] !== "string") {
+            if (HELPERS_WITHOUT_ID.has(name)) {
+              if (args.length) throw new ProseError(`{{${name}}} không nhận mã nào: viết {{${name}}}`);
+            } else if (args.length !== 1 || typeof args[0] !== "string") {
               throw new ProseError(`{{${name}}} cần đúng một mã trong dấu ngoặc kép, ví dụ {{${name} "ma-so"}}`);
             }
             const wrong = (PROSE_HELPERS as readonly string[]).includes(name) ? optionProblems(name as ProseHelper, hash)[0] : undefined;
             if (wrong) throw new ProseError(wrong.message);
-            const out = helper(args[0], hash);
+            const out = helper(String(args[0] ?? ""), hash);
             // Nor may a helper's text finish an address the prose began (`www` + `.x.vn`).
             const before = segments[i - 1];
             return out.startsWith(".") && before && "text" in before && /[Ww]{3}$/.test(before.text) ? `\\${out}` : out;

@@ -2,11 +2,15 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { letter } from "../text/letters.js";
 import { roman } from "../text/roman.js";
-import { formatDate, formatLongDate, formatNumber, upper } from "../text/format.js";
-import type { Block, FigureTableBlock, Locate, Report } from "../model/index.js";
-import { FIGURE_TABLE, numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { formatDate, formatLongDate, formatNumber, formatSigned, upper } from "../text/format.js";
+import type { Block, Locate, OtherPeriods, Report } from "../model/index.js";
+import { COMPARISON_DECIMALS, indicatorRows, type IndicatorRow } from "../model/indicators.js";
+import { INDICATOR_COLUMNS, numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { NO_OTHER_PERIODS } from "../model/other-period.js";
+import { indexRegister, printedAppendix, registerDate } from "../model/register.js";
+import { FIGURE_TABLE } from "../profile.js";
 import { figureTable, TableError, type FigureTable, type TableRowRole } from "../collect/table.js";
-import { indexRegister } from "../model/register.js";
+import type { FigureTableBlock } from "../model/index.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
 import { HelperError, proseHelpers } from "./helpers.js";
@@ -14,9 +18,11 @@ import { createProseEnv, ProseError } from "./prose.js";
 
 
 export interface BlockView {
-  kind: "paragraph" | "bullets" | "numbered" | "subheading" | "table";
+  kind: "paragraph" | "bullets" | "numbered" | "subheading" | "indicators" | "table";
   text: string;
   items: string[];
+  /** An indicator table's rows, one cell per INDICATOR_COLUMNS column. */
+  rows: IndicatorRowView[];
   /** kind "table": a figure table by unit or group; empty otherwise. */
   table: TableView;
 }
@@ -32,6 +38,15 @@ export interface TableView {
   columns: string[];
   /** unit, group: number, name, figures; subtotal: roman number, group, figures; total: its label, figures. */
   rows: Array<{ role: TableRowRole; cells: string[] }>;
+}
+
+export interface IndicatorRowView {
+  number: string;
+  label: string;
+  unit: string;
+  current: string;
+  previous: string;
+  comparison: string;
 }
 
 export interface SectionView {
@@ -75,12 +90,15 @@ export interface ReportView {
     noteText: string;
     noteFirst: string;
     hasNote: boolean;
-    authority: string;
+    /** The signing authority's lines, one paragraph each. */
+    authority: string[];
     hasAuthority: boolean;
     title: string;
     name: string;
   };
   appendix: {
+    /** The year has a register: the appendix is printed. */
+    present: boolean;
     heading: string;
     title: string[];
     hasTitle: boolean;
@@ -89,28 +107,35 @@ export interface ReportView {
     columns: string[];
     rows: RowView[];
   };
+  /** The indicator tables' column headings (INDICATOR_COLUMNS). */
+  indicatorColumns: string[];
 }
 
 /** Wraps what a figure helper printed; `danvan diff` marks figures with it to compare them apart from their sentence. */
 export type FigureMark = (helper: "n" | "ratio" | "pct", id: string, printed: string) => string;
 
-export function buildView(report: Report, locate: Locate, markFigure?: FigureMark): { view?: ReportView; diagnostics: Diagnostic[] } {
+export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS): { view?: ReportView; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const id = report.identity;
   const profile = PROFILES[id.profile];
   const e = escapeMarkdown;
   const register = indexRegister(report.register);
   const footnoteIds = new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
+  const statistics = new Statistics(report);
   const helpers = proseHelpers({
-    statistics: new Statistics(report),
+    report,
+    statistics,
+    others,
     register,
     footnotes: footnoteIds,
     zeroPadCounts: id.format?.zeroPadCounts ?? false,
   });
+  const mark: FigureMark = markFigure ?? ((_helper, _id, printed) => printed);
   if (markFigure) {
     for (const name of ["n", "ratio", "pct"] as const) {
       const print = helpers[name];
-      helpers[name] = (fid, hash) => markFigure(name, fid, print(fid, hash));
+      // A figure of another period is marked as that period's, so diff never reads it as this period's figure.
+      helpers[name] = (fid, hash) => markFigure(name, hash.period === undefined ? fid : `${fid}@${String(hash.period)}`, print(fid, hash));
     }
   }
   const prose = createProseEnv(helpers);
@@ -152,6 +177,11 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       blocks: s.body.map((b, i) =>
         typeof b === "object" && "table" in b
           ? tableBlock(report, b.table, (code, at, message) => problem(code, s.file, ["body", i, "table", ...at], message))
+          : typeof b === "object" && "indicators" in b
+          ? indicatorsView(indicatorRows(report, statistics, others, b.indicators), mark, (message) => {
+              const pos = locate(s.file, ["body", i, "indicators"]);
+              diagnostics.push({ code: "DV301", severity: "error", file: s.file, line: pos.line, col: pos.col, message });
+            })
           : blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
       ),
     };
@@ -162,8 +192,13 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   );
 
   const note = id.recipients.note;
-  const recipients = [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(id.recipients.filing)}${profile.filingEnd}`];
+  const filing = id.recipients.filing;
+  const recipients =
+    filing === undefined
+      ? id.recipients.list.map((r, i, all) => `${e(r)}${i === all.length - 1 ? profile.filingEnd : profile.recipientEnd}`)
+      : [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(filing)}${profile.filingEnd}`];
 
+  const appendix = printedAppendix(report);
   const none = { number: "", label: "", citation: [] as string[], date: "", summary: "" };
   const rows: RowView[] = [];
   report.register.groups.forEach((g, gi) => {
@@ -177,7 +212,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
           number: String(di + 1),
           // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
           citation: [e(`${t.type} số`), e(d.number)],
-          date: formatDate(d.date),
+          date: registerDate(d),
           summary: e(d.summary),
         });
       });
@@ -204,19 +239,21 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       noteText: escapeAttribute(note?.text ?? ""),
       noteFirst: String(note?.first ?? 0),
       hasNote: Boolean(note),
-      authority: e(id.signer.authority ?? ""),
-      hasAuthority: Boolean(id.signer.authority),
+      authority: [id.signer.authority ?? []].flat().filter(Boolean).map(e),
+      hasAuthority: [id.signer.authority ?? []].flat().some(Boolean),
       title: e(id.signer.title),
       name: e(id.signer.name),
     },
     appendix: {
-      heading: e(report.identity.appendix.heading),
-      title: (id.appendix.title ?? []).map((line) => e(profile.appendix.titleCase === "upper" ? upper(line) : line)),
-      hasTitle: Boolean(id.appendix.title?.length),
+      present: appendix !== undefined,
+      heading: e(appendix?.heading ?? ""),
+      title: (appendix?.title ?? []).map((line) => e(profile.appendix.titleCase === "upper" ? upper(line) : line)),
+      hasTitle: Boolean(appendix?.title.length),
       attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
       columns: REGISTER_COLUMNS.map((c) => e(c.label)),
       rows,
     },
+    indicatorColumns: INDICATOR_COLUMNS.map((c) => e(c.label)),
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
 }
@@ -241,7 +278,7 @@ const NO_TABLE: TableView = { title: "", hasTitle: false, unitLine: "", hasUnitL
 
 /** A figure table's cells as printed: counts grouped, decimals as the statistic has them, a rate without its sign. */
 function tableBlock(report: Report, block: FigureTableBlock, problem: (code: string, at: Array<string | number>, message: string) => void): BlockView {
-  const empty = { kind: "table" as const, text: "", items: [] as string[] };
+  const empty = { kind: "table" as const, text: "", items: [] as string[], rows: [] as IndicatorRowView[] };
   let table: FigureTable;
   try {
     table = figureTable(report, block);
@@ -269,8 +306,36 @@ function tableBlock(report: Report, block: FigureTableBlock, problem: (code: str
   };
 }
 
-function blockView(block: Exclude<Block, { table: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
-  const empty = { text: "", items: [] as string[], table: NO_TABLE };
+/**
+ * An indicator table as printed: figures at their decimals (a rate without its %, which the ĐVT column
+ * says), the comparison at one decimal (a rate's in points, `+2,3 điểm %`), "—" where a count's previous is 0.
+ */
+function indicatorsView(rows: IndicatorRow[], mark: FigureMark, refuse: (message: string) => void): BlockView {
+  const wrong = rows.flatMap((r) => r.problems).find((p) => p.severity === "error");
+  if (wrong) refuse(wrong.message);
+  const views = rows.map((r, i): IndicatorRowView => {
+    const helper = r.kind === "rate" ? "pct" : "n";
+    const number = (v: number) => formatNumber(v, r.decimals);
+    const comparison =
+      r.comparison === undefined
+        ? "—"
+        : r.kind === "rate" && !Number.isNaN(r.comparison)
+          ? `${formatSigned(r.comparison, Math.max(r.decimals, COMPARISON_DECIMALS))} điểm %`
+          : formatNumber(r.comparison, COMPARISON_DECIMALS);
+    return {
+      number: String(i + 1),
+      label: escapeMarkdown(r.label),
+      unit: escapeMarkdown(r.unit),
+      current: mark(helper, r.figure, escapeMarkdown(number(r.current))),
+      previous: mark(helper, `${r.figure}@cung-ky`, escapeMarkdown(r.previous === undefined ? "" : number(r.previous))),
+      comparison: mark("n", `${r.figure}@so-sanh`, escapeMarkdown(comparison)),
+    };
+  });
+  return { kind: "indicators", text: "", items: [], rows: views, table: NO_TABLE };
+}
+
+function blockView(block: Exclude<Block, { indicators: unknown } | { table: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
+  const empty = { text: "", items: [] as string[], rows: [] as IndicatorRowView[], table: NO_TABLE };
   if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
   if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
   if ("numbered" in block)

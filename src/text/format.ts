@@ -23,6 +23,12 @@ export function formatNumber(value: number, decimals = 0): string {
   return `${value < 0 && Number(fixed) !== 0 ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
 }
 
+/** A change: `+2,3`, `-1,0`, `0,0` (no sign for no change). */
+export function formatSigned(value: number, decimals = 0): string {
+  const text = formatNumber(value, decimals);
+  return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
 /** Counts 1–9 written `06` as this report does before a noun; never for rates, years or money. */
 export function formatCount(value: number, zeroPad: boolean): string {
   if (zeroPad && Number.isInteger(value) && value >= 1 && value <= 9) return `0${value}`;

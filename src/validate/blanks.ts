@@ -56,7 +56,20 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
         blanks.push({ kind: "identity", file, path: [key], owner: [key], what: `chưa điền ${what}`, cites: [] });
       }
     }
-  } else if (kind === "section" && isObject(copy.statistics)) {
+  } else if (kind === "section") {
+    // An indicator table's previous value left empty by `new` (no folder for the same period last year).
+    (Array.isArray(copy.body) ? copy.body : []).forEach((block: unknown, i) => {
+      const rows = isObject(block) && Array.isArray(block.indicators) ? block.indicators : [];
+      rows.forEach((row: unknown, j) => {
+        if (!isObject(row) || row.previous !== null) return;
+        row.previous = FIGURE_STAND_IN;
+        const figure = typeof row.figure === "string" ? row.figure : "";
+        const path = ["body", i, "indicators", j, "previous"];
+        blanks.push({ kind: "figure", file, path, owner: path, figure: `${figure}@cung-ky`, what: `chưa điền số liệu cùng kỳ năm trước của "${figure}" (previous, bảng chỉ tiêu)`, cites: [] });
+      });
+    });
+  }
+  if (kind === "section" && isObject(copy.statistics)) {
     for (const [id, stat] of Object.entries(copy.statistics)) {
       if (!isObject(stat)) continue;
       const label = typeof stat.label === "string" ? stat.label : undefined;

@@ -5,9 +5,11 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { schemaText, AJV_OPTIONS } from "./schemas.js";
 import { fillBlanks, type Blank } from "./blanks.js";
 import { collectFigures } from "../collect/sum.js";
-import { periodOfYear, type UnitReport, type UnitsFile } from "../model/units.js";
+import type { UnitReport, UnitsFile } from "../model/units.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { FileKind, Identity, RawFile, Register, Report, Section, SectionData } from "../model/index.js";
+import { DEFAULT_END_DAY, reportPeriod } from "../model/period.js";
+import type { PeriodFolder } from "../load/periods.js";
 import { figureDecimals, figureSlots } from "../model/statistics.js";
 import { didYouMean } from "../text/suggest.js";
 
@@ -46,7 +48,7 @@ export interface ValidateResult {
   blanks: Blank[];
 }
 
-export function validateFiles(year: string, files: readonly RawFile[]): ValidateResult {
+export function validateFiles(folder: PeriodFolder, files: readonly RawFile[]): ValidateResult {
   const diagnostics: Diagnostic[] = [];
   const valid = new Map<RawFile, unknown>();
   const blanks: Blank[] = [];
@@ -61,7 +63,7 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   const unitsRaw = unitSide.find((f) => f.kind === "units");
   const reports = new Map(unitSide.filter((f) => f.kind === "unit" && valid.has(f)).map((f) => [f, f.value as UnitReport]));
   const unreadable = new Set(unitSide.filter((f) => f.kind === "unit" && !valid.has(f)).map((f) => path.basename(f.file, ".yaml")));
-  const collected = collectFigures(year, files.filter((f) => f.kind === "section"), unitsRaw, unitsRaw && valid.has(unitsRaw) ? (unitsRaw.value as UnitsFile) : undefined, reports, unreadable);
+  const collected = collectFigures(folder.period.id, files.filter((f) => f.kind === "section"), unitsRaw, unitsRaw && valid.has(unitsRaw) ? (unitsRaw.value as UnitsFile) : undefined, reports, unreadable);
   diagnostics.push(...collected.diagnostics);
   for (const raw of files) {
     if (raw.value === undefined || raw.kind === "units" || raw.kind === "unit") continue; // a YAML error is already reported
@@ -74,18 +76,26 @@ export function validateFiles(year: string, files: readonly RawFile[]): Validate
   }
   const identityRaw = files.find((f) => f.kind === "report");
   const registerRaw = files.find((f) => f.kind === "documents");
-  if (!identityRaw || !registerRaw || !valid.has(identityRaw) || !valid.has(registerRaw)) return { diagnostics, blanks };
+  // No documents.yaml: a report without an appendix register.
+  if (!identityRaw || !valid.has(identityRaw) || (registerRaw && !valid.has(registerRaw))) return { diagnostics, blanks };
   const sections: Section[] = files
     .filter((f) => f.kind === "section" && valid.has(f))
     .map((f) => ({ ...(valid.get(f) as SectionData), file: f.file }));
+  const seriesRaw = files.find((f) => f.kind === "series");
+  if (seriesRaw && !valid.has(seriesRaw)) return { diagnostics, blanks };
+  const endDay = (valid.get(seriesRaw!) as { window?: { endDay?: number } } | undefined)?.window?.endDay ?? DEFAULT_END_DAY;
+  const identity = valid.get(identityRaw) as Identity;
   const report: Report = {
-    year,
+    year: folder.period.id,
+    period: reportPeriod(folder.period, identity.period, endDay),
+    series: folder.series,
+    endDay,
     identityFile: identityRaw.file,
-    registerFile: registerRaw.file,
-    identity: valid.get(identityRaw) as Identity,
-    register: valid.get(registerRaw) as Register,
+    registerFile: registerRaw?.file ?? path.join(path.dirname(identityRaw.file), "documents.yaml"),
+    identity,
+    register: registerRaw ? (valid.get(registerRaw) as Register) : { groups: [] },
     sections,
-    ...(unitsRaw && valid.has(unitsRaw) ? { units: { file: unitsRaw.file, list: unitsRaw.value as UnitsFile, period: periodOfYear(year), reports: collected.reports } } : {}),
+    ...(unitsRaw && valid.has(unitsRaw) ? { units: { file: unitsRaw.file, list: unitsRaw.value as UnitsFile, period: folder.period.id, reports: collected.reports } } : {}),
   };
   const reportFiles = files.filter((f) => f.kind !== "units" && f.kind !== "unit");
   return reportFiles.every((f) => valid.has(f)) ? { report, diagnostics, blanks } : { partial: report, diagnostics, blanks };
@@ -158,7 +168,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         message = `thiếu khóa "${e.params.missingProperty}" (cần đi cùng "${e.params.property}")`;
         break;
       case "maxProperties":
-        message = "mỗi khối chỉ có một khóa: bullets, numbered, subheading hoặc table";
+        message = "mỗi khối chỉ có một khóa: bullets, numbered, subheading, indicators hoặc table";
         break;
       case "minimum":
         message = `phải lớn hơn hoặc bằng ${e.params.limit}; gặp ${describe(e.data)}`;
@@ -280,8 +290,8 @@ function describe(v: unknown): string {
 }
 
 /** The key pattern of a series' periods (schemas/section.schema.json), kept equal by tests/validate.test.ts. */
-export const PERIOD_KEY_PATTERN = "^[0-9]{4}(-(q[1-4]|h[12]|0[1-9]|1[0-2]))?$";
-const PERIOD_KEYS = "kỳ của chuỗi số liệu viết là năm (2019), quý (2019-q1 … 2019-q4), tháng (2019-01 … 2019-12) hoặc nửa năm (2019-h1, 2019-h2)";
+export const PERIOD_KEY_PATTERN = "^[0-9]{4}(-(q[1-4]|h[12]|9m|0[1-9]|1[0-2]))?$";
+const PERIOD_KEYS = "kỳ của chuỗi số liệu viết là năm (2019), nửa năm (2019-h1, 2019-h2), 9 tháng (2019-9m), quý (2019-q1 … 2019-q4) hoặc tháng (2019-01 … 2019-12)";
 
 function isPeriodKeyPattern(schema: unknown): boolean {
   return (schema as { propertyNames?: { pattern?: string } } | undefined)?.propertyNames?.pattern === PERIOD_KEY_PATTERN;

@@ -8,6 +8,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   section: "section.schema.json",
   units: "units.schema.json",
   unit: "unit-report.schema.json",
+  series: "series.schema.json",
 };
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);

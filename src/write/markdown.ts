@@ -5,7 +5,7 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { figureTableAlign, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
+import { figureTableAlign, INDICATOR_COLUMNS, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
 import { footnoteNumbers, isDirective, rowRole, tableRowRole } from "../parse/tree-walk.js";
 import { ROLES } from "../model/roles.js";
 
@@ -91,6 +91,9 @@ function lower(node: RootContent, p: ProfileSpec): RootContent[] {
       return [registerTable(node, p)];
     case "figure-table":
       return figureTable(node, p);
+    case "indicators":
+      // The template wrote the rows as a pipe table; the columns' alignment is INDICATOR_COLUMNS'.
+      return node.children.flatMap((c) => (c.type === "table" ? [{ ...c, align: INDICATOR_COLUMNS.map((col) => col.align) }] : []));
     default:
       return marks[node.name] ? joined(lines(node, marks)) : node.children.flatMap((c) => lower(c as RootContent, p));
   }

@@ -116,17 +116,24 @@ describe("rules about stand-ins", () => {
 });
 
 describe("old year text, in a yearly report", () => {
-  it("warns at the word where a one-year report's draft still says last year's year, and --fix moves it", async () => {
+  it("new moves last year's year in a one-year report's text and says where; check warns at the word of any typed back, and --fix moves it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-yearly-"));
     fs.cpSync("tests/fixtures/years/mini/2021", path.join(dir, "2020"), { recursive: true });
     const report = path.join(dir, "2020/report.yaml");
     const year = Number(/from: (\d+)/.exec(fs.readFileSync(report, "utf8"))![1]);
-    await runCli("new", String(year + 1), "--data", dir);
+    expect(fs.readFileSync(report, "utf8")).toContain(`năm ${year}`);
+    const made = await runCli("new", String(year + 1), "--data", dir);
     const draftReport = path.join(dir, String(year + 1), "report.yaml");
+    expect(made.stdout).toContain(`đã dời kỳ trong ${draftReport}: "năm ${year}" → "năm ${year + 1}"`);
+    const moved = fs.readFileSync(draftReport, "utf8");
+    expect(moved.split("\n").filter((l) => !l.startsWith("#")).join("\n")).not.toContain(`năm ${year}`);
+    // A line pasted from last year's report afterwards still names its year.
+    const at = moved.split("\n").findIndex((l) => !l.startsWith("#") && l.includes(`năm ${year + 1}`));
+    fs.writeFileSync(draftReport, moved.split("\n").map((l, i) => (i === at ? l.replace(`năm ${year + 1}`, `năm ${year}`) : l)).join("\n"));
     const lines = fs.readFileSync(draftReport, "utf8").split("\n");
     const json = JSON.parse((await runCli("check", String(year + 1), "--data", dir, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; file: string; line: number; col: number }> };
     const inReport = json.diagnostics.filter((d) => d.code === "DV503" && d.file === draftReport);
-    expect(inReport.length).toBeGreaterThan(0);
+    expect(inReport).toHaveLength(1);
     for (const d of inReport) expect(lines[d.line - 1].slice(d.col - 1)).toMatch(new RegExp(`^năm ${year}`, "i"));
     await runCli("check", String(year + 1), "--data", dir, "--fix");
     const data = fs.readFileSync(draftReport, "utf8").split("\n").filter((l) => !l.startsWith("#"));

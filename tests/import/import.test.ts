@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildInTemp, docxParts, paragraphTexts } from "../helpers/build.js";
+import { buildInTemp } from "../helpers/build.js";
+import { anchors, coverage, docxText, missingWords } from "../helpers/coverage.js";
 import { DATA_ROOT } from "../helpers/data.js";
 import { runCli } from "../helpers/run-cli.js";
 import { checkYear } from "../../src/pipeline.js";
@@ -27,58 +28,6 @@ async function buildOnce(): Promise<string> {
   fs.cpSync(path.join(DATA_ROOT, "2021"), path.join(data, "2021"), { recursive: true });
   const { file } = await buildInTemp(data, "2021", ["docx"]);
   return file("docx")!;
-}
-
-function words(text: string): string[] {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** Body and footnote text of a DOCX, one paragraph a line. */
-function docxText(file: string): string {
-  const parts = docxParts(file);
-  // A line break inside a paragraph separates words ("Kế hoạch số" over "45-KH/TU" in the appendix).
-  for (const k of Object.keys(parts)) parts[k] = parts[k].replaceAll("<w:br/>", "<w:t> </w:t>");
-  return [...paragraphTexts(parts["word/document.xml"]), ...paragraphTexts(parts["word/footnotes.xml"] ?? "")].join("\n");
-}
-
-/** Share of the reference's word 8-grams found in the other text (as ../shared/tools/reference-coverage.py counts). */
-function coverage(reference: string, other: string): number {
-  const grams = (w: string[]) => w.slice(0, Math.max(0, w.length - 7)).map((_x, i) => w.slice(i, i + 8).join(" "));
-  const have = new Set(grams(words(other)));
-  const ref = grams(words(reference));
-  return ref.filter((g) => have.has(g)).length / ref.length;
-}
-
-/** Words of the reference that the other text has fewer of (automatic list numbers are not in a DOCX's text). */
-function missingWords(reference: string, other: string): string[] {
-  const count = new Map<string, number>();
-  for (const w of words(other)) count.set(w, (count.get(w) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const w of words(reference)) {
-    const n = count.get(w) ?? 0;
-    if (n === 0) missing.push(w);
-    else count.set(w, n - 1);
-  }
-  return missing;
-}
-
-/** The four words before each footnote reference of the body, in order. */
-function anchors(file: string): string[] {
-  const xml = docxParts(file)["word/document.xml"];
-  const out: string[] = [];
-  let text = "";
-  for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:footnoteReference [^>]*\/>/g)) {
-    if (m[1] !== undefined) text += m[1];
-    else out.push(words(text).slice(-4).join(" "));
-  }
-  return out;
 }
 
 async function importAndRebuild(docx: string, year: string) {

@@ -1,6 +1,6 @@
 /**
- * What both collect commands need from a year: its units, the figures collected from them, and for each
- * unit the rows of its workbook. The year is loaded and validated as check does (its YAML, its schemas,
+ * What both collect commands need from a period: its units, the figures collected from them, and for each
+ * unit the rows of its workbook. The period is loaded and validated as check does (its YAML, its schemas,
  * the collected statistics and units.yaml), and an error there stops both: what to collect is not known
  * from files that do not read. The rules' findings (a citation, a register entry) are check's to report
  * and stop neither; nor do the units' reports still to come.
@@ -9,12 +9,13 @@ import path from "node:path";
 import { DRAFT_CODES } from "../../check/draft.js";
 import { sortDiagnostics, UsageError, type Diagnostic } from "../../diagnostics.js";
 import type { RawFile } from "../../model/index.js";
+import type { Period } from "../../model/period.js";
 import {
   activeIn,
   collectedFigures,
   distinctUnits,
   periodName,
-  periodOfYear,
+  previousFolder,
   previousPeriod,
   type CollectedFigure,
   type Unit,
@@ -27,8 +28,14 @@ import type { TemplateRow } from "./workbook.js";
 
 export interface CollectContext {
   dataRoot: string;
+  /** The period as the user named it (`2022`, `2022-h1`, `bao-cao-6-thang/2022-h1`). */
   year: string;
+  /** The period's id: what the workbooks' header and the units' files say. */
   period: string;
+  /** The period's folder, relative to the data root: where the units' files go. */
+  dir: string;
+  /** The period as model/period.ts reads it (kind, year, window). */
+  periodOf: Period;
   units: UnitsFile;
   unitsFile: string;
   figures: CollectedFigure[];
@@ -41,10 +48,10 @@ export type ContextResult = { ok: true; context: CollectContext } | { ok: false;
 const NOT_BLOCKING = DRAFT_CODES;
 
 export function collectContext(dataRoot: string, year: string): ContextResult {
-  requireYear(dataRoot, year);
-  // The units' reports are what collect writes: the year is read without them.
-  const loaded = loadYear(dataRoot, year, { unitReports: false });
-  const validated = validateFiles(year, loaded.files);
+  const folder = requireYear(dataRoot, year);
+  // The units' reports are what collect writes: the period is read without them.
+  const loaded = loadYear(dataRoot, folder.dir, { unitReports: false });
+  const validated = validateFiles(folder, loaded.files);
   const checked = { files: loaded.files, diagnostics: sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics]) };
   const blocking = checked.diagnostics.filter((d) => d.severity === "error" && !NOT_BLOCKING.has(d.code) && kindOf(checked.files, d.file) !== "unit");
   if (blocking.length) return { ok: false, diagnostics: blocking };
@@ -53,10 +60,10 @@ export function collectContext(dataRoot: string, year: string): ContextResult {
   const figures = checked.files
     .filter((f) => f.kind === "section")
     .flatMap((f) => Object.entries(((f.value as { statistics?: Record<string, unknown> } | undefined)?.statistics ?? {})).flatMap(([id, stat]) => collectedFigures(id, stat, f.file)));
-  if (!figures.length) throw new UsageError(`năm ${year} không có số liệu nào thu từ đơn vị (from: units, groups: […] trong statistics)`, "DV781");
+  if (!figures.length) throw new UsageError(`${periodName(folder.period.id)} không có số liệu nào thu từ đơn vị (from: units, groups: […] trong statistics)`, "DV781");
   const identity = (checked.files.find((f) => f.kind === "report")?.value ?? {}) as { type?: string; title?: string[] };
   const reportName = [identity.type, ...(identity.title ?? [])].filter(Boolean).join(" ");
-  return { ok: true, context: { dataRoot, year, period: periodOfYear(year), units: unitsRaw.value as UnitsFile, unitsFile: unitsRaw.file, figures, reportName } };
+  return { ok: true, context: { dataRoot, year, period: folder.period.id, dir: folder.dir, periodOf: folder.period, units: unitsRaw.value as UnitsFile, unitsFile: unitsRaw.file, figures, reportName } };
 }
 
 function kindOf(files: readonly RawFile[], file: string): string | undefined {
@@ -71,17 +78,19 @@ export function expectedUnits(ctx: CollectContext): Unit[] {
 
 /** A unit's rows: the figures collected from its group, with what it sent last period beside each. */
 export function rowsFor(ctx: CollectContext, unit: Unit): TemplateRow[] {
-  const previous = previousUnitReport(ctx.dataRoot, previousPeriod(ctx.period), unit.code);
+  const before = previousFolder(ctx.dir, ctx.period);
+  const previous = before === undefined ? undefined : previousUnitReport(ctx.dataRoot, before, unit.code);
   return ctx.figures
     .filter((f) => f.groups.includes(unit.group))
     .map((f) => {
-      const before = previous?.figures[f.path]?.value;
-      return { path: f.path, label: f.label, unit: f.unit, decimals: f.decimals, previous: typeof before === "number" ? before : undefined };
+      const then = previous?.figures[f.path]?.value;
+      return { path: f.path, label: f.label, unit: f.unit, decimals: f.decimals, previous: typeof then === "number" ? then : undefined };
     });
 }
 
 export function periodLabels(ctx: CollectContext): { current: string; previous: string } {
-  return { current: capital(periodName(ctx.period)), previous: `${capital(periodName(previousPeriod(ctx.period)))} (tham khảo)` };
+  const before = previousPeriod(ctx.period);
+  return { current: capital(periodName(ctx.period)), previous: before === undefined ? "Kỳ trước (tham khảo)" : `${capital(periodName(before))} (tham khảo)` };
 }
 
 function capital(s: string): string {

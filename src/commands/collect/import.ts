@@ -10,7 +10,7 @@ import { UsageError, type Diagnostic } from "../../diagnostics.js";
 import { readZip, ZipRefusal } from "../../import/package.js";
 import { parseXml, elements } from "../../import/xml.js";
 import { reasonOf } from "../../io/fs-errors.js";
-import { activeIn, unitReportPath, type Unit, type UnitFigure, type UnitReport } from "../../model/units.js";
+import { activeIn, periodName, unitReportPath, type Unit, type UnitFigure, type UnitReport } from "../../model/units.js";
 import { formatCount } from "../../text/format.js";
 import { makeFolder, writeManyFilesAtomic, type OutputFile } from "../../write/atomic.js";
 import { formatValue } from "../fmt.js";
@@ -73,7 +73,7 @@ export async function importWorkbooks(dataRoot: string, year: string, files: rea
   }
   const outputs: OutputFile[] = [];
   for (const [, [r]] of byUnit) {
-    const target = unitReportPath(dataRoot, ctx.period, r.unit.code);
+    const target = unitReportPath(dataRoot, ctx.dir, r.unit.code);
     outputs.push({ file: target, data: unitReportText(target, r.report, r.file) });
     result.written.push({ file: target, unit: r.unit, figures: Object.keys(r.report.figures).length, blanks: r.blanks });
   }
@@ -164,7 +164,7 @@ async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): 
   }
   const asked = new Set(rows.map((r) => r.path));
   for (const r of sheet.rows) {
-    if (!asked.has(r.path)) at(r.row, COL.key, "DV771", "warning", `${name}!B${r.row}: dòng "${r.path}" không có trong các số liệu năm ${ctx.year} thu từ ${unit.name} (mẫu cũ, hoặc ô ẩn bị sửa): bỏ qua`);
+    if (!asked.has(r.path)) at(r.row, COL.key, "DV771", "warning", `${name}!B${r.row}: dòng "${r.path}" không có trong các số liệu ${periodName(ctx.period)} thu từ ${unit.name} (mẫu cũ, hoặc ô ẩn bị sửa): bỏ qua`);
   }
   return { unit, report: { unit: unit.code, period: ctx.period, template: TEMPLATE_VERSION, source: { file: name, sheet: sheet.name }, figures }, blanks };
 }

@@ -1,5 +1,6 @@
 /** `danvan collect template <year>`: one workbook per unit the year expects figures from, named by its code. */
 import path from "node:path";
+import { draftDate } from "../../model/period.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { prepareOutDir } from "../../pipeline.js";
 import { writeFilesAtomic } from "../../write/atomic.js";
@@ -29,8 +30,8 @@ export async function makeTemplates(dataRoot: string, year: string, outDir: stri
       periodName: labels.current,
       previousName: labels.previous,
       rows: rowsFor(ctx, unit),
-      // The period's first day: the workbook's dates say which period it is for, and the same data gives the same bytes.
-      date: `${ctx.period.slice(0, 4)}-01-01`,
+      // The period's own date (a periodic report: its year's first day): the same data gives the same bytes.
+      date: draftDate(ctx.periodOf),
     });
     files.push({ file: path.join(outDir, `${unit.code}.xlsx`), data });
   }

@@ -5,13 +5,14 @@
  * from the sentence around it.
  */
 import type { Diagnostic } from "../../diagnostics.js";
-import { formatDate, formatLongDate } from "../../text/format.js";
+import { formatLongDate } from "../../text/format.js";
 import { splitSentences } from "../fmt.js";
 import type { Report } from "../../model/index.js";
 import { DRAFT_CODES, draftReport } from "../../check/draft.js";
 import { checkYear, documentTree, hasErrors, locator } from "../../pipeline.js";
-import { citation } from "../../model/register.js";
+import { citation, printedAppendix, registerDate } from "../../model/register.js";
 import type { Root } from "../../parse/tree-walk.js";
+import type { PeriodFolder } from "../../load/periods.js";
 
 /** One figure as printed: the helper that printed it, its id, and the text the reader sees. */
 export interface PrintedFigure {
@@ -22,7 +23,8 @@ export interface PrintedFigure {
 
 /** A sentence as the reader sees it, and the same sentence with each figure replaced by one placeholder. */
 export interface PrintedSentence {
-  block: "paragraph" | "bullet" | "numbered" | "subheading";
+  /** `indicator`: a row of an indicator table, its cells joined by " | ". */
+  block: "paragraph" | "bullet" | "numbered" | "subheading" | "indicator";
   text: string;
   masked: string;
   figures: PrintedFigure[];
@@ -78,7 +80,7 @@ export const FIGURE = "\uE000";
 
 export const stripMarks = (text: string) => text.replace(MARKED, "$3");
 
-export async function printedYear(dataRoot: string, year: string): Promise<PrintedOutcome> {
+export async function printedYear(dataRoot: string, year: string | PeriodFolder): Promise<PrintedOutcome> {
   const checked = checkYear(dataRoot, year);
   // A draft (blanks still to fill, DV500–DV502) is compared as `build-report --draft` prints it: blanks as "…".
   const refusing = checked.diagnostics.filter((d) => d.severity === "error" && !DRAFT_CODES.has(d.code));
@@ -88,7 +90,7 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
   const { renderMarkdown } = await import("../../render/index.js");
   const mark = (helper: PrintedFigure["helper"], id: string, printed: string) => `${OPEN}${helper}${SEP}${id}${MID}${printed}${CLOSE}`;
   const locate = locator(checked.files);
-  const rendered = renderMarkdown(report, locate, undefined, mark);
+  const rendered = renderMarkdown(report, locate, undefined, mark, checked.others);
   const view = rendered.view;
   if (rendered.markdown === undefined || !view) return { ok: false, diagnostics: rendered.diagnostics };
   const markdown = stripMarks(rendered.markdown);
@@ -109,12 +111,13 @@ export async function printedYear(dataRoot: string, year: string): Promise<Print
       sentences: v.blocks.flatMap((b) => {
         if (b.kind === "paragraph") return sentences(b.text, "paragraph");
         if (b.kind === "subheading") return sentences(b.text, "subheading");
+        if (b.kind === "indicators") return b.rows.map((r) => sentence(plain([r.number, r.label, r.unit, r.current, r.previous, r.comparison].join(" | "), numbers), "indicator"));
         return b.items.flatMap((item) => sentences(item, b.kind === "bullets" ? "bullet" : "numbered"));
       }),
     };
   });
   const footnotes = new Map(view.footnotes.map((f) => [f.id.toLowerCase(), { number: numbers.get(f.id.toLowerCase()), sentences: sentences(f.text, "paragraph") }]));
-  return { ok: true, year: { year, draft, report, markdown, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
+  return { ok: true, year: { year: checked.folder.dir, draft, report, markdown, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
 }
 
 /** The year's document tree, as `build-report` parses it; only the redline needs it. */
@@ -157,14 +160,14 @@ function identityFields(report: Report): PrintedField[] {
     f("type", "Loại văn bản", id.type),
     ...id.title.map((line, i) => f(`title.${i + 1}`, `Trích yếu, dòng ${i + 1}`, line)),
     f("period", "Kỳ báo cáo", period),
-    f("signer.authority", "Thẩm quyền ký", id.signer.authority),
+    f("signer.authority", "Thẩm quyền ký", id.signer.authority === undefined ? undefined : [id.signer.authority].flat().join(" / ")),
     f("signer.title", "Chức vụ người ký", id.signer.title),
     f("signer.name", "Người ký", id.signer.name),
     ...id.recipients.list.map((r, i) => f(`recipients.${i + 1}`, `Nơi nhận ${i + 1}`, r)),
     f("recipients.filing", "Lưu", id.recipients.filing),
     f("recipients.note", "Ghi chú nơi nhận", id.recipients.note ? `${id.recipients.note.text} (từ nơi nhận ${id.recipients.note.first})` : undefined),
-    f("appendix.heading", "Tiêu đề phụ lục", id.appendix.heading),
-    ...(id.appendix.title ?? []).map((line, i) => f(`appendix.title.${i + 1}`, `Tên phụ lục, dòng ${i + 1}`, line)),
+    f("appendix.heading", "Tiêu đề phụ lục", printedAppendix(report)?.heading),
+    ...(printedAppendix(report)?.title ?? []).map((line, i) => f(`appendix.title.${i + 1}`, `Tên phụ lục, dòng ${i + 1}`, line)),
   ];
 }
 
@@ -183,7 +186,7 @@ function registerRows(report: Report): PrintedRow[] {
           type: t.heading ?? t.type,
           tt: di + 1,
           number: citation({ doc, type: t.type, group }, { date: false }),
-          date: formatDate(doc.date),
+          date: registerDate(doc),
           summary: doc.summary,
         });
       }

@@ -10,6 +10,7 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import type { FootnoteDefinition, List, PhrasingContent, RootContent } from "mdast";
 import type { ProfileSpec } from "../../profile.js";
 import { isDirective } from "../../parse/tree-walk.js";
+import { indicatorTable } from "./directives.js";
 import { paragraphMark, runs, textRun } from "./inline.js";
 import type { Notes } from "./notes.js";
 import { STYLE } from "./styles.js";
@@ -71,6 +72,10 @@ function block(node: RootContent, c: Context): Array<Paragraph | Table> {
       return [];
     default: {
       const other: unknown = node;
+      if (isDirective(other, "indicators")) {
+        const table = indicatorTable(other, c.p, c.footnotes);
+        return table ? [table] : [];
+      }
       if (isDirective(other, "subheading")) {
         return other.children.flatMap((ch) => (ch.type === "paragraph" ? [paragraph(c, STYLE.subheading, ch, runs(ch.children, c.footnotes))] : block(ch as RootContent, c)));
       }

@@ -3,9 +3,9 @@
  * the roles the template named and the profile's values. Nothing here looks at how text is marked up.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
-import type { ListItem, Paragraph as MdParagraph, PhrasingContent } from "mdast";
+import type { ListItem, Paragraph as MdParagraph, PhrasingContent, Table as MdTable } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { figureTableAlign, figureTableShares, REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
+import { figureTableAlign, figureTableShares, INDICATOR_COLUMNS, REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
 import { isDirective, rowRole, tableRowRole } from "../../parse/tree-walk.js";
 import { attributesBefore, revisionOf, ROLES, yearCopy } from "../../model/roles.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
@@ -224,4 +224,31 @@ export function figureTableBlocks(node: ContainerDirective, p: ProfileSpec, fn: 
   if (rows.length) out.push(new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows }));
   out.push(new Paragraph({ children: [] }));
   return out;
+}
+
+/**
+ * An indicator table (role `indicators`, its rows a pipe table the template writes) by INDICATOR_COLUMNS:
+ * explicit widths, the heading row repeated on every page, rows kept whole; figures centred as the
+ * columns say.
+ */
+export function indicatorTable(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table | undefined {
+  const grid = node.children.find((c): c is MdTable => c.type === "table");
+  if (!grid) return undefined;
+  const width = textWidth(p);
+  const widths = INDICATOR_COLUMNS.map((c) => Math.round(width * c.share));
+  widths[widths.length - 1] = width - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const rows = grid.children.map((row, r) => {
+    const heading = r === 0;
+    const cells = INDICATOR_COLUMNS.map((column, col) => {
+      const content = row.children[col]?.children ?? [];
+      const alignment = heading || column.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
+      return new TableCell({
+        width: { size: widths[col], type: WidthType.DXA },
+        verticalAlign: VerticalAlign.CENTER,
+        children: [new Paragraph({ style: heading ? STYLE.tableHeading : STYLE.table, alignment, children: runs(content, fn) })],
+      });
+    });
+    return new TableRow({ tableHeader: heading || undefined, cantSplit: true, ...blockRevision(row), children: cells });
+  });
+  return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: THIN_GRID, rows });
 }

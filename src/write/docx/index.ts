@@ -2,6 +2,7 @@
  * Tree → DOCX, read as a script in phases. Layout values come from the profile table
  * (src/profile.ts); the parts Markdown cannot express arrive as directives (directives.ts).
  */
+import { draftDate } from "../../model/period.js";
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions, type Table } from "docx";
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model/index.js";
@@ -79,7 +80,7 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     sections,
   });
   // A draft without its date yet (build-report --draft) is stamped with its year's first day: still the same bytes each time.
-  const date = report.identity.date || `${report.year}-01-01`;
+  const date = report.identity.date || draftDate(report.period);
   const overrides = [coreProperties({ ...report.identity, date })];
   return { pack: async () => pinnedPackage(await Packer.toBuffer(doc, false, overrides), date) };
 }
