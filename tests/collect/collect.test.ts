@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCli } from "../helpers/run-cli.js";
-import { fill, fillAll, FILLS, FIXTURE, province, tmp } from "./helpers.js";
+import { execFileSync } from "node:child_process";
+import { fill, fillAll, FILL, FILLS, FIXTURE, province, tmp } from "./helpers.js";
 
 const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
 
@@ -227,4 +228,36 @@ function copyAs(p: { mau: string; inbox: string }, code: string, name: string): 
   return f;
 }
 
-void tmp;
+
+describe("collect in another period's folder", () => {
+  it("makes, reads and sums a half-year's workbooks in its series, showing the same half a year before", async () => {
+    const dir = tmp("danvan-collect-h1-");
+    const data = path.join(dir, "data");
+    fs.mkdirSync(path.join(data, "bao-cao-6-thang"), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURE, "data/units.yaml"), path.join(data, "units.yaml"));
+    fs.cpSync(path.join(FIXTURE, "data/2022"), path.join(data, "bao-cao-6-thang/2022-h1"), { recursive: true });
+    // What Sở Nội vụ sent for the first half of 2021, beside it in the series.
+    fs.mkdirSync(path.join(data, "bao-cao-6-thang/2021-h1/units"), { recursive: true });
+    fs.writeFileSync(path.join(data, "bao-cao-6-thang/2021-h1/units/so-noi-vu.yaml"), 'unit: so-noi-vu\nperiod: "2021-h1"\nsource:\n  file: so-noi-vu.xlsx\n  sheet: Số liệu\nfigures:\n  don-thu.khieu-nai:\n    value: 5\n    cell: G12\n');
+    const mau = path.join(dir, "mau");
+    expect((await runCli("collect", "template", "2022-h1", "--data", data, "--out", mau)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(mau, "so-noi-vu.xlsx"));
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell("C4").value)).toContain("6 tháng đầu năm 2022");
+    expect(String(ws.getCell("F11").value)).toBe("6 tháng đầu năm 2021 (tham khảo)");
+    expect(ws.getCell("F12").value).toBe(5);
+    const inbox = path.join(dir, "nhan-ve");
+    fs.mkdirSync(inbox);
+    const filled = path.join(inbox, "so-noi-vu.xlsx");
+    execFileSync("/usr/bin/python3", [FILL, path.join(mau, "so-noi-vu.xlsx"), filled, JSON.stringify(FILLS["so-noi-vu"])]);
+    const r = await runCli("collect", "import", "2022-h1", filled, "--data", data);
+    expect(r.code).toBe(0);
+    const written = parse(fs.readFileSync(path.join(data, "bao-cao-6-thang/2022-h1/units/so-noi-vu.yaml"), "utf8"));
+    expect(written.period).toBe("2022-h1");
+    expect(written.figures["don-thu.khieu-nai"]).toEqual({ value: 7, cell: "G12" });
+    const checked = await runCli("check", "2022-h1", "--data", data);
+    // The other units have not sent theirs: said for the half-year, not for a year.
+    expect(checked.stdout).toContain("Thanh tra tỉnh (thanh-tra-tinh) chưa gửi số liệu 6 tháng đầu năm 2022");
+  });
+});

@@ -11,7 +11,7 @@ import { runCli } from "../helpers/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = path.join(here, "../fixtures/collect");
-const FILL = path.join(here, "fill.py");
+export const FILL = path.join(here, "fill.py");
 
 export interface Fill {
   values?: Record<string, number | string | null | { formula: string; cached?: number | null }>;
