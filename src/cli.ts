@@ -125,7 +125,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const s = result.summary!;
         io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows ? `${s.appendixRows} văn bản trong phụ lục` : "không có phụ lục"}.`);
         const count = opts.draft ? blankCount(result.diagnostics) : undefined;
-        if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Chỗ chưa điền in là "…"; xem từng chỗ: danvan check ${year}`);
+        if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Bản in ghi "DỰ THẢO" ở đầu mỗi trang, chỗ chưa điền in là […] tô màu; xem từng chỗ: danvan check ${year}`);
         return ExitCode.ok;
       }),
     );

@@ -211,7 +211,7 @@ export interface BuildOptions {
   formats: ReadonlySet<OutputFormat>;
   /** A folder holding report.md.hbs to use instead of the built-in layout. */
   templatesDir?: string;
-  /** Build a draft year as it stands: its blanks (DV500–DV502) print as "…"; any other error still refuses. */
+  /** Build a draft year as it stands: marked "DỰ THẢO", its blanks (DV500–DV502) printed as marked blanks; any other error still refuses. */
   draft?: boolean;
 }
 
@@ -289,7 +289,7 @@ async function assemble(options: BuildOptions & { outDir: string }, folder: Peri
   const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   await letSignalsIn();
-  const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
+  const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"), options.draft);
   await letSignalsIn();
   const { footnoteNumbers } = await import("./parse/tree-walk.js");
   const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
@@ -323,9 +323,11 @@ function templatesUrl(dir: string): URL {
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** Rendered Markdown → the document tree and, when asked for, the Markdown output. */
-export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
+export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean, draft = false): Promise<{ tree: Root; markdown?: string }> {
   const { parseSubset } = await import("./parse/markdown-subset.js");
-  const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
+  const parsed = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
+  // A draft's blanks become nodes of their own role, and a draft carries its mark (parse/draft.ts).
+  const tree = (await import("./parse/draft.js")).markDraft(parsed, draft);
   if (!needMarkdown) return { tree };
   const { writeMarkdown } = await import("./write/markdown.js");
   return { tree, markdown: await writeMarkdown(tree, PROFILES[profile]) };

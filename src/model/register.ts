@@ -31,12 +31,13 @@ export interface CitationOptions {
  */
 export function citation(entry: RegisterEntry, options: CitationOptions = {}): string {
   const head = options.type === false ? `Số ${entry.doc.number}` : `${entry.type} số ${entry.doc.number}`;
-  return options.date === false || !entry.doc.date ? head : `${head}, ngày ${formatDate(entry.doc.date)}`;
+  return options.date === false || entry.doc.date === undefined ? head : `${head}, ngày ${formatDate(entry.doc.date)}`;
 }
 
 /** A register document's date as the appendix prints it; a document without one shows a visible blank. */
 export function registerDate(doc: RegisterDocument): string {
-  return doc.date ? formatDate(doc.date) : BLANK;
+  // "" is a draft's date still to fill (check/draft.ts), printed as its blank.
+  return doc.date === undefined ? BLANK : formatDate(doc.date);
 }
 
 export const DEFAULT_APPENDIX_HEADING = "PHỤ LỤC";

@@ -22,7 +22,13 @@ export const ROLES = {
   tableRows: ["heading", "unit", "group", "subtotal", "total"],
   /** Body roles: a small heading, and an indicator table (a pipe table laid out by INDICATOR_COLUMNS). */
   body: ["subheading", "indicators"],
+  /** A draft (build-report --draft): the mark "DỰ THẢO", which the DOCX prints atop every page, and each blank. */
+  draft: ["draft-mark", "blank"],
 } as const;
+
+/** What a draft's mark says, and how a blank prints: never `…` alone, which the report's own text uses. */
+export const DRAFT_MARK = "DỰ THẢO";
+export const BLANK_TEXT = "[…]";
 
 export type RowRole = (typeof ROLES.rows)[number];
 export type TableRowRole = (typeof ROLES.tableRows)[number];

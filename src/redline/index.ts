@@ -10,6 +10,7 @@ import { diffYears } from "../commands/diff.js";
 import { treeOf } from "../commands/diff/printed.js";
 import { baseName, draftName, prepareOutDir } from "../pipeline.js";
 import { mergeTrees } from "./merge.js";
+import { markDraft } from "../parse/draft.js";
 import type { PeriodFolder } from "../load/periods.js";
 
 export const REDLINE_AUTHOR = "danvan";
@@ -23,7 +24,9 @@ export async function writeRedline(dataRoot: string, from: string, to: string, o
   const out = outDir ?? path.join("out", compared.periods[1].dir);
   const { a, b, diff } = compared;
   const renamed = new Map(diff.footnotes.filter((f) => f.kind === "renamed").map((f) => [f.from!, f.id]));
-  const tree = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date || draftDate(b.report.period)}T00:00:00Z`, renamed });
+  const merged = mergeTrees(await treeOf(a), await treeOf(b), { author: REDLINE_AUTHOR, date: `${b.report.identity.date || draftDate(b.report.period)}T00:00:00Z`, renamed });
+  // A draft's redline is a draft too: its mark atop every page, which no revision takes away.
+  const tree = markDraft(merged, b.draft);
   const { docxDocument } = await import("../write/docx/index.js");
   const bytes = await docxDocument(tree, b.report).pack();
   prepareOutDir(out, dataRoot);

@@ -1,8 +1,15 @@
 /** Vietnamese presentation of numbers and dates, as official documents write them. */
 
 /** Round half away from zero at `decimals`, immune to binary artefacts such as 91.375 → 91.37499999. */
-/** What a draft prints where a value is still to be filled. */
+/** What the report prints where the signed register printed no real date: a gap, not a draft's blank. */
 export const BLANK = "…";
+
+/**
+ * Where a draft's value is still to be filled (build-report --draft): a C0 control, which no data text and no
+ * template can hold (check refuses them: DV377, DV402), so it names a blank and nothing else. The parse
+ * stage turns each into a node of role `blank` (parse/draft.ts), which the writers mark visibly.
+ */
+export const BLANK_MARK = "\u0001";
 
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
@@ -16,7 +23,7 @@ export function roundTo(value: number, decimals: number): number {
  */
 export function formatNumber(value: number, decimals = 0): string {
   // A draft's blank figure (build-report --draft): printed as a gap to fill, never as a number.
-  if (Number.isNaN(value)) return BLANK;
+  if (Number.isNaN(value)) return BLANK_MARK;
   const fixed = Math.abs(roundTo(value, decimals)).toFixed(decimals);
   const [int, frac] = fixed.split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
@@ -79,14 +86,14 @@ function monthPart(month: number): string {
 
 /** `2018-03-14` → `14/3/2018`; `2019-01-30` → `30/01/2019`; `2019-07-05` → `05/7/2019`. */
 export function formatDate(iso: string): string {
-  if (iso === "") return `${BLANK}/${BLANK}/${BLANK}`;
+  if (iso === "") return BLANK_MARK;
   const d = requireDate(iso);
   return `${dayPart(d.day)}/${monthPart(d.month)}/${d.year}`;
 }
 
 /** `2021-11-25` → `ngày 25 tháng 11 năm 2021`. */
 export function formatLongDate(iso: string): string {
-  if (iso === "") return `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
+  if (iso === "") return `ngày ${BLANK_MARK} tháng ${BLANK_MARK} năm ${BLANK_MARK}`;
   const d = requireDate(iso);
   return `ngày ${dayPart(d.day)} tháng ${monthPart(d.month)} năm ${d.year}`;
 }

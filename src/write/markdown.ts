@@ -6,7 +6,8 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { figureTableAlign, INDICATOR_COLUMNS, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, rowRole, tableRowRole } from "../parse/tree-walk.js";
+import { footnoteNumbers, isDirective, rowRole, tableRowRole, textOf } from "../parse/tree-walk.js";
+import { isBlank } from "../parse/draft.js";
 import { ROLES } from "../model/roles.js";
 
 export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
@@ -29,7 +30,17 @@ export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<s
   // The tree is shared with the DOCX writer: the labels are numbered on a copy.
   const numbered = structuredClone(root);
   relabel(numbered, numbers);
+  lowerBlanks(numbered);
   return (await import("../parse/remark.js")).stringifyMarkdown(numbered);
+}
+
+/**
+ * A draft's blank (parse/draft.ts) is written as code in the line, `[…]`: shaded where the Markdown is shown,
+ * and in the file a form no prose `…` takes.
+ */
+function lowerBlanks(node: { children?: unknown[] }): void {
+  if (!node.children) return;
+  node.children = node.children.map((c) => (isBlank(c) ? { type: "inlineCode", value: textOf(c) } : (lowerBlanks(c as { children?: unknown[] }), c)));
 }
 
 function ident(node: RootContent): string {
@@ -68,6 +79,8 @@ function roleMarks(p: ProfileSpec): Record<string, Marks> {
     "appendix-reference": p.marks.appendixReference,
     "table-title": p.marks.tableTitle,
     "table-unit": p.marks.tableUnit,
+    // A draft's "DỰ THẢO", its first line.
+    "draft-mark": { bold: true },
   };
 }
 

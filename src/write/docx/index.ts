@@ -3,16 +3,16 @@
  * (src/profile.ts); the parts Markdown cannot express arrive as directives (directives.ts).
  */
 import { draftDate } from "../../model/period.js";
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions, type Table } from "docx";
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TabStopType, TextRun, type ISectionOptions, type Table } from "docx";
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model/index.js";
 import { PROFILES } from "../../profile.js";
-import { footnoteDefinitions, isDirective } from "../../parse/tree-walk.js";
+import { footnoteDefinitions, isDirective, textOf } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, figureTableBlocks, headerBlock, titleBlock } from "./directives.js";
 import { coreProperties, pinnedPackage } from "./pin.js";
 import { planNotes } from "./notes.js";
-import { buildStyles, STYLE } from "./styles.js";
+import { buildStyles, ROLE_STYLE, STYLE } from "./styles.js";
 
 /**
  * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
@@ -34,7 +34,9 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
   // Phase 2: the main text — header, title, body, closing — and the appendix, each from its nodes.
   const main: Array<Paragraph | Table> = [];
   const appendix: Array<Paragraph | Table> = [];
-  const nodes = tree.children.filter((n) => n.type !== "footnoteDefinition");
+  // A draft's mark is no part of the text: it stands atop every page, in the page header (phase 3).
+  const draftMark = tree.children.find((n) => isDirective(n, "draft-mark"));
+  const nodes = tree.children.filter((n) => n.type !== "footnoteDefinition" && !isDirective(n, "draft-mark"));
   nodes.forEach((node, i) => {
     // The closing never stands alone on a page: the last paragraph of the text travels with it.
     const keepNext = isDirective(nodes[i + 1], "closing");
@@ -51,10 +53,21 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     size: { width: profile.page.width, height: profile.page.height },
     margin: { ...profile.page.margin, header: 567, footer: 567 },
   };
-  const pageNumberHeader = new Header({
-    children: [new Paragraph({ style: STYLE.pageNumber, alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+  const pageNumberRun = new TextRun({ children: [PageNumber.CURRENT] });
+  let pageNumberHeader = new Header({
+    children: [new Paragraph({ style: STYLE.pageNumber, alignment: AlignmentType.CENTER, children: [pageNumberRun] })],
   });
-  const emptyHeader = new Header({ children: [new Paragraph({ style: STYLE.pageNumber, children: [] })] });
+  let emptyHeader = new Header({ children: [new Paragraph({ style: STYLE.pageNumber, children: [] })] });
+  if (draftMark) {
+    // A draft is marked on every page, the first too, as offices mark drafts: "DỰ THẢO" at the top right,
+    // the page number (from page 2) centred on the same line.
+    const width = profile.page.width - profile.page.margin.left - profile.page.margin.right;
+    const mark = textOf(draftMark).trim();
+    const line = (children: TextRun[]) =>
+      new Paragraph({ style: ROLE_STYLE["draft-mark"], alignment: AlignmentType.LEFT, tabStops: [{ type: TabStopType.CENTER, position: Math.round(width / 2) }, { type: TabStopType.RIGHT, position: width }], children });
+    pageNumberHeader = new Header({ children: [line([new TextRun({ text: "\t", bold: false }), new TextRun({ children: [PageNumber.CURRENT], bold: false }), new TextRun({ text: `\t${mark}` })])] });
+    emptyHeader = new Header({ children: [line([new TextRun({ text: `\t\t${mark}` })])] });
+  }
   const emptyFooter = new Footer({ children: [new Paragraph({ children: [] })] });
   const sections: ISectionOptions[] = [
     { properties: { page, titlePage: true }, headers: { default: pageNumberHeader, first: emptyHeader }, footers: { default: emptyFooter, first: emptyFooter }, children: main },

@@ -8,7 +8,9 @@ import type { PhrasingContent } from "mdast";
 import { revisionOf, type Change, type Revision } from "../../model/roles.js";
 import { citationRuns, type Notes } from "./notes.js";
 import { UnwrittenNode } from "./unwritten.js";
-import { STYLE } from "./styles.js";
+import { ROLE_STYLE, STYLE } from "./styles.js";
+import { isBlank } from "../../parse/draft.js";
+import { textOf } from "../../parse/tree-walk.js";
 
 export interface RunMarks {
   bold?: boolean;
@@ -49,8 +51,13 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: Notes, marks:
       case "link":
         out.push(new ExternalHyperlink({ link: node.url, children: runs(node.children, footnotes, { ...marks, style: STYLE.hyperlink }) as TextRun[] }));
         break;
+      case "textDirective":
+        // A draft's blank (parse/draft.ts), in its role's character style; no other text directive reaches here.
+        if (!isBlank(node)) throw new UnwrittenNode("textDirective");
+        out.push(textRun(textOf(node), { ...marks, style: ROLE_STYLE.blank }, node));
+        break;
       default:
-        // An image, raw HTML, a text directive: refused when the template is loaded (parse/template-check.ts).
+        // An image, raw HTML, another text directive: refused when the template is loaded (parse/template-check.ts).
         throw new UnwrittenNode(node.type);
     }
   }

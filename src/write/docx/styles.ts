@@ -3,7 +3,7 @@
  * document in Word and a reader of the DOCX (issue 17's import) knows each paragraph's role by its style.
  * Every size, mark and length comes from the profile table; nothing here depends on which profile it is.
  */
-import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
+import { AlignmentType, LineRuleType, ShadingType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
 import type { Marks, ProfileSpec } from "../../profile.js";
 
 export const STYLE = {
@@ -41,6 +41,10 @@ export const STYLE = {
   /** The character style of code inside a line (`inlineCode`). */
   codeChar: "CodeChar",
   hyperlink: "Hyperlink",
+  /** A draft's blank: a character style, highlighted, so every place still to fill stands out on paper. */
+  blank: "DraftBlank",
+  /** A draft's mark "DỰ THẢO" atop every page, in the page header. */
+  draftMark: "DraftMark",
   // Word's own id for the paragraph style of page headers (its "page number" is a character style).
   pageNumber: "Header",
 } as const;
@@ -69,6 +73,8 @@ export const ROLE_STYLE: Record<string, string> = {
   "appendix-heading": STYLE.appendixHeading,
   "appendix-title": STYLE.appendixTitle,
   "appendix-reference": STYLE.appendixReference,
+  "draft-mark": STYLE.draftMark,
+  blank: STYLE.blank,
 };
 
 /** The place and date's space above them; the number on their line (state) takes the same, to stand level. */
@@ -121,7 +127,10 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       },
       footnoteReference: { run: { superScript: true } },
     },
-    characterStyles: [{ id: STYLE.codeChar, name: "Code Char", basedOn: "DefaultParagraphFont", run: { font: p.monoFont } }],
+    characterStyles: [
+      { id: STYLE.codeChar, name: "Code Char", basedOn: "DefaultParagraphFont", run: { font: p.monoFont } },
+      { id: STYLE.blank, name: "Draft Blank", basedOn: "DefaultParagraphFont", run: { bold: true, highlight: "yellow", shading: { type: ShadingType.CLEAR, color: "auto", fill: "FFFF00" } } },
+    ],
     paragraphStyles: [
       {
         id: STYLE.body,
@@ -177,6 +186,7 @@ export function buildStyles(p: ProfileSpec): IStylesOptions {
       style(STYLE.appendixTitle, "Appendix Title", p.size.body, p.marks.appendixTitle),
       style(STYLE.appendixReference, "Appendix Reference", p.size.appendixReference, p.marks.appendixReference, { spacing: { before: 60, after: 240 } }),
       style(STYLE.pageNumber, "header", p.size.pageNumber),
+      style(STYLE.draftMark, "Draft Mark", p.size.body, { bold: true }, { alignment: AlignmentType.RIGHT }),
     ],
   };
 }
