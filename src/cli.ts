@@ -114,18 +114,22 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const result = await buildReport({ dataRoot: opts.data, year, outDir: opts.out, formats: outputFormats(opts.format), templatesDir: opts.templates, draft: opts.draft });
         const built = result.written.length > 0;
         const named = periodName(result.folder.period);
-        // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one.
-        printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics);
+        // A draft's blanks are its to-do list, counted once here; `danvan check` lists them one by one. A draft
+        // refused prints only what blocks it: its blanks are not why.
+        const blocking = opts.draft ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : result.diagnostics;
+        printDiagnostics(io, built ? result.diagnostics.filter((d) => !DRAFT_CODES.has(d.code)) : blocking);
         if (!built && hasErrors(result.diagnostics)) {
           const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
-          io.err(`Không dựng báo cáo ${named}: có lỗi (xem ở trên). Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
+          const errors = blocking.filter((d) => d.severity === "error").length;
+          const why = opts.draft ? `có ${errors} lỗi không phải chỗ trống (xem ở trên)` : "có lỗi (xem ở trên)";
+          io.err(`Không dựng ${opts.draft ? "bản nháp " : ""}báo cáo ${named}: ${why}. Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
           return ExitCode.dataProblems;
         }
         for (const w of result.written) io.out(`đã ghi ${w.file}`);
         const s = result.summary!;
         io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows ? `${s.appendixRows} văn bản trong phụ lục` : "không có phụ lục"}.`);
         const count = opts.draft ? blankCount(result.diagnostics) : undefined;
-        if (count) io.out(`Bản nháp: ${count[0].toLowerCase()}${count.slice(1)} Bản in ghi "DỰ THẢO" ở đầu mỗi trang, chỗ chưa điền in là […] tô màu; xem từng chỗ: danvan check ${year}`);
+        if (count) io.out(`Bản nháp: ${count}. Bản in ghi "DỰ THẢO" ở đầu mỗi trang, chỗ chưa điền in là […] tô màu; xem từng chỗ: danvan check ${year}`);
         return ExitCode.ok;
       }),
     );
@@ -136,17 +140,18 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo cần kiểm tra (mặc định: mọi kỳ trong thư mục dữ liệu)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
     .option("--strict", "coi cảnh báo là lỗi")
+    .option("--draft", "kiểm tra bản nháp: chỗ chưa điền (DV500–DV502, số liệu đơn vị chưa gửi) không tính là lỗi, mọi lỗi khác vẫn tính")
     .option("--fix", "tự sửa lỗi chữ (NFC, dấu thanh, dấu cách) và kỳ cũ còn sót (DV503) ngay trong tệp YAML, liệt kê thay đổi")
     .addOption(new Option("--format <dạng>", "cách in kết quả").choices(DIAGNOSTIC_FORMATS).default("text"))
     .action(
-      action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; format: DiagnosticFormat }) => {
+      action(async (years: string[], opts: { data: string; strict?: boolean; fix?: boolean; draft?: boolean; format: DiagnosticFormat }) => {
         const color = opts.format === "text" && Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
         const chalk = color ? new (await import("chalk")).Chalk({ level: 1 }) : undefined;
         const { checkYears } = await import("./commands/check-years.js");
-        const result = await checkYears({ dataRoot: opts.data, years, fix: opts.fix, format: opts.format, chalk });
+        const result = await checkYears({ dataRoot: opts.data, years, fix: opts.fix, draft: opts.draft, format: opts.format, chalk });
         for (const line of result.fixed) io.out(line);
         io.out(result.report);
-        return result.summary.errors || (opts.strict && result.summary.warnings) ? ExitCode.dataProblems : ExitCode.ok;
+        return result.failed || (opts.strict && result.summary.warnings) ? ExitCode.dataProblems : ExitCode.ok;
       }),
     );
 

@@ -1,7 +1,10 @@
 import { stripControls } from "./io/terminal.js";
 
-/** Every message a clerk reads carries a stable code, a severity and the place in the data it is about. */
-export type Severity = "error" | "warning";
+/**
+ * Every message a clerk reads carries a stable code, a severity and the place in the data it is about. A
+ * "note" is a draft's blank under `check --draft`: a place still to fill, not an error.
+ */
+export type Severity = "error" | "warning" | "note";
 
 export interface Position {
   line: number;
@@ -56,7 +59,7 @@ function cmp(a: string, b: string): number {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const label = d.severity === "error" ? "lỗi" : "cảnh báo";
+  const label = d.severity === "error" ? "lỗi" : d.severity === "note" ? "cần điền" : "cảnh báo";
   // File names and messages quote data: no control character of theirs reaches the terminal.
   return `${stripControls(d.file)}:${d.line}:${d.col}: ${label} ${d.code}: ${stripControls(d.message)}`;
 }

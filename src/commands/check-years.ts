@@ -4,7 +4,7 @@ import { CODES, type Diagnostic } from "../diagnostics.js";
 import { letSignalsIn } from "../io/cleanup.js";
 import { readyPoint } from "../io/ready.js";
 import { checkYear, yearsToVisit } from "../pipeline.js";
-import { formatGithub, formatJson, formatSarif, formatText, summarize, type DiagnosticFormat, type Summary } from "../print/diagnostics.js";
+import { formatGithub, formatJson, formatSarif, formatText, isToFill, summarize, type DiagnosticFormat, type Summary } from "../print/diagnostics.js";
 
 export interface CheckOptions {
   dataRoot: string;
@@ -12,6 +12,8 @@ export interface CheckOptions {
   years: readonly string[];
   fix?: boolean;
   format: DiagnosticFormat;
+  /** `check --draft`: a draft's blanks are places to fill (notes), not errors; everything else still is. */
+  draft?: boolean;
   /** Colours for the text format (a terminal that wants them). */
   chalk?: ChalkInstance;
 }
@@ -23,6 +25,8 @@ export interface CheckOutcome {
   report: string;
   diagnostics: Diagnostic[];
   summary: Summary;
+  /** Errors found (a draft's blanks among them, unless checked with `draft`). */
+  failed: boolean;
 }
 
 export async function checkYears(options: CheckOptions): Promise<CheckOutcome> {
@@ -36,7 +40,7 @@ export async function checkYears(options: CheckOptions): Promise<CheckOutcome> {
     await letSignalsIn();
     await readyPoint("check");
     const checked = checkYear(options.dataRoot, folder);
-    diagnostics.push(...checked.diagnostics);
+    diagnostics.push(...(options.draft ? checked.diagnostics.map((d) => (isToFill(d) && d.severity === "error" ? { ...d, severity: "note" as const } : d)) : checked.diagnostics));
     for (const f of checked.files) sources.set(f.file, f.text);
   }
   const onlyYears = visit.folders.every((f) => f.series === "" && f.period.kind === "year");
@@ -49,5 +53,7 @@ export async function checkYears(options: CheckOptions): Promise<CheckOutcome> {
         : options.format === "sarif"
           ? formatSarif(diagnostics, CODES)
           : formatText(diagnostics, summary, { chalk: options.chalk, source: (file) => sources.get(file) });
-  return { fixed, report, diagnostics, summary };
+  // A blank fails a check unless the period is checked as a draft.
+  const failed = summary.errors > 0 || (!options.draft && diagnostics.some((d) => isToFill(d) && d.severity === "error"));
+  return { fixed, report, diagnostics, summary, failed };
 }

@@ -17,6 +17,10 @@ export interface Blank {
   owner: Array<string | number>;
   /** What is to be filled, in the clerk's words. */
   what: string;
+  /** The same, short, for the checklist's one line: `số liệu "…"`, `Kế hoạch 15-kh-tu`, `số ký hiệu của báo cáo`. */
+  name: string;
+  /** For a figure inside a statistic with a label: which of its parts (`2022.cap-tinh`). */
+  part?: string;
   /** For a figure: its path as prose cites it (`don.to-cao`). */
   figure?: string;
   /** For a register entry: which of number, date, summary are empty. */
@@ -41,6 +45,9 @@ const IDENTITY_FIELDS: Record<string, string> = {
   superior: "cơ quan cấp trên (superior)",
 };
 
+/** The report's own fields as the summary names them: "còn … số ký hiệu và ngày ký của báo cáo cần điền". */
+export const IDENTITY_NAMES: Record<string, string> = { number: "số ký hiệu", date: "ngày ký", place: "địa danh", superior: "cơ quan cấp trên" };
+
 const STAT_FIXED_KEYS = new Set(["kind", "label", "unit", "decimals", "stated", "from", "groups", "labels"]);
 
 /** The file's value with each blank stood in for, and the blanks; a value with no blanks is returned as is. */
@@ -53,7 +60,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
     for (const [key, what] of Object.entries(IDENTITY_FIELDS)) {
       if (Object.hasOwn(copy, key) && copy[key] === null) {
         copy[key] = key === "date" ? REPORT_DATE_STAND_IN : TEXT_STAND_IN;
-        blanks.push({ kind: "identity", file, path: [key], owner: [key], what: `chưa điền ${what}`, cites: [] });
+        blanks.push({ kind: "identity", file, path: [key], owner: [key], what: `chưa điền ${what}`, name: what, cites: [] });
       }
     }
   } else if (kind === "section") {
@@ -65,7 +72,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
         row.previous = FIGURE_STAND_IN;
         const figure = typeof row.figure === "string" ? row.figure : "";
         const path = ["body", i, "indicators", j, "previous"];
-        blanks.push({ kind: "figure", file, path, owner: path, figure: `${figure}@cung-ky`, what: `chưa điền số liệu cùng kỳ năm trước của "${figure}" (previous, bảng chỉ tiêu)`, cites: [] });
+        blanks.push({ kind: "figure", file, path, owner: path, figure: `${figure}@cung-ky`, what: `chưa điền số liệu cùng kỳ năm trước của "${figure}" (previous, bảng chỉ tiêu)`, name: `số liệu cùng kỳ năm trước của "${figure}" (previous)`, cites: [] });
       });
     });
   }
@@ -83,7 +90,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
           const cites = segs.map((_s, i) => `fig:${segs.slice(0, segs.length - i).join(".")}`);
           const named = label ? `"${label}" (${figurePath})` : `"${figurePath}"`;
           const collected = stat.from === "units" || undefined;
-          blanks.push({ kind: "figure", file, path: ["statistics", id, ...rel], owner: ["statistics", id], figure: figurePath, what: `chưa điền số liệu ${named}`, cites, collected });
+          blanks.push({ kind: "figure", file, path: ["statistics", id, ...rel], owner: ["statistics", id], figure: figurePath, what: `chưa điền số liệu ${named}`, name: `số liệu "${label ?? figurePath}"`, part: label && figurePath !== id ? figurePath.slice(id.length + 1) : undefined, cites, collected });
         }, (nv) => (stat[key] = nv));
       }
     }
@@ -111,6 +118,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
             owner,
             fields: missing,
             what: `chưa điền văn bản: ${type}${issuer}${id ? ` (mã ${id})` : ""} — còn thiếu ${missing.map((k) => names[k]).join(", ")}`,
+            name: missing.length === 3 ? `văn bản ${type}${id ? ` ${id}` : ""}` : `${missing.map((k) => names[k]).join(", ")} của ${type}${id ? ` ${id}` : ""}`,
             cites: id ? [`doc:${id}`] : [],
           });
         });
