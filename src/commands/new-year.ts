@@ -3,8 +3,10 @@
  * same kind in the same series (`new 2023-h1` from `2022-h1`), or any other with `--from` (a yearly report
  * drafted from the nine-month one). The identity moves to the new period with its number and date left
  * empty, its years, kind and a window stated by hand moved along; the text still naming the earlier period
- * is moved (the DV503 rule, check/old-period.ts); every figure and every register entry is emptied, so
- * `danvan check` lists each one to fill, with its file:line.
+ * is moved (the DV503 rule, check/old-period.ts). What does not change stays: a register entry dated inside
+ * the new window, a series' value for a period inside it. Every other figure is emptied, a register entry
+ * outside the window goes (kept as a blank where the text cites it), and a series gets a blank for each period
+ * the new window adds, so `danvan check` lists only what is new, with its file:line.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +20,7 @@ import { checkFiles } from "../check/index.js";
 import { loadYear, parseFile, sourceText } from "../load/index.js";
 import { findPeriod, kindName, sameKind, SERIES_FILE, type Layout, type PeriodFolder, type PeriodRef } from "../load/periods.js";
 import type { FileKind, RawFile } from "../model/index.js";
-import { addMonths, comparePeriods, defaultWindow, DEFAULT_END_DAY, isPeriodic, monthsBetween, parsePeriod, periodName, samePeriodLastYear, shiftPeriod, windowWithin, withYear, type Period, type Window } from "../model/period.js";
+import { addMonths, comparePeriods, defaultWindow, DEFAULT_END_DAY, isPeriodic, monthsBetween, parsePeriod, periodName, samePeriodLastYear, shiftPeriod, windowWithin, inWindow, withYear, type Period, type Window } from "../model/period.js";
 import { figureSlots } from "../model/statistics.js";
 import { movePeriod, periodMentions, periodOf, speaksForYear, type SpokenPeriod } from "../check/old-period.js";
 import { layoutOf, requireNewYearName } from "../pipeline.js";
@@ -55,7 +57,9 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   const next: SpokenPeriod | undefined = years && { period: ref.period, from: years.from + shift, to: years.to + shift };
   const endDay = seriesEndDay(dataRoot, target.series);
   const window = newWindow(loaded.files.find((f) => f.kind === "report")?.value, source.period, ref.period, endDay, next);
-  const series = seriesMoves(loaded.files, window, source.period, ref.period, endDay);
+  const oldWindow = newWindow(loaded.files.find((f) => f.kind === "report")?.value, source.period, source.period, endDay, years);
+  const series = seriesMoves(loaded.files, window, oldWindow, source.period, ref.period, endDay);
+  const citedDocuments = documentsCited(loaded.files);
   const last = samePeriodLastYear(ref.period, endDay);
   const previousInFolder = last !== undefined && layout.periods.some((p) => p.series === target.series && p.period.id === last.id);
   // Written beside the target, then renamed: a failure leaves no half-made period behind.
@@ -79,8 +83,9 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
       const rel = path.relative(path.join(dataRoot, source.dir), raw.file);
       const doc = parseDocument(sourceText(raw.file, dataRoot));
       const targetFile = path.join(targetDir, rel);
-      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, series, previousInFolder };
-      draft(doc, raw.kind, ctx);
+      const ctx: DraftContext = { year: target.dir, from: source.dir, shift, source: source.period, target: ref.period, targetFile, series, previousInFolder, window, citedDocuments };
+      // A register left with no entry at all is no register: the new period has none (issue 20).
+      if (!draft(doc, raw.kind, ctx)) continue;
       if (old && next && speaksForYear(raw)) for (const [before, after] of movePeriodText(doc, old, next, shift, series)) moved.push(`đã dời kỳ trong ${targetFile}: "${before}" → "${after}"`);
       const out = path.join(staging, rel);
       fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -160,53 +165,78 @@ interface DraftContext {
   series: SeriesMoves;
   /** Whether the new period's same period last year has a folder in its series, for the indicator tables. */
   previousInFolder: boolean;
+  /** The new period's window: register entries dated inside it stay whole. */
+  window: Window | undefined;
+  /** Register ids the text cites: an entry outside the window that the text cites stays, as a blank. */
+  citedDocuments: ReadonlySet<string>;
 }
 
-/** Series keys that move with the period, by statistic id: `2023-01` → `2024-01`. */
-type SeriesMoves = Map<string, Map<string, string>>;
-
 /**
- * How each series moves into the new period: a key outside the new window becomes the key as far on as the
- * period moved (2023-01 … 2023-06 → 2024-01 … 2024-06 in a six-month report, 2020 → 2021 in a yearly one) when
- * that key lies inside and is not there yet; a key inside stays; any other stays as it is, for check to name.
+ * How one series goes into the new period: its keys inside the new window stay with their values (facts that
+ * do not change); those outside go; the periods the new window adds (each key moved as far as the period
+ * moved, landing inside the new window and outside the old one) come as blanks. A citation of a key that went
+ * moves to the added key in the same place of the order (2017 → 2022 in a five-year series; 2023-01 → 2024-01
+ * in a six-month report).
  */
-function seriesMoves(files: readonly RawFile[], window: Window | undefined, source: Period, target: Period, endDay: number): SeriesMoves {
+interface SeriesMove {
+  kept: ReadonlySet<string>;
+  dropped: readonly string[];
+  added: readonly string[];
+  /** Citations of a dropped key → the added key taking its place. */
+  moved: ReadonlyMap<string, string>;
+}
+
+type SeriesMoves = Map<string, SeriesMove>;
+
+function seriesMoves(files: readonly RawFile[], window: Window | undefined, oldWindow: Window | undefined, source: Period, target: Period, endDay: number): SeriesMoves {
   const moves: SeriesMoves = new Map();
   const by = monthsBetween(source, target);
   if (!window || !by) return moves;
-  const inside = (id: string) => {
+  const within = (id: string, w: Window | undefined) => {
     const parsed = parsePeriod(id, endDay);
-    return parsed.ok && parsed.period.window !== undefined && windowWithin(parsed.period.window, window);
+    return w !== undefined && parsed.ok && parsed.period.window !== undefined && windowWithin(parsed.period.window, w);
   };
   for (const f of files) {
     const stats = f.kind === "section" ? (f.value as { statistics?: Record<string, { kind?: unknown; values?: unknown }> }).statistics : undefined;
     for (const [id, stat] of Object.entries(stats ?? {})) {
       if (stat?.kind !== "series" || !stat.values || typeof stat.values !== "object") continue;
       const keys = Object.keys(stat.values);
-      const taken = new Set(keys.filter(inside));
-      const moved = new Map<string, string>();
+      const kept = new Set(keys.filter((k) => within(k, window)));
+      const dropped = keys.filter((k) => !kept.has(k) && parsePeriod(k, endDay).ok && within(k, oldWindow));
+      const added: string[] = [];
       for (const key of keys) {
-        if (inside(key)) continue;
         const parsed = parsePeriod(key, endDay);
         const next = parsed.ok ? shiftPeriod(parsed.period, by.end, endDay) : undefined;
-        if (!next || taken.has(next.id) || !inside(next.id)) continue;
-        taken.add(next.id);
-        moved.set(key, next.id);
+        if (!next || kept.has(next.id) || added.includes(next.id) || !within(next.id, window) || within(next.id, oldWindow)) continue;
+        added.push(next.id);
       }
-      if (moved.size) moves.set(id, moved);
+      const moved = new Map(dropped.flatMap((k, i) => (added[i] ? [[k, added[i]] as [string, string]] : [])));
+      // A period outside both windows (a year before, for comparison) did not fall out: its value stays too.
+      for (const k of keys) if (!kept.has(k) && !dropped.includes(k) && parsePeriod(k, endDay).ok) kept.add(k);
+      moves.set(id, { kept, dropped, added, moved });
     }
   }
   return moves;
 }
 
-function moveSeries(doc: Document, stat: YAMLMap, moved: ReadonlyMap<string, string>): void {
+/** The series' values in the new period: the dropped keys gone, each added key a blank of the shape of the key it follows. */
+function moveSeries(doc: Document, stat: YAMLMap, move: SeriesMove): void {
   const values = stat.get("values", true);
   if (!isMap(values)) return;
-  for (const pair of values.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : "";
-    const to = moved.get(key);
-    if (to) pair.key = doc.createNode(to) as unknown as Pair["key"];
-  }
+  const pairs = values.items as Pair[];
+  const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : "");
+  const last = pairs.filter((p) => move.kept.has(keyOf(p))).pop() ?? pairs[pairs.length - 1];
+  const shape = last ? blankLike((last.value as Node | null)?.toJSON?.() ?? null) : null;
+  values.items = pairs.filter((p) => !move.dropped.includes(keyOf(p)));
+  for (const key of move.added) values.set(doc.createNode(key), doc.createNode(structuredClone(shape)));
+}
+
+/** A series value's shape with every number empty and stated figures left out: `{parts: {a: null}}`, or null. */
+function blankLike(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (v.parts && typeof v.parts === "object") return { parts: Object.fromEntries(Object.keys(v.parts).map((k) => [k, blankLike((v.parts as Record<string, unknown>)[k])])) };
+  return null;
 }
 
 /** `{{n "giam-sat.2020.cap-tinh"}}` → `giam-sat.2021.cap-tinh` where the series' key moved. */
@@ -214,7 +244,7 @@ function movedFigurePaths(text: string, moves: SeriesMoves): { text: string; cha
   const changes: Array<[string, string]> = [];
   if (!moves.size) return { text, changes };
   const moved = text.replace(/(\{\{\s*(?:n|ratio|pct)\s+")([^".]+)\.([^".]+)((?:\.[^"]*)?")/g, (all, before: string, id: string, key: string, rest: string) => {
-    const to = moves.get(id)?.get(key);
+    const to = moves.get(id)?.moved.get(key);
     if (!to) return all;
     changes.push([`${id}.${key}`, `${id}.${to}`]);
     return `${before}${id}.${to}${rest}`;
@@ -242,7 +272,8 @@ function movedCitations(text: string, source: Period, target: Period, shift: num
   return { text: moved, changes };
 }
 
-function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
+/** The file drafted for the new period in place; false when nothing of it is left to write. */
+function draft(doc: Document, kind: FileKind, ctx: DraftContext): boolean {
   // The earlier period's comments speak of its own source document; the draft starts clean.
   visit(doc, {
     Node(_k, node) {
@@ -253,7 +284,7 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   doc.comment = null;
   const noun = ctx.target.kind === "year" ? "năm" : "kỳ";
   // The schema link is made for where the new period is, so it resolves wherever the data root is.
-  doc.commentBefore = [` ${schemaModeline(ctx.targetFile, kind)}`, ` Bản nháp ${noun} ${ctx.year}, tạo từ ${ctx.source.kind === "year" ? "năm" : "kỳ"} ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu và danh mục văn bản để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
+  doc.commentBefore = [` ${schemaModeline(ctx.targetFile, kind)}`, ` Bản nháp ${noun} ${ctx.year}, tạo từ ${ctx.source.kind === "year" ? "năm" : "kỳ"} ${ctx.from} bằng "danvan new": văn bản giữ để sửa,`, ` số liệu mới và văn bản mới để trống; "danvan check ${ctx.year}" liệt kê từng chỗ cần điền.`]
     .filter(Boolean)
     .join("\n");
   const root = doc.contents as Node;
@@ -264,7 +295,10 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
   }
   if (kind === "documents" && isMap(root)) {
     const groups = root.get("groups", true);
-    if (isSeq(groups)) for (const g of groups.items) emptyDocuments(g as Node);
+    if (isSeq(groups)) {
+      groups.items = groups.items.filter((g) => keepDocuments(g as Node, ctx));
+      if (!groups.items.length) return false;
+    }
   }
   if (kind === "section" && isMap(root)) {
     const body = root.get("body", true);
@@ -274,11 +308,12 @@ function draft(doc: Document, kind: FileKind, ctx: DraftContext): void {
       for (const pair of stats.items) {
         const value = pair.value as Node;
         const moved = ctx.series.get(isScalar(pair.key) ? String(pair.key.value) : "");
-        if (isMap(value) && moved) moveSeries(doc, value, moved);
-        emptyFigures(value, isScalar(pair.key) ? String(pair.key.value) : "");
+        if (isMap(value) && moved) moveSeries(doc, value as YAMLMap, moved);
+        emptyFigures(value, isScalar(pair.key) ? String(pair.key.value) : "", moved?.kept);
       }
     }
   }
+  return true;
 }
 
 type PeriodNode = { get(k: string, keep?: boolean): unknown; set(k: string, v: unknown): void };
@@ -323,17 +358,41 @@ function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod, sh
 
 
 /**
- * Each entry keeps its id, so the sentences citing it still resolve, and loses its number, date and summary:
- * `danvan check` lists it as one blank with its type, group and the sentence that cites it.
+ * A register entry dated inside the new period's window is a fact of the new period too: it stays whole. One
+ * outside it goes, unless the text cites it: then it keeps its id, so the sentences citing it still resolve,
+ * and loses its number, date and summary — the new period's document to fill, which `danvan check` lists with
+ * the sentence citing it. An entry without a date has no window to leave and stays. A type or a group left
+ * with no entry goes; false when the whole group goes.
  */
-function emptyDocuments(group: Node): void {
-  if (!isMap(group)) return;
+function keepDocuments(group: Node, ctx: DraftContext): boolean {
+  if (!isMap(group)) return true;
   const types = group.get("types", true);
-  if (!isSeq(types)) return;
-  for (const t of types.items) {
+  if (!isSeq(types)) return true;
+  types.items = types.items.filter((t) => {
     const docs = isMap(t) ? t.get("documents", true) : undefined;
-    if (isSeq(docs)) for (const d of docs.items) if (isMap(d)) for (const key of ["number", "date", "summary"]) d.set(key, null);
+    if (!isSeq(docs)) return true;
+    docs.items = docs.items.filter((d) => {
+      if (!isMap(d)) return true;
+      const date = d.get("date");
+      // Without a window (a thematic report) no entry is known to be the new period's: each is to fill.
+      if (ctx.window && (typeof date !== "string" || inWindow(date, ctx.window))) return true;
+      if (!ctx.citedDocuments.has(String(d.get("id")))) return false;
+      for (const key of ["number", "date", "summary"]) d.set(key, null);
+      return true;
+    });
+    return docs.items.length > 0;
+  });
+  return types.items.length > 0;
+}
+
+/** The register ids any text of the period cites (`{{doc "id"}}`, `{{docsummary "id"}}`). */
+function documentsCited(files: readonly RawFile[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of files) {
+    if (f.kind !== "section") continue;
+    for (const m of f.text.matchAll(/\{\{~?\s*doc(?:summary)?\s+["']([^"']+)["']/g)) ids.add(m[1]);
   }
+  return ids;
 }
 
 /**
@@ -358,10 +417,12 @@ function movePrevious(doc: Document, block: YAMLMap, inFolder: boolean): void {
 }
 
 /** Every number in a statistic becomes empty, and stated figures go; paths to other figures, labels and units stay. */
-function emptyFigures(node: Node, id: string): void {
+function emptyFigures(node: Node, id: string, kept?: ReadonlySet<string>): void {
   if (!isMap(node)) return;
-  // A stated figure is what last year's signed text printed; the new year states its own, if any.
+  // A stated figure is what last year's signed text printed; the new year states its own, if any. A series'
+  // value for a period it keeps is a fact of that period, stated total and all.
   for (const slot of figureSlots(id, node.toJSON())) {
+    if (kept && slot.dataPath[0] === "values" && kept.has(String(slot.dataPath[1]))) continue;
     const pair = pairAt(node, slot.dataPath);
     if (!pair) continue;
     if (slot.role === "total" || slot.role === "rate") pair.parent.items = pair.parent.items.filter((p) => p !== pair.pair);

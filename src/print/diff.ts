@@ -127,7 +127,7 @@ const capital = (s: string) => s[0].toLocaleUpperCase("vi") + s.slice(1);
 /** Which side is a draft, so a "…" reads as a blank still to fill, not as a change. */
 function draftNote(d: YearDiff, n: DiffNames): string {
   const named = d.drafts.map((y) => (y === d.to ? n.to : n.from));
-  return named.length ? ` (${[...new Set(named)].join(" và ")} là bản nháp: chỗ còn trống in là …)` : "";
+  return named.length ? ` (${[...new Set(named)].join(" và ")} là bản nháp: chỗ còn trống in là […])` : "";
 }
 
 export function diffText(d: YearDiff, n: DiffNames = yearNames(d)): string {

@@ -90,7 +90,7 @@ export function fillBlanks(kind: FileKind, file: string, value: unknown): { valu
           const cites = segs.map((_s, i) => `fig:${segs.slice(0, segs.length - i).join(".")}`);
           const named = label ? `"${label}" (${figurePath})` : `"${figurePath}"`;
           const collected = stat.from === "units" || undefined;
-          blanks.push({ kind: "figure", file, path: ["statistics", id, ...rel], owner: ["statistics", id], figure: figurePath, what: `chưa điền số liệu ${named}`, name: `số liệu "${label ?? figurePath}"`, part: label && figurePath !== id ? figurePath.slice(id.length + 1) : undefined, cites, collected });
+          blanks.push({ kind: "figure", file, path: ["statistics", id, ...rel], owner: ["statistics", id], figure: figurePath, what: `chưa điền số liệu ${named}`, name: label ? `số liệu "${label}"` : `số liệu ${figurePath}`, part: label && figurePath !== id ? figurePath.slice(id.length + 1) : undefined, cites, collected });
         }, (nv) => (stat[key] = nv));
       }
     }

@@ -26,13 +26,14 @@ describe("a draft year's checklist", () => {
     expect(lines.filter((l) => /DV50[012]/.test(l)).length).toBe(blanks.length);
     // One line per blank and per stale period; any other finding keeps its code frame (at most 4 lines and a gap either side).
     const compact = json.diagnostics.filter((d) => /^DV50[0-3]$/.test(d.code)).length;
-    expect(lines.length).toBeLessThanOrEqual(compact + 6 * (json.diagnostics.length - compact) + 3);
+    // The three headings and their gaps (errors, warnings, checklist), the two closing lines.
+    expect(lines.length).toBeLessThanOrEqual(compact + 6 * (json.diagnostics.length - compact) + 3 + 6);
     const count = (code: string) => blanks.filter((d) => d.code === code).length;
-    expect(text.stdout).toContain(`Còn ${count("DV500")} số liệu`);
+    expect(text.stdout).toContain(`còn ${count("DV500")} số liệu`);
     expect(text.stdout).toContain(`${count("DV501")} văn bản`);
     // Every blank figure says its label or id; every register blank its type.
-    for (const d of blanks.filter((b) => b.code === "DV500")) expect(d.message).toMatch(/chưa điền số liệu "/);
-    for (const d of blanks.filter((b) => b.code === "DV501")) expect(d.message).toMatch(/chưa điền văn bản: \S+/);
+    for (const d of blanks.filter((b) => b.code === "DV500")) expect(d.message).toMatch(/^thiếu số liệu /);
+    for (const d of blanks.filter((b) => b.code === "DV501")) expect(d.message).toMatch(/^thiếu (văn bản|số ký hiệu|ngày|trích yếu)/);
   });
 
   it("the sentence around a citation is the one clause that holds it", () => {
@@ -66,7 +67,7 @@ describe("old period text", () => {
 });
 
 describe("build-report --draft", () => {
-  it("builds a draft with its blanks printed as …, never a stand-in, the same bytes each time; without --draft it refuses and says how", async () => {
+  it("builds a draft marked DỰ THẢO with its blanks printed as [...], never a stand-in, the same bytes each time; without --draft it refuses and says how", async () => {
     const dir = draft();
     await runCli("new", "2022", "--data", dir);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-draft-out-"));
@@ -79,8 +80,9 @@ describe("build-report --draft", () => {
     expect(built.stdout).toMatch(/Bản nháp: còn \d+ số liệu/);
     expect(built.stderr).not.toMatch(/DV50[012]/);
     const md = fs.readFileSync(path.join(out, "du-thao-2022.md"), "utf8");
-    expect(md).toContain("Số …");
-    expect(md).toContain("ngày … tháng … năm …");
+    expect(md.startsWith("**DỰ THẢO**\n")).toBe(true);
+    expect(md).toContain("Số `[…]`");
+    expect(md).toContain("ngày `[…]` tháng `[…]` năm `[…]`");
     expect(md).not.toMatch(/chưa điền|1900|9999|NaN/);
     const first = fs.readFileSync(path.join(out, "du-thao-2022.docx"));
     await runCli("build-report", "2022", "--data", dir, "--out", out, "--draft");

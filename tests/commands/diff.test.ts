@@ -141,16 +141,16 @@ describe("danvan diff", () => {
     expect(new Set(findings).size).toBe(findings.length);
   });
 
-  it("compares a draft as `build-report --draft` prints it, blanks as …, and says which year is a draft", async () => {
+  it("compares a draft as `build-report --draft` prints it, blanks as […], and says which year is a draft", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-diff-"));
     fs.cpSync(`${data}/2021`, path.join(root, "2021"), { recursive: true });
     expect((await runCli("new", "2022", "--data", root)).code).toBe(0);
     const r = await runCli("diff", "2021", "2022", "--data", root);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("So sánh năm 2021 → năm 2022 (năm 2022 là bản nháp: chỗ còn trống in là …)");
+    expect(r.stdout.split("\n")[0]).toBe("So sánh năm 2021 → năm 2022 (năm 2022 là bản nháp: chỗ còn trống in là […])");
     const d = JSON.parse((await runCli("diff", "2021", "2022", "--data", root, "--format", "json")).stdout);
     expect(d.drafts).toEqual(["2022"]);
-    expect(d.figures).toContainEqual(expect.objectContaining({ label: "Số hội nghị đối thoại", old: "15", new: "…" }));
+    expect(d.figures).toContainEqual(expect.objectContaining({ label: "Số hội nghị đối thoại", old: "15", new: "[…]" }));
   });
 
   it("takes --out only with --format docx", async () => {

@@ -5,7 +5,8 @@
  * from the sentence around it.
  */
 import type { Diagnostic } from "../../diagnostics.js";
-import { formatLongDate } from "../../text/format.js";
+import { BLANK_MARK, formatLongDate } from "../../text/format.js";
+import { BLANK_TEXT } from "../../model/roles.js";
 import { splitSentences } from "../fmt.js";
 import type { Report } from "../../model/index.js";
 import { DRAFT_CODES, draftReport } from "../../check/draft.js";
@@ -117,7 +118,19 @@ export async function printedYear(dataRoot: string, year: string | PeriodFolder)
     };
   });
   const footnotes = new Map(view.footnotes.map((f) => [f.id.toLowerCase(), { number: numbers.get(f.id.toLowerCase()), sentences: sentences(f.text, "paragraph") }]));
-  return { ok: true, year: { year: checked.folder.dir, draft, report, markdown, identity: identityFields(report), sections, footnotes, register: registerRows(report) } };
+  // What the diff reads shows a draft's blank as the draft prints it, `[…]`; the Markdown keeps the mark, so
+  // the redline's tree has its blanks as nodes (parse/draft.ts).
+  const printed = { identity: identityFields(report), sections, footnotes, register: registerRows(report) };
+  return { ok: true, year: { year: checked.folder.dir, draft, report, markdown, ...(draft ? showBlanks(printed) : printed) } };
+}
+
+/** Every string of a printed year with each blank mark as the draft prints it. */
+function showBlanks<T>(value: T): T {
+  if (typeof value === "string") return value.split(BLANK_MARK).join(BLANK_TEXT) as T;
+  if (Array.isArray(value)) return value.map(showBlanks) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, showBlanks(v)])) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, showBlanks(v)])) as T;
+  return value;
 }
 
 /** The year's document tree, as `build-report` parses it; only the redline needs it. */
