@@ -27,7 +27,7 @@ describe("check output formats", () => {
   it("json and sarif parse, with the documented shape", async () => {
     const json = JSON.parse((await runCli("check", "--data", "tests/fixtures/check/stated-rate", "--format", "json")).stdout);
     expect(json.version).toBe(2);
-    expect(json.summary).toEqual({ years: ["2021"], errors: 0, warnings: 1 });
+    expect(json.summary).toEqual({ years: ["2021"], errors: 0, warnings: 1, blanks: 0 });
     expect(Object.keys(json.diagnostics[0]).sort()).toEqual(["code", "col", "file", "line", "message", "severity"]);
     const sarif = JSON.parse((await runCli("check", "--data", "tests/fixtures/check/stated-rate", "--format", "sarif")).stdout);
     expect(sarif.version).toBe("2.1.0");

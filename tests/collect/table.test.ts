@@ -137,19 +137,19 @@ describe("figure tables by unit and by group", () => {
     expect(xml).toContain('<w:pStyle w:val="TableUnit"/>');
   });
 
-  it("prints a not-yet-reported unit's row and every sum it enters as … in a draft", async () => {
+  it("prints a not-yet-reported unit's row and every sum it enters as a blank in a draft", async () => {
     const q = await withTables();
     fs.rmSync(path.join(q.data, "2022/units/so-tai-chinh.yaml"));
     const out = path.join(q.dir, "out");
     const r = await runCli("build-report", "2022", "--draft", "--data", q.data, "--out", out, "--format", "md");
     expect(r.code).toBe(0);
     const [byUnit, byGroup] = markdownTables(fs.readFileSync(path.join(out, `${BASE}-du-thao.md`), "utf8"));
-    expect(byUnit[9]).toEqual(["2", "Sở Tài chính", "…", "…", "…"]);
-    expect(byUnit[7]).toEqual(["**II**", "**Sở, ban, ngành**", "**…**", "**…**", "**…**"]);
+    expect(byUnit[9]).toEqual(["2", "Sở Tài chính", "`[…]`", "`[…]`", "`[…]`"]);
+    expect(byUnit[7]).toEqual(["**II**", "**Sở, ban, ngành**", "**`[…]`**", "**`[…]`**", "**`[…]`**"]);
     expect(byUnit[2]).toEqual(["1", "Đảng ủy xã Phú Hải", "12", "1.611", "1.623"]);
-    expect(byUnit[11]).toEqual(["", "**Tổng cộng**", "**…**", "**…**", "**…**"]);
+    expect(byUnit[11]).toEqual(["", "**Tổng cộng**", "**`[…]`**", "**`[…]`**", "**`[…]`**"]);
     expect(byGroup[1]).toEqual(["1", "Đảng ủy các xã, phường", "80", "86", "93,0"]);
-    expect(byGroup[2]).toEqual(["2", "Sở, ban, ngành", "…", "…", "…"]);
+    expect(byGroup[2]).toEqual(["2", "Sở, ban, ngành", "`[…]`", "`[…]`", "`[…]`"]);
   });
 
   it("prints - for the rate of a row whose whole is 0", async () => {

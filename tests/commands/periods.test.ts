@@ -84,7 +84,7 @@ describe("a data root of three series", () => {
     const one = await runCli("check", "bao-cao-6-thang", "--data", FIXTURE);
     expect(one.stdout).toBe("Đã kiểm tra 2 kỳ (bao-cao-6-thang/2022-h1, bao-cao-6-thang/2023-h1): 0 lỗi, 0 cảnh báo.");
     const json = JSON.parse((await runCli("check", "2023-h1", "bao-cao-nam/2023", "--data", FIXTURE, "--format", "json")).stdout);
-    expect(json.summary).toEqual({ years: ["bao-cao-6-thang/2023-h1", "bao-cao-nam/2023"], errors: 0, warnings: 0 });
+    expect(json.summary).toEqual({ years: ["bao-cao-6-thang/2023-h1", "bao-cao-nam/2023"], errors: 0, warnings: 0, blanks: 0 });
   });
 
   it("builds a six-month report named by its period, its window printed, a figure of last year's period cited", async () => {
@@ -196,7 +196,7 @@ describe("new, by kind", () => {
     expect(draft.code).toBe(0);
     const md = fs.readFileSync(path.join(out, "du-thao-2024-h1.md"), "utf8");
     expect(md).toContain("(số liệu tính từ ngày 15/12/2023 đến ngày 14/6/2024)");
-    expect(markdownTable(md)[1]).toEqual(["1", 'Mô hình "Dân vận khéo" đăng ký mới', "mô hình", "…", "51", "…"]);
+    expect(markdownTable(md)[1]).toEqual(["1", 'Mô hình "Dân vận khéo" đăng ký mới', "mô hình", "`[…]`", "51", "`[…]`"]);
   });
 
   it("drops the previous values a table stated: the new period reads them from the period it was made from", async () => {
@@ -208,7 +208,7 @@ describe("new, by kind", () => {
     const out = tmp();
     expect((await runCli("build-report", "2023-h1", "--data", root, "--out", out, "--draft")).code).toBe(0);
     const rows = markdownTable(fs.readFileSync(path.join(out, "du-thao-2023-h1.md"), "utf8"));
-    expect(rows.map((r) => [r[4], r[5]])).toEqual([["Cùng kỳ năm trước", "So sánh (%)"], ["42", "…"], ["18", "…"], ["50", "…"], ["88,0", "…"]]);
+    expect(rows.map((r) => [r[4], r[5]])).toEqual([["Cùng kỳ năm trước", "So sánh (%)"], ["42", "`[…]`"], ["18", "`[…]`"], ["50", "`[…]`"], ["88,0", "`[…]`"]]);
   });
 
   it("a thematic report's next edition: the previous values it must state are blanks of the draft's checklist", async () => {
@@ -220,7 +220,7 @@ describe("new, by kind", () => {
     const out = tmp();
     expect((await runCli("build-report", "dan-van-kheo-2024", "--data", root, "--out", out, "--draft")).code).toBe(0);
     const rows = markdownTable(fs.readFileSync(path.join(out, "du-thao-dan-van-kheo-2024.md"), "utf8"));
-    expect(rows.slice(1).map((r) => r.slice(3))).toEqual([["…", "…", "…"], ["…", "…", "…"], ["…", "…", "…"]]);
+    expect(rows.slice(1).map((r) => r.slice(3))).toEqual([["`[…]`", "`[…]`", "`[…]`"], ["`[…]`", "`[…]`", "`[…]`"], ["`[…]`", "`[…]`", "`[…]`"]]);
   });
 
   it("a yearly report drafted from the nine-month one: --from across kinds, the period text becomes the year's", async () => {
@@ -242,8 +242,9 @@ describe("new, by kind", () => {
     expect(nineText).toContain('{{n "mo-hinh" period="2022-9m"}}');
     const yearText = fs.readFileSync(path.join(root, "bao-cao-nam/2023/sections/01-ket-qua.yaml"), "utf8");
     expect(yearText).toContain('{{n "mo-hinh" period="2022"}}');
-    // The monthly series' months all lie in the year: they stay, to fill.
-    expect(yearText).toMatch(/values:\n {6}2023-01: null\n(?: {6}2023-0[2-6]: null\n){5}/);
+    // The monthly series' months all lie in the year: those the six-month report gave stay with their
+    // figures, those the nine-month draft left to fill stay blank, and the three months the year adds come blank.
+    expect(yearText).toMatch(/values:\n {6}2023-01: \d+\n(?: {6}2023-0[2-6]: \d+\n){5}(?: {6}2023-0[7-9]: null\n){3}(?: {6}2023-1[0-2]: null\n){3}/);
     // Last year's yearly report kept no monthly series: the table's row says what to write.
     const checked = JSON.parse((await runCli("check", "bao-cao-nam/2023", "--data", root, "--format", "json")).stdout) as { diagnostics: Array<{ code: string; message: string }> };
     expect(checked.diagnostics.filter((d) => !/^DV50[012]$/.test(d.code)).map((d) => [d.code, d.message])).toEqual([["DV313", 'năm 2022 không có số liệu "tiep-dan": ghi previous (số liệu cùng kỳ) cho dòng này']]);
