@@ -7,6 +7,8 @@ import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph,
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model/index.js";
 import { PROFILES } from "../../profile.js";
+import { BLANK_TEXT } from "../../model/roles.js";
+import { BLANK_MARK } from "../../text/format.js";
 import { footnoteDefinitions, isDirective, textOf } from "../../parse/tree-walk.js";
 import { bodyBlock, footnoteBody } from "./blocks.js";
 import { appendixBlocks, closingBlock, figureTableBlocks, headerBlock, titleBlock } from "./directives.js";
@@ -84,9 +86,11 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
   }
 
   // Phase 4: assembly, then the archive with its volatile parts pinned so the same data gives the same bytes.
+  // A draft's number still to fill is its blank as printed: the mark itself is no character XML may hold.
+  const number = report.identity.number.split(BLANK_MARK).join(BLANK_TEXT);
   const doc = new Document({
     creator: report.identity.issuer.fullName,
-    title: `${report.identity.type} số ${report.identity.number}`,
+    title: `${report.identity.type} số ${number}`,
     description: report.identity.title.join(" "),
     styles: buildStyles(profile),
     footnotes,
@@ -94,7 +98,7 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
   });
   // A draft without its date yet (build-report --draft) is stamped with its year's first day: still the same bytes each time.
   const date = report.identity.date || draftDate(report.period);
-  const overrides = [coreProperties({ ...report.identity, date })];
+  const overrides = [coreProperties({ ...report.identity, number, date })];
   return { pack: async () => pinnedPackage(await Packer.toBuffer(doc, false, overrides), date) };
 }
 
