@@ -2,6 +2,7 @@
  * load → validate → check → render → parse → write, as named steps. The library returns values and
  * diagnostics; it never prints and never exits.
  */
+import { command } from "./text/command.js";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -53,7 +54,7 @@ export interface CheckedYear {
 
 /** The data root's series and periods; a missing root is a usage error. */
 export function layoutOf(dataRoot: string): Layout {
-  if (!isFolder(dataRoot)) throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
+  if (!isFolder(dataRoot)) throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: ${command(`init ${dataRoot}`)})`, "DV002");
   return dataRootLayout(dataRoot);
 }
 
@@ -89,7 +90,7 @@ export function yearsToVisit(dataRoot: string, named: readonly string[]): Visit 
   const problems = [...layout.problems.filter((p) => !twoFolders(layout).some((t) => t.dir === p.dir)), ...twoFolders(layout)];
   const diagnostics = problems.map((p): Diagnostic => ({ code: p.code, severity: "error", file: path.join(dataRoot, p.dir), line: 1, col: 1, message: p.message }));
   if (!layout.periods.length && !diagnostics.length) {
-    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm hay kỳ báo cáo nào (cần một thư mục như 2021/ hoặc bao-cao-6-thang/2022-h1/); tạo bằng danvan init, danvan new hoặc danvan import`, "DV018");
+    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm hay kỳ báo cáo nào (cần một thư mục như 2021/ hoặc bao-cao-6-thang/2022-h1/); tạo bằng ${command("init")}, ${command("new")} hoặc ${command("import")}`, "DV018");
   }
   return { folders: layout.periods, diagnostics };
 }
@@ -155,7 +156,7 @@ export function otherPeriods(dataRoot: string, folder: PeriodFolder): OtherPerio
       const loaded = loadYear(dataRoot, other.dir);
       const validated = validateFiles(other, loaded.files);
       if (!validated.report || hasErrors(loaded.diagnostics) || hasErrors(validated.diagnostics)) {
-        outcome = { ok: false, missing: false, message: `dữ liệu ${periodName(period)} có lỗi (chạy "danvan check ${other.dir}")` };
+        outcome = { ok: false, missing: false, message: `dữ liệu ${periodName(period)} có lỗi (chạy "${command(`check ${other.dir}`)}")` };
       } else {
         const report = validated.blanks.length ? draftReport(validated.report, validated.blanks) : validated.report;
         outcome = { ok: true, report, statistics: new Statistics(report) };

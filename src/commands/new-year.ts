@@ -6,6 +6,7 @@
  * is moved (the DV503 rule, check/old-period.ts); every figure and every register entry is emptied, so
  * `danvan check` lists each one to fill, with its file:line.
  */
+import { command } from "../text/command.js";
 import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
@@ -47,7 +48,7 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   const broken = loaded.files.filter((f) => f.value === undefined);
   // Text a report cannot print (a tab, a control character) is not carried into the new period either.
   if (broken.length || [...loaded.diagnostics, ...checkFiles(loaded.files)].some((d) => d.severity === "error")) {
-    throw new UsageError(`dữ liệu ${source.period.kind === "year" ? "năm" : "kỳ"} ${source.dir} có lỗi đọc tệp; chạy "danvan check ${source.dir}" trước`, "DV011");
+    throw new UsageError(`dữ liệu ${source.period.kind === "year" ? "năm" : "kỳ"} ${source.dir} có lỗi đọc tệp; chạy "${command(`check ${source.dir}`)}" trước`, "DV011");
   }
   const shift = isPeriodic(ref.period) && isPeriodic(source.period) ? ref.period.year - source.period.year : 0;
   const years = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
@@ -121,7 +122,7 @@ function newWindow(report: unknown, source: Period, target: Period, endDay: numb
 function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: string): PeriodFolder {
   const all = layout.periods.filter((p) => ref.series === undefined || p.series === ref.series);
   if (!layout.periods.length) {
-    throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "danvan init${dataRoot === "data" ? "" : ` ${dataRoot}`}" để có năm mẫu`, "DV004");
+    throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "${command(`init${dataRoot === "data" ? "" : ` ${dataRoot}`}`)}" để có năm mẫu`, "DV004");
   }
   const same = all.filter((p) => sameKind(p.period.kind, ref.period.kind));
   if (!same.length) {
@@ -129,13 +130,13 @@ function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: s
     const sorted = [...(all.length ? all : layout.periods)].sort((a, b) => comparePeriods(a.period, b.period));
     const latest = sorted.filter((p) => isPeriodic(p.period) && comparePeriods(p.period, ref.period) < 0).pop() ?? sorted[sorted.length - 1];
     throw new UsageError(
-      `chưa có ${kindName(ref.period.kind)} nào${ref.series ? ` trong chuỗi ${ref.series}` : ""} để làm gốc cho ${periodName(ref.period)}; tạo từ một kỳ khác loại bằng --from, ví dụ: danvan new ${typed} --from ${latest.dir}`,
+      `chưa có ${kindName(ref.period.kind)} nào${ref.series ? ` trong chuỗi ${ref.series}` : ""} để làm gốc cho ${periodName(ref.period)}; tạo từ một kỳ khác loại bằng --from, ví dụ: ${command()} new ${typed} --from ${latest.dir}`,
       "DV806",
     );
   }
   const series = [...new Set(same.map((p) => p.series))];
   if (series.length > 1) {
-    throw new UsageError(`${kindName(ref.period.kind)} có ở ${series.length} chuỗi (${series.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: danvan new ${series.find(Boolean)}/${ref.period.id}`, "DV801");
+    throw new UsageError(`${kindName(ref.period.kind)} có ở ${series.length} chuỗi (${series.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: ${command()} new ${series.find(Boolean)}/${ref.period.id}`, "DV801");
   }
   return same.sort((a, b) => comparePeriods(a.period, b.period))[same.length - 1];
 }
@@ -144,7 +145,7 @@ function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: s
 function targetSeries(layout: Layout, ref: PeriodRef, source: PeriodFolder, typed: string): string {
   if (ref.series !== undefined) return ref.series;
   const holding = [...new Set(layout.periods.filter((p) => sameKind(p.period.kind, ref.period.kind)).map((p) => p.series))];
-  if (holding.length > 1) throw new UsageError(`${kindName(ref.period.kind)} có ở ${holding.length} chuỗi (${holding.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: danvan new ${holding.find(Boolean)}/${typed}`, "DV801");
+  if (holding.length > 1) throw new UsageError(`${kindName(ref.period.kind)} có ở ${holding.length} chuỗi (${holding.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: ${command()} new ${holding.find(Boolean)}/${typed}`, "DV801");
   return holding[0] ?? source.series;
 }
 

@@ -1,4 +1,5 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
+import { command } from "../text/command.js";
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
@@ -163,7 +164,7 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
   if (long >= 0) return fail("DV111", `dòng quá dài (hơn ${MAX_LINE_CHARS} ký tự); hãy xuống dòng, mỗi câu một dòng`, long + 1, 1);
   if (text.startsWith("\uFEFF")) {
     // Read on as if it were not there, so one run reports everything else in the file too.
-    diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });
+    diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: `tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: ${command("check --fix")})` });
   }
   if (textOnly) return new RawFile(kind, file, text, undefined);
   return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
