@@ -14,6 +14,7 @@ import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagn
 import { oldPeriodDiagnostics, spoken, type SpokenPeriod } from "./check/old-period.js";
 import { outlierDiagnostics } from "./collect/outliers.js";
 import { loadYear, parseFile } from "./load/index.js";
+import { guessRoot, rootHint } from "./load/root-guess.js";
 import { dataRootLayout, findPeriod, parseRef, periodsOfKind, twoFolders, type Layout, type PeriodFolder, type PeriodRef } from "./load/periods.js";
 import type { OtherPeriod, OtherPeriods, Profile, RawFile, Report } from "./model/index.js";
 import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS, periodName } from "./model/period.js";
@@ -54,8 +55,16 @@ export interface CheckedYear {
 
 /** The data root's series and periods; a missing root is a usage error. */
 export function layoutOf(dataRoot: string): Layout {
-  if (!isFolder(dataRoot)) throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: ${command(`init ${dataRoot}`)})`, "DV002");
-  return dataRootLayout(dataRoot);
+  if (!isFolder(dataRoot)) {
+    const guess = guessRoot(dataRoot);
+    if (guess) throw new UsageError(`không tìm thấy thư mục dữ liệu: ${rootHint(guess, dataRoot)}`, "DV019");
+    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: ${command(`init ${dataRoot}`)})`, "DV002");
+  }
+  const layout = dataRootLayout(dataRoot);
+  // A root without one period is often the folder above or below the real one (`--data du-an`, `--data data/2021`).
+  const guess = layout.periods.length || layout.problems.some((p) => p.code !== "DV021") ? undefined : guessRoot(dataRoot);
+  if (guess) throw new UsageError(`thư mục dữ liệu chưa có năm hay kỳ báo cáo nào: ${rootHint(guess, dataRoot)}`, "DV019");
+  return layout;
 }
 
 function isFolder(dir: string): boolean {
