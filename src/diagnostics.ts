@@ -100,6 +100,8 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV112", "không phải tệp thường (thư mục, pipe, thiết bị)"],
   ["DV113", "liên kết trỏ ra ngoài thư mục dữ liệu"],
   ["DV114", "liên kết hỏng hoặc lặp vòng"],
+  ["DV115", "thụt lề sai: thừa hoặc thiếu dấu cách so với các khóa cùng cấp"],
+  ["DV116", "thụt lề bằng phím Tab (YAML chỉ nhận dấu cách)"],
   ["DV201", "thiếu khóa bắt buộc"],
   ["DV202", "khóa không có trong lược đồ"],
   ["DV203", "sai kiểu giá trị"],

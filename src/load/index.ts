@@ -179,7 +179,7 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });
   };
   for (const p of yamlProblems(doc, text, (d, each) => visit(d, { Node: (_k, n) => each(n as Node) }))) {
-    push(p.duplicateKey ? "DV102" : "DV101", p.offset, p.message);
+    push(p.code ?? (p.duplicateKey ? "DV102" : "DV101"), p.offset, p.message);
   }
   if (doc.errors.length) return new RawFile(kind, file, text, undefined, { doc, lines });
   let unsafe = false;

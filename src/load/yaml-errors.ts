@@ -3,6 +3,7 @@
  * bracket only where the file or the block ends; the reader must fix it where it opens.
  */
 import type { Document, Node, YAMLError } from "yaml";
+import { indentationProblem } from "./indentation.js";
 
 /** Every error code of the `yaml` library, in Vietnamese; no English is left in the message. */
 const MESSAGES: Record<string, string> = {
@@ -36,6 +37,27 @@ export interface YamlProblem {
   offset: number;
   message: string;
   duplicateKey: boolean;
+  /** A code of its own (an indentation mistake); else DV101, or DV102 for a duplicate key. */
+  code?: string;
+}
+
+/** Offset of a 1-based line and column. */
+function offsetOf(text: string, line: number, col: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) at = text.indexOf("\n", at) + 1;
+  return at + col - 1;
+}
+
+/**
+ * An indentation mistake replaces what the library said from the line above it on: its errors there are
+ * that one mistake read on (a key over two lines, every later key out of column).
+ */
+function withIndentation(problems: YamlProblem[], text: string): YamlProblem[] {
+  const mistake = indentationProblem(text);
+  if (!mistake) return problems;
+  const from = offsetOf(text, Math.max(1, mistake.line - 1), 1);
+  const before = problems.filter((p) => p.offset < from);
+  return [...before, { offset: offsetOf(text, mistake.line, mistake.col), message: mistake.message, duplicateKey: false, code: mistake.code }];
 }
 
 /** One problem per mistake: an unclosed quote or bracket is reported once, where it opens. */
@@ -57,7 +79,7 @@ export function yamlProblems(doc: Document, text: string, visitNodes: (doc: Docu
     if (e.code === "MISSING_CHAR" && /followed by map values/.test(e.message)) message = "thiếu dấu hai chấm (:) sau khóa, hoặc dòng này thụt lề sai";
     out.push({ offset: e.pos[0], message: e.code === "DUPLICATE_KEY" ? message : `YAML không hợp lệ: ${message}`, duplicateKey: e.code === "DUPLICATE_KEY" });
   }
-  return out;
+  return out.some((p) => !p.duplicateKey) ? withIndentation(out, text) : out;
 }
 
 function unclosedOpenings(doc: Document, text: string, visitNodes: (doc: Document, each: (n: Node) => void) => void): Array<{ offset: number; message: string }> {
