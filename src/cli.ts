@@ -24,15 +24,22 @@ const defaultIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Commander's own messages, in the clerk's language. */
-function commanderMessage(message: string): string {
+/**
+ * Commander's own messages, in the clerk's language. `where` is the command the mistake was made in
+ * (`build-report`, `collect import`, "" for danvan itself): its help is the one to read. Commander's
+ * "(Did you mean …?)" becomes the question and the suggested command's help.
+ */
+function commanderMessage(raw: string, where = ""): string {
+  const guess = /\(Did you mean (.+)\?\)/.exec(raw)?.[1];
+  const message = raw.split("\n")[0];
+  const help = (cmd: string) => command(`${cmd ? `${cmd} ` : ""}--help`);
   const rules: Array<[RegExp, (...m: string[]) => string]> = [
-    [/^error: unknown command '(.+)'/, (c) => `không có lệnh "${c}"; xem ${command("--help")}`],
-    [/^error: unknown option '(.+)'/, (o) => `không có tùy chọn "${o}"; xem ${command("--help")}`],
-    [/^error: missing required argument '(.+)'/, (a) => `thiếu đối số bắt buộc <${a}>`],
+    [/^error: unknown command '(.+)'/, (c) => (guess ? `không có lệnh "${c}"; có phải ý bạn là "${guess}"? (xem ${help(`${where ? `${where} ` : ""}${guess}`)})` : `không có lệnh "${c}"; xem ${help(where)}`)],
+    [/^error: unknown option '(.+)'/, (o) => `không có tùy chọn "${o}"${guess ? `; có phải ý bạn là "${guess}"?` : ""} (xem ${help(where)})`],
     [/^error: option '(.+)' argument missing/, (o) => `tùy chọn ${o} cần một giá trị`],
     [/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, (o, v, c) => `giá trị "${v}" không hợp lệ cho ${o}; chọn một trong: ${c}`],
-    [/^error: too many arguments/, () => `thừa đối số; xem ${command("--help")}`],
+    [/^error: too many arguments/, () => `thừa đối số; xem ${help(where)}`],
+    [/^error: missing required argument '(.+)'/, (a) => `thiếu đối số bắt buộc <${a}> (xem ${help(where)})`],
   ];
   for (const [re, say] of rules) {
     const m = re.exec(message);
@@ -302,6 +309,17 @@ export async function main(argv: string[], rawIo: Io = defaultIo, invocation: In
         return failed ? ExitCode.dataProblems : ExitCode.ok;
       }),
     );
+
+  // Each command says its own mistakes with its own help (`build-report --fromat` → build-report --help).
+  const speakFor = (cmd: Command, where: string) => {
+    cmd.configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(`danvan: DV001: ${commanderMessage(s.trim(), where)}\n`),
+    });
+    for (const sub of cmd.commands) speakFor(sub, where ? `${where} ${sub.name()}` : sub.name());
+  };
+  speakFor(program, "");
 
   try {
     await program.parseAsync(argv);
