@@ -102,6 +102,8 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV114", "liên kết hỏng hoặc lặp vòng"],
   ["DV115", "thụt lề sai: thừa hoặc thiếu dấu cách so với các khóa cùng cấp"],
   ["DV116", "thụt lề bằng phím Tab (YAML chỉ nhận dấu cách)"],
+  ["DV117", "số ký hiệu viết cả chữ \"Số\" (báo cáo tự in chữ số)"],
+  ["DV118", "ngày viết kiểu trên giấy (25/11/2022): ghi \"2022-11-25\""],
   ["DV201", "thiếu khóa bắt buộc"],
   ["DV202", "khóa không có trong lược đồ"],
   ["DV203", "sai kiểu giá trị"],

@@ -122,6 +122,7 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
     let at = p;
     let atKey = false;
     let message: string;
+    let paperDate: string | undefined;
     switch (e.keyword) {
       case "required":
         message = `thiếu khóa bắt buộc "${e.params.missingProperty}"`;
@@ -154,7 +155,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern. A number
         // written the Vietnamese way first: that message says how to write it.
         const own = (e.parentSchema as { patternErrorMessage?: unknown; type?: unknown } | undefined)?.patternErrorMessage;
+        paperDate = String(e.params.pattern) === DATE_PATTERN ? datePaperWay(e.data) : undefined;
         message =
+          paperDate ??
           separatorTrap(e.data, String((e.parentSchema as { type?: unknown } | undefined)?.type).includes("integer")) ??
           (typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data));
         break;
@@ -186,13 +189,31 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const code = message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
+    const code = paperDate ? "DV118" : message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
     out.push({ code, severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
   }
   return out;
 }
 
 const TRAP = "số viết kiểu dấu phân cách hàng nghìn";
+
+/** The schemas' one pattern for a date (schemas/*.json: report date, window, register entries). */
+const DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/**
+ * A date typed as on paper — 25/11/2022, 25-11-2022, 25.11.2022, 5/3/22 — with the value ready to paste:
+ * "2022-11-25". A day or month past the calendar's is left to the pattern's own message.
+ */
+export function datePaperWay(data: unknown): string | undefined {
+  if (typeof data !== "string") return undefined;
+  const m = /^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\s*$/.exec(data);
+  if (!m) return undefined;
+  const [day, month] = [Number(m[1]), Number(m[3])];
+  if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
+  const year = m[4].length === 2 ? `20${m[4]}` : m[4];
+  const ready = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return `ngày viết kiểu trên giấy (ngày${m[2]}tháng${m[2]}năm): "${data}"; dữ liệu ghi năm-tháng-ngày trong dấu ngoặc kép: "${ready}"`;
+}
 
 /**
  * The Vietnamese way of writing 16.000 or 1.611 (dots between thousands) reads in YAML as a decimal 16 or
