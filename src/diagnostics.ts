@@ -104,6 +104,7 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV116", "thụt lề bằng phím Tab (YAML chỉ nhận dấu cách)"],
   ["DV117", "số ký hiệu viết cả chữ \"Số\" (báo cáo tự in chữ số)"],
   ["DV118", "ngày viết kiểu trên giấy (25/11/2022): ghi \"2022-11-25\""],
+  ["DV119", "câu có dấu hai chấm và dấu cách không đặt trong ngoặc kép: YAML đọc thành khóa"],
   ["DV201", "thiếu khóa bắt buộc"],
   ["DV202", "khóa không có trong lược đồ"],
   ["DV203", "sai kiểu giá trị"],

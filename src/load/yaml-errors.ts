@@ -14,7 +14,7 @@ const MESSAGES: Record<string, string> = {
   BAD_INDENT: "thụt lề không đúng: các khóa cùng cấp phải thẳng cột, khóa con thụt vào bằng dấu cách",
   BAD_PROP_ORDER: "thẻ và neo phải đứng trước giá trị",
   BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ; hãy đặt trong dấu ngoặc kép hoặc dùng >-",
-  BLOCK_AS_IMPLICIT_KEY: "không được lồng bảng khóa: giá trị trên cùng một dòng (có hai dấu hai chấm?); đặt giá trị trong dấu ngoặc kép",
+  BLOCK_AS_IMPLICIT_KEY: "dòng có hai dấu hai chấm kèm dấu cách (khóa: câu có dấu hai chấm: …): YAML đọc dấu hai chấm thứ hai thành một khóa nữa; đặt cả câu sau khóa trong dấu ngoặc kép, hoặc viết >- rồi xuống dòng",
   BLOCK_IN_FLOW: "không viết khối nhiều dòng bên trong [ ] hoặc { }",
   DUPLICATE_KEY: "khóa bị lặp lại trong cùng một bảng",
   IMPOSSIBLE: "YAML không đọc được ở đây",
