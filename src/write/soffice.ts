@@ -37,7 +37,8 @@ export function installedPaths(host: SofficeHost): string[] {
     // By version, not by letter: libreoffice24.8 is newer than libreoffice7.6.
     .sort((a, b) => b.localeCompare(a, "en", { numeric: true }))
     .map((n) => `/opt/${n}/program/soffice`);
-  return [...opt, "/snap/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"];
+  // Debian's own package puts soffice on PATH (/usr/bin): only the download's and snap's folders are looked in.
+  return [...opt, "/snap/bin/libreoffice"];
 }
 
 /** The first installed `soffice` found in its install folders, or undefined. */
