@@ -105,6 +105,8 @@ export const CODES: ReadonlyMap<string, string> = new Map([
   ["DV117", "số ký hiệu viết cả chữ \"Số\" (báo cáo tự in chữ số)"],
   ["DV118", "ngày viết kiểu trên giấy (25/11/2022): ghi \"2022-11-25\""],
   ["DV119", "câu có dấu hai chấm và dấu cách không đặt trong ngoặc kép: YAML đọc thành khóa"],
+  ["DV120", "chữ viết giống một hàm nhưng thiếu dấu ngoặc nhọn ({n \"id\"}, {n \"id\"}})"],
+  ["DV121", "hàm dùng ngoặc kép cong “ ” ‘ ’ hoặc ngoặc đơn"],
   ["DV201", "thiếu khóa bắt buộc"],
   ["DV202", "khóa không có trong lược đồ"],
   ["DV203", "sai kiểu giá trị"],
