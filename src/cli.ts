@@ -291,7 +291,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo, invocation: In
     .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")
     .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo (mặc định: mọi kỳ)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
+    .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (khi có, kết thúc với mã lỗi 1)")
     .action(
       action(async (years: string[], opts: { data: string; check?: boolean }) => {
         const { fmtYears } = await import("./commands/fmt-years.js");
