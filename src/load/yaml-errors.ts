@@ -41,6 +41,28 @@ export interface YamlProblem {
   code?: string;
 }
 
+/**
+ * `a: Theo Báo cáo số 12: năm 2020.`: the sentence after a key holds ": " itself, and YAML reads it as a
+ * second key on the line. At that colon, with the line fixed (the sentence in quotes, or `>-` when it has
+ * quotes of its own); the same mistake as a bullet read as a key (DV119).
+ */
+function secondColon(text: string, offset: number): YamlProblem | undefined {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const endAt = text.indexOf("\n", start);
+  const line = text.slice(start, endAt < 0 ? undefined : endAt).replace(/\r$/, "");
+  const m = /^(\s*(?:-\s+)*[^\s:#"'][^:#]*?:\s+)([^"'|>&*!\s#][^#]*?: .*?)\s*$/.exec(line);
+  if (!m) return undefined;
+  const [, lead, sentence] = m;
+  const fixed = sentence.includes('"') ? `${lead}>-\n${" ".repeat(lead.length - lead.trimStart().length + 2)}${sentence}` : `${lead}"${sentence.replace(/\\/g, "\\\\")}"`;
+  const key = sentence.slice(0, sentence.indexOf(": "));
+  return {
+    offset: start + lead.length + key.length,
+    message: `dấu hai chấm và dấu cách sau "${key}" làm YAML đọc thành một khóa nữa trên cùng dòng, không phải một câu văn; đặt cả câu trong dấu ngoặc kép (hoặc viết >- rồi xuống dòng): ${fixed.trim()}`,
+    duplicateKey: false,
+    code: "DV119",
+  };
+}
+
 /** Offset of a 1-based line and column. */
 function offsetOf(text: string, line: number, col: number): number {
   let at = 0;
@@ -73,6 +95,11 @@ export function yamlProblems(doc: Document, text: string, visitNodes: (doc: Docu
       if (reportedUnclosed) continue;
       reportedUnclosed = true;
       for (const u of unclosed) out.push({ offset: u.offset, message: u.message, duplicateKey: false });
+      continue;
+    }
+    const colon = e.code === "BLOCK_AS_IMPLICIT_KEY" ? secondColon(text, e.pos[0]) : undefined;
+    if (colon) {
+      out.push(colon);
       continue;
     }
     let message = MESSAGES[e.code] ?? "YAML không đọc được ở đây";
