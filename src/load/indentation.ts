@@ -11,6 +11,11 @@ export interface IndentProblem {
   col: number;
   code: "DV115" | "DV116";
   message: string;
+  /**
+   * A bullet indented past the bullet of text above it: YAML reads it, with no error, as the end of that
+   * bullet's sentence (`- a` / ` - b` is the one bullet "a - b").
+   */
+  foldsIntoText?: boolean;
 }
 
 interface Node {
@@ -94,7 +99,10 @@ export function indentationProblem(text: string): IndentProblem | undefined {
     else if (top && !top.opens) {
       const n = s.indent - top.indent;
       const where = top.line === i ? `dòng trên (${top.name === "-" ? "-" : `${top.name}:`})` : named(top);
-      first = { line: i + 1, col: top.indent + 1, code: "DV115", message: `thụt lề thừa ${spaces(n)} so với ${where}: các khóa cùng cấp phải thẳng cột; xóa ${spaces(n)} ở đầu dòng` };
+      const folds = top.name === "-" && s.dashes.length > 0 && s.key === undefined;
+      first = folds
+        ? { line: i + 1, col: top.indent + 1, code: "DV115", foldsIntoText: true, message: `thụt lề thừa ${spaces(n)} so với gạch đầu dòng ở ${top.line === i ? "dòng trên" : `dòng ${top.line}`}: YAML đọc dòng này thành phần cuối câu của ý trên, không phải một ý mới; xóa ${spaces(n)} ở đầu dòng` }
+        : { line: i + 1, col: top.indent + 1, code: "DV115", message: `thụt lề thừa ${spaces(n)} so với ${where}: các khóa cùng cấp phải thẳng cột; xóa ${spaces(n)} ở đầu dòng` };
       continue;
     } else if (top && top.childIndent !== undefined && top.childIndent !== s.indent) {
       first = misaligned(i + 1, s.indent, top);

@@ -6,6 +6,7 @@ import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
 import { parseYamlDocument } from "./parse-yaml.js";
 import { yamlProblems } from "./yaml-errors.js";
+import { indentationProblem } from "./indentation.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 import { UNITS_FILE, UNITS_FOLDER, unitReportPath, type UnitReport } from "../model/units.js";
 import { SERIES_FILE } from "./periods.js";
@@ -182,6 +183,9 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     push(p.code ?? (p.duplicateKey ? "DV102" : "DV101"), p.offset, p.message);
   }
   if (doc.errors.length) return new RawFile(kind, file, text, undefined, { doc, lines });
+  // A bullet one space past the bullet above parses, as the end of that bullet's sentence: refused here.
+  const folded = indentationProblem(text);
+  if (folded?.foldsIntoText) diagnostics.push({ code: folded.code, severity: "error", file, line: folded.line, col: folded.col, message: folded.message });
   let unsafe = false;
   visit(doc, {
     Pair(_key, pair) {

@@ -28,6 +28,13 @@ describe("indentationProblem", () => {
     expect(at("body:\n  - bullets:\n      - a\n  - x\n   - y\n")).toMatch(/^5:3 DV115 thụt lề thừa 1 dấu cách/);
   });
 
+  it("a bullet one space past a bullet of text: YAML would fold it into that bullet's sentence", () => {
+    const p = indentationProblem("body:\n  - bullets:\n      - Ý một.\n       - Ý hai.\n");
+    expect(p).toMatchObject({ line: 4, col: 7, code: "DV115", foldsIntoText: true });
+    // A key one space in is not folded text: the library refuses it (reported with its errors).
+    expect(indentationProblem("id: a\n heading: b\n")?.foldsIntoText).toBeUndefined();
+  });
+
   it("a Tab: once, at the Tab, with the spaces it stands for and the other lines so indented", () => {
     expect(at("statistics:\n\tdon:\n    label: x\n\tgiai:\n    label: y\n")).toBe(
       '2:1 DV116 thụt lề bằng phím Tab: YAML chỉ nhận dấu cách; xóa Tab, thụt lề bằng dấu cách (ở đây thường là 2 dấu cách: khóa con của "statistics:" (dòng 1)); còn 1 dòng khác cũng thụt bằng Tab (dòng 4)',
