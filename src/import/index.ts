@@ -127,7 +127,10 @@ export function importDocx(options: ImportOptions): ImportResult {
     for (const t of g.types) {
       t.type = fix(t.type);
       if (t.heading) t.heading = fix(t.heading);
-      for (const d of t.documents) d.summary = fix(d.summary);
+      for (const d of t.documents) {
+        d.summary = fix(d.summary);
+        if (d.note) d.note = fix(d.note);
+      }
     }
   }
   const known = citationIndex(register);
@@ -167,7 +170,13 @@ export function importDocx(options: ImportOptions): ImportResult {
       ...(recipients.note ? { note: recipients.note } : {}),
     },
     ...(hasRegister
-      ? { appendix: { heading: appendix?.heading ?? "PHỤ LỤC", ...(appendix?.title.length ? { title: appendix.title.map(fix) } : {}) } }
+      ? {
+          appendix: {
+            heading: appendix?.heading ?? "PHỤ LỤC",
+            ...(appendix?.title.length ? { title: appendix.title.map(fix) } : {}),
+            ...(appendix?.layout ? { ...(appendix.layout.typeRows || appendix.layout.columns.some((c) => c.role === "type") ? {} : { typeRows: false }), columns: appendix.layout.columns.map((c) => ({ ...c, label: fix(c.label) })) } : {}),
+          },
+        }
       : {}),
   };
   const written = writeYear(dataRoot, year, { report, register: hasRegister ? register : undefined, sections });
