@@ -50,7 +50,7 @@ export function importDocx(options: ImportOptions): ImportResult {
   const { file, year, dataRoot } = options;
   const { period } = requireNewYearName(year);
   const target = path.join(dataRoot, year);
-  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè`, "DV606");
+  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè: hãy nhập vào một thư mục dữ liệu khác (--data), hoặc đổi tên thư mục năm đang có rồi nhập lại`, "DV606");
   const model = readDocx(file);
   const blocks = model.blocks;
   const header = readHeader(blocks, file);
