@@ -13,6 +13,7 @@ import { figureTable, TableError, type FigureTable, type TableRowRole } from "..
 import type { FigureTableBlock } from "../model/index.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
+import { markedText, type SourcePlace } from "../model/source-marks.js";
 import { HelperError, proseHelpers } from "./helpers.js";
 import { createProseEnv, ProseError } from "./prose.js";
 
@@ -114,7 +115,11 @@ export interface ReportView {
 /** Wraps what a figure helper printed; `danvan diff` marks figures with it to compare them apart from their sentence. */
 export type FigureMark = (helper: "n" | "ratio" | "pct", id: string, printed: string) => string;
 
-export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS): { view?: ReportView; diagnostics: Diagnostic[] } {
+/**
+ * `sourceMarks`: each string printed from data starts with its source mark (model/source-marks.ts), which
+ * parse lifts off the text and the DOCX writer writes as a hidden bookmark.
+ */
+export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS, sourceMarks = false): { view?: ReportView; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const id = report.identity;
   const profile = PROFILES[id.profile];
@@ -139,6 +144,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     }
   }
   const prose = createProseEnv(helpers);
+  const source = (place: SourcePlace, rendered: string) => (sourceMarks && rendered ? markedText(place, rendered) : rendered);
 
   const problem = (code: string, file: string, dataPath: Array<string | number>, message: string) => {
     const pos = locate(file, dataPath);
@@ -158,7 +164,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   const numbering = numberingOf(id.profile, id.format?.numbering);
   let top = 0;
   let sub = 0;
-  const sections: SectionView[] = report.sections.map((s) => {
+  const sections: SectionView[] = report.sections.map((s, si) => {
     let label = "";
     if (s.level === 1) {
       top += 1;
@@ -171,7 +177,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     return {
       marks: s.level === 2 ? "###" : "##",
       label,
-      heading: s.heading ? e(s.heading) : "",
+      heading: s.heading ? source({ kind: "heading", section: si }, e(s.heading)) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
       // Items directly under a Roman section are its 1., 2. (NĐ 30/2020); a), b) belong under a 1.
       blocks: s.body.map((b, i) =>
@@ -182,13 +188,18 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
               const pos = locate(s.file, ["body", i, "indicators"]);
               diagnostics.push({ code: "DV301", severity: "error", file: s.file, line: pos.line, col: pos.col, message });
             })
-          : blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
+          : blockView(
+              b,
+              s.level === 2 ? numbering.items : numbering.level2,
+              (src, sub2) => render(src, s.file, ["body", i, ...sub2]),
+              (item, rendered) => source({ kind: "block", section: si, block: i, ...(item === undefined ? {} : { item }) }, rendered),
+            ),
       ),
     };
   });
 
-  const footnotes = report.sections.flatMap((s) =>
-    Object.entries(s.footnotes ?? {}).map(([fid, text]) => ({ id: fid, text: render(text, s.file, ["footnotes", fid]) })),
+  const footnotes = report.sections.flatMap((s, si) =>
+    Object.entries(s.footnotes ?? {}).map(([fid, text], fi) => ({ id: fid, text: source({ kind: "footnote", section: si, footnote: fi }, render(text, s.file, ["footnotes", fid])) })),
   );
 
   const note = id.recipients.note;
@@ -203,7 +214,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   const rows: RowView[] = [];
   report.register.groups.forEach((g, gi) => {
     rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
-    for (const t of g.types) {
+    g.types.forEach((t, ti) => {
       rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
       t.documents.forEach((d, di) => {
         rows.push({
@@ -213,10 +224,10 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
           // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
           citation: [e(`${t.type} số`), e(d.number)],
           date: registerDate(d),
-          summary: e(d.summary),
+          summary: source({ kind: "register", group: gi, type: ti, doc: di }, e(d.summary)),
         });
       });
-    }
+    });
   });
 
   const view: ReportView = {
@@ -334,11 +345,16 @@ function indicatorsView(rows: IndicatorRow[], mark: FigureMark, refuse: (message
   return { kind: "indicators", text: "", items: [], rows: views, table: NO_TABLE };
 }
 
-function blockView(block: Exclude<Block, { indicators: unknown } | { table: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
+function blockView(
+  block: Exclude<Block, { indicators: unknown } | { table: unknown }>,
+  items: string,
+  render: (source: string, path: Array<string | number>) => string,
+  source: (item: number | undefined, rendered: string) => string,
+): BlockView {
   const empty = { text: "", items: [] as string[], rows: [] as IndicatorRowView[], table: NO_TABLE };
-  if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
-  if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
+  if (typeof block === "string") return { ...empty, kind: "paragraph", text: source(undefined, render(block, [])) };
+  if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => source(i, render(b, ["bullets", i]))) };
   if ("numbered" in block)
-    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${render(b, ["numbered", i])}`) };
-  return { ...empty, kind: "subheading", text: render(block.subheading, ["subheading"]) };
+    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => source(i, `${escapeMarkdown(numberLabel(items, i + 1))} ${render(b, ["numbered", i])}`)) };
+  return { ...empty, kind: "subheading", text: source(undefined, render(block.subheading, ["subheading"])) };
 }
