@@ -124,17 +124,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   const id = report.identity;
   const profile = PROFILES[id.profile];
   const e = escapeMarkdown;
-  const register = indexRegister(report.register);
-  const footnoteIds = new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
-  const statistics = new Statistics(report);
-  const helpers = proseHelpers({
-    report,
-    statistics,
-    others,
-    register,
-    footnotes: footnoteIds,
-    zeroPadCounts: id.format?.zeroPadCounts ?? false,
-  });
+  const { statistics, helpers } = helpersOf(report, others);
   const mark: FigureMark = markFigure ?? ((_helper, _id, printed) => printed);
   if (markFigure) {
     for (const name of ["n", "ratio", "pct"] as const) {
@@ -267,6 +257,28 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     indicatorColumns: INDICATOR_COLUMNS.map((c) => e(c.label)),
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
+}
+
+function helpersOf(report: Report, others: OtherPeriods) {
+  const statistics = new Statistics(report);
+  const helpers = proseHelpers({
+    report,
+    statistics,
+    others,
+    register: indexRegister(report.register),
+    footnotes: new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {}))),
+    zeroPadCounts: report.identity.format?.zeroPadCounts ?? false,
+  });
+  return { statistics, helpers };
+}
+
+/**
+ * One prose string (or one helper call of it) as the report prints it, Markdown: what `review` compares a
+ * leader's words with, piece by piece. Throws ProseError, HelperError or FigureError as render would report them.
+ */
+export function proseRenderer(report: Report, others: OtherPeriods = NO_OTHER_PERIODS): (source: string) => string {
+  const env = createProseEnv(helpersOf(report, others).helpers);
+  return (source) => env.render(source);
 }
 
 /**
