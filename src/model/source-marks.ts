@@ -17,12 +17,22 @@ export type SourcePlace =
 
 export interface SourceMark {
   place: SourcePlace;
-  /** 8 hex digits of what the paragraph printed (rendered Markdown): tells a paragraph changed since. */
+  /** textHash of what the string printed. */
   hash: string;
 }
 
-export function printedHash(rendered: string): string {
-  return createHash("sha1").update(rendered).digest("hex").slice(0, 8);
+/**
+ * 8 hex digits of a paragraph's text as a reader sees it, footnote references left out (Word numbers them
+ * where they stand) and white space as one space: a reviewed paragraph with the hash its mark carries was
+ * not edited, and a built one with another hash has changed in the data since the DOCX was made.
+ */
+export function textHash(text: string): string {
+  return createHash("sha1").update(text.replace(/\s+/g, " ").trim()).digest("hex").slice(0, 8);
+}
+
+/** Rendered Markdown of one string (data text escaped, footnotes as [^id]) → its text without footnote references. */
+export function markdownText(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])|\[\^[^\]\s]+\]/g, (_m, escaped: string | undefined) => escaped ?? "");
 }
 
 export function placeKey(place: SourcePlace): string {
@@ -66,7 +76,7 @@ const IN_TEXT = /\uE010([-a-z0-9]+)\uE011/g;
 
 /** The mark as it travels in the rendered Markdown, in front of the text of `rendered`. */
 export function markedText(place: SourcePlace, rendered: string): string {
-  return `${OPEN}${markName({ place, hash: printedHash(rendered) }).replace(/_/g, "-")}${CLOSE}${rendered}`;
+  return `${OPEN}${markName({ place, hash: textHash(markdownText(rendered)) }).replace(/_/g, "-")}${CLOSE}${rendered}`;
 }
 
 export const hasMarks = (text: string) => text.includes(OPEN);

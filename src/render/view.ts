@@ -367,6 +367,6 @@ function blockView(
   if (typeof block === "string") return { ...empty, kind: "paragraph", text: source(undefined, render(block, [])) };
   if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => source(i, render(b, ["bullets", i]))) };
   if ("numbered" in block)
-    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => source(i, `${escapeMarkdown(numberLabel(items, i + 1))} ${render(b, ["numbered", i])}`)) };
+    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${source(i, render(b, ["numbered", i]))}`) };
   return { ...empty, kind: "subheading", text: source(undefined, render(block.subheading, ["subheading"])) };
 }
