@@ -36,6 +36,9 @@ const WANTED = new Set([
   "word/numbering.xml",
   "word/footnotes.xml",
   "word/endnotes.xml",
+  "word/comments.xml",
+  "word/commentsExtended.xml",
+  "docProps/custom.xml",
   "word/_rels/document.xml.rels",
 ]);
 
