@@ -49,9 +49,9 @@ export function alignBody(built: Built, reviewed: readonly ReviewedPara[]): Grou
   const bKey = (b: BuiltPara | FixedPara) => (isSourced(b) && used.has(b.key) ? `k:${b.key}` : `t:${b.text}`);
   const rKeys = reviewed.map((p, i) => (anchor[i] ? `k:${anchor[i]}` : `t:${p.text}`));
   const steps = align(
-    built.body.map((b, i) => ({ b, i })),
-    reviewed.map((r, i) => ({ r, i })),
-    (x) => ("b" in x ? bKey(x.b) : rKeys[x.i]),
+    built.body.map((b, i) => ({ key: bKey(b), i })),
+    reviewed.map((_r, i) => ({ key: rKeys[i], i })),
+    (x) => x.key,
   );
   const groups: Group[] = [];
   let open: Group | undefined;
@@ -62,8 +62,8 @@ export function alignBody(built: Built, reviewed: readonly ReviewedPara[]): Grou
   };
   const group = () => (open ??= { built: [], reviewed: [], after, seen });
   for (const s of steps) {
-    const b = s.a?.b;
-    const r = s.b?.r;
+    const b = s.a ? built.body[s.a.i] : undefined;
+    const r = s.b ? reviewed[s.b.i] : undefined;
     if (s.op === "=" && b && r && b.text === r.text) {
       close();
       if (isSourced(b)) after = b;

@@ -16,6 +16,8 @@ export interface ReviewedPara {
   cell: boolean;
   /** The reader's paragraph number (1-based), for messages. */
   index: number;
+  /** Comments anchored in it: their ids and where in `text` (accept-all) they start. */
+  comments: Array<{ id: string; start: number }>;
 }
 
 export interface Reviewed {
@@ -42,10 +44,10 @@ export function readReviewed(file: string, mode: RevisionMode): Reviewed {
   const model = readDocx(file);
   const cells = new Set<Para>();
   for (const b of model.blocks) if (b.kind === "table") for (const c of b.rows.flat()) for (const p of c.paras) cells.add(p);
-  const body = shownParagraphs(model.blocks, mode).map((p) => ({ text: inlineText(p.inlines), marks: marksOf(p.bookmarks), cell: p.paras.some((x) => cells.has(x)), index: p.paras[0]?.index ?? 0 }));
+  const body = shownParagraphs(model.blocks, mode).map((p) => ({ text: inlineText(p.inlines), marks: marksOf(p.bookmarks), cell: p.paras.some((x) => cells.has(x)), index: p.paras[0]?.index ?? 0, comments: (p.comments ?? []).map((c) => ({ id: c.id, start: c.start })) }));
   const notes = [...model.noteParas.entries()]
     .filter(([id]) => !id.startsWith("e"))
-    .map(([, paras]) => ({ text: inlineText(shownNote(paras, mode)), marks: marksOf(paras.flatMap((p) => p.bookmarks ?? [])), cell: false, index: paras[0]?.index ?? 0 }));
+    .map(([, paras]) => ({ text: inlineText(shownNote(paras, mode)), marks: marksOf(paras.flatMap((p) => p.bookmarks ?? [])), cell: false, index: paras[0]?.index ?? 0, comments: paras.flatMap((p) => (p.comments ?? []).map((c) => ({ id: c.id, start: c.start }))) }));
   const tracked = [...model.blocks.flatMap((b) => (b.kind === "para" ? [b] : b.rows.flat().flatMap((c) => c.paras))), ...[...model.noteParas.values()].flat()].some((p) => p.revised);
   return { stamp: readStamp(model.properties), body, notes, model, tracked };
 }
