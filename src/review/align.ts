@@ -8,6 +8,7 @@ import { align } from "../commands/diff/align.js";
 import { placeKey } from "../model/source-marks.js";
 import { isSourced, type Built, type BuiltPara, type FixedPara } from "./built.js";
 import type { ReviewedPara } from "./reviewed.js";
+import { likeness } from "./plan.js";
 
 export interface Group {
   built: BuiltPara[];
@@ -36,9 +37,12 @@ export function bodyParagraphs(built: Built, reviewed: readonly ReviewedPara[]):
 export function alignBody(built: Built, reviewed: readonly ReviewedPara[]): Group[] {
   const used = new Set<string>();
   const anchor = reviewed.map((p) => {
+    // A mark names a place by position: once the data has moved paragraphs, the place may hold another
+    // one. It anchors only where the place still prints what the mark saw, or what the paragraph reads like.
     const m = p.marks.find((x) => {
       const k = placeKey(x.place);
-      return built.byKey.has(k) && !used.has(k) && built.body.includes(built.byKey.get(k)!);
+      const b = built.byKey.get(k);
+      return b && !used.has(k) && built.body.includes(b) && (b.hash === x.hash || likeness(b.text, p.text) >= 0.5);
     });
     if (!m) return undefined;
     used.add(placeKey(m.place));

@@ -26,7 +26,8 @@ function slotOf(stats: Statistics, figurePath: string, depth = 0): Slot {
   const stat = entry.stat as unknown as Record<string, unknown>;
   const slots = figureSlots(id, stat);
   if (stat.from === "units") return { derived: [], why: `số liệu "${id}" được cộng từ báo cáo của các đơn vị (units/)` };
-  const slot = slots.find((s) => s.figurePath === figurePath && s.role !== "rate") ?? (figurePath.endsWith(".rate") ? slots.find((s) => s.figurePath === figurePath) : undefined);
+  // A total or a rate, even one the data states, is the sum or ratio of its parts: the parts are what to change.
+  const slot = slots.find((s) => s.figurePath === figurePath && (s.role === "figure" || s.role === "percent"));
   if (slot && typeof slot.value === "number") return { stored: { file: entry.file, path: ["statistics", id, ...slot.dataPath], value: slot.value, figurePath } };
   if (slot && typeof slot.value === "string" && depth < 16) return slotOf(stats, slot.value, depth + 1);
   const parts = slots.filter((s) => s.role === "figure").map((s) => s.figurePath);

@@ -27,7 +27,7 @@ function words(t: string): Set<string> {
   return new Set(t.toLowerCase().split(/\s+/).filter(Boolean));
 }
 
-function likeness(a: string, b: string): number {
+export function likeness(a: string, b: string): number {
   const wa = words(a);
   const wb = words(b);
   let shared = 0;
