@@ -137,8 +137,9 @@ export function mapEdits(units: readonly BuiltPara[], reviewed: readonly string[
 
 /** One narrowed change → an edit of the joined source, or a helper's change, or a problem. */
 function place(j: Joined, s: number, e: number, text: string, out: Mapped): { from: number; to: number; text: string } | undefined {
-  const inside = j.pieces.find((p) => p.start <= s && e <= p.end && (s > p.start || e < p.end || s < e));
-  if (inside && inside.call && !(s === e && (s === inside.start || s === inside.end))) {
+  // Part of what one helper printed (not all of it, not a point at its edge): that helper's change.
+  const inside = j.pieces.find((p) => p.start <= s && e <= p.end && !(s === p.start && e === p.end) && !(s === e && (s === p.start || s === p.end)));
+  if (inside?.call) {
     const rel = (i: number) => i - inside.start;
     out.touches.push({ unit: inside.unit, call: inside.call, before: inside.text, after: inside.text.slice(0, rel(s)) + text + inside.text.slice(rel(e)) });
     return undefined;
