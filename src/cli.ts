@@ -241,6 +241,32 @@ export async function main(argv: string[], rawIo: Io = defaultIo, invocation: In
       }),
     );
 
+  program
+    .command("review")
+    .description("đưa góp ý của lãnh đạo trong tệp DOCX (sửa trực tiếp, Track Changes, bình luận) trở lại dữ liệu; không ghi gì nếu thiếu --apply")
+    .argument("<tệp>", "tệp .docx đã góp ý (do danvan build-report dựng ra)")
+    .argument("<kỳ>", "năm hoặc kỳ của báo cáo, ví dụ 2021, 2022-h1")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
+    .option("--apply", "ghi các thay đổi vào dữ liệu")
+    .option("--figures", "ghi cả số liệu lãnh đạo sửa (vào số liệu, không vào câu)")
+    .option("--register", "ghi cả ngày, số, trích yếu văn bản sửa trong sổ văn bản (documents.yaml)")
+    .option("--reject-tracked", "bỏ qua phần Track Changes chưa chấp nhận (đọc như khi từ chối tất cả)")
+    .addOption(new Option("--format <dạng>", "cách in kết quả").choices(["text", "json"]).default("text"))
+    .action(
+      action(async (file: string, period: string, opts: { data: string; apply?: boolean; figures?: boolean; register?: boolean; rejectTracked?: boolean; format: "text" | "json" }) => {
+        const { reviewDocx } = await import("./review/index.js");
+        const r = reviewDocx({ dataRoot: opts.data, docx: file, period, apply: opts.apply, figures: opts.figures, register: opts.register, rejectTracked: opts.rejectTracked });
+        if (r.diagnostics.length) {
+          printDiagnostics(io, r.diagnostics);
+          io.err(`Không đối chiếu được: dữ liệu kỳ ${period} có lỗi (xem ở trên). Sửa rồi chạy lại.`);
+          return ExitCode.dataProblems;
+        }
+        const { reviewJson, reviewText } = await import("./print/review.js");
+        io.out(opts.format === "json" ? reviewJson(r) : reviewText(r, Boolean(opts.apply)));
+        return r.ok ? ExitCode.ok : ExitCode.dataProblems;
+      }),
+    );
+
   const collect = program
     .command("collect")
     .description("thu số liệu từ các đơn vị cấp dưới bằng Excel: tạo mẫu cho từng đơn vị, nhập tệp đơn vị gửi về")

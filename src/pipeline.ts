@@ -19,6 +19,7 @@ import { dataRootLayout, findPeriod, parseRef, periodsOfKind, twoFolders, type L
 import type { OtherPeriod, OtherPeriods, Profile, RawFile, Report } from "./model/index.js";
 import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS, periodName } from "./model/period.js";
 import { Statistics } from "./model/statistics.js";
+import { dataDigest, hasMarks, type SourceStamp } from "./model/source-marks.js";
 import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
 import { letSignalsIn } from "./io/cleanup.js";
@@ -296,13 +297,15 @@ async function assemble(options: BuildOptions & { outDir: string }, folder: Peri
     const problems = await (await import("./parse/template-check.js")).layoutProblems(custom);
     if (problems.length) return { ok: false, diagnostics: [...checked.diagnostics, ...problems] };
   }
-  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others);
+  const wantsDocx = options.formats.has("docx") || Boolean(pdf);
+  // The DOCX says where each paragraph came from (docs/architecture.md, "Source marks"); the Markdown needs no marks.
+  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others, wantsDocx);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   await letSignalsIn();
   const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"));
   await letSignalsIn();
   const { footnoteNumbers } = await import("./parse/tree-walk.js");
-  const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
+  const docx = wantsDocx ? (await import("./write/docx/index.js")).docxDocument(tree, report, sourceStamp(options.dataRoot, checked.folder, checked.files, report)) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
     ok: true,
@@ -314,6 +317,18 @@ async function assemble(options: BuildOptions & { outDir: string }, folder: Peri
     markdown,
     docx,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
+  };
+}
+
+/** Which report and data a DOCX is built from: its custom properties (model/source-marks.ts). */
+export function sourceStamp(dataRoot: string, folder: PeriodFolder, files: readonly RawFile[], report: Report): SourceStamp {
+  const periodDir = path.join(dataRoot, folder.dir);
+  const relative = (file: string) => path.relative(periodDir, file).split(path.sep).join("/");
+  return {
+    period: folder.dir,
+    number: report.identity.number,
+    digest: dataDigest(files.map((f) => ({ path: relative(f.file), text: f.text }))),
+    sections: report.sections.map((s) => relative(s.file)),
   };
 }
 
@@ -335,7 +350,8 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
 /** Rendered Markdown → the document tree and, when asked for, the Markdown output. */
 export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean): Promise<{ tree: Root; markdown?: string }> {
   const { parseSubset } = await import("./parse/markdown-subset.js");
-  const tree = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
+  const parsed = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
+  const tree = hasMarks(rendered) ? (await import("./parse/source-marks.js")).liftSourceMarks(parsed) : parsed;
   if (!needMarkdown) return { tree };
   const { writeMarkdown } = await import("./write/markdown.js");
   return { tree, markdown: await writeMarkdown(tree, PROFILES[profile]) };

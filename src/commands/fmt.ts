@@ -75,6 +75,15 @@ export function formatValue(value: unknown, kind: FileKind, commentBefore?: stri
   return laidOut(doc, kind, true, (reread) => sameData(reread, value));
 }
 
+/**
+ * A document a command edited in place (`review --apply`): laid out as fmt lays it out, comments kept, and
+ * read back: the text must give exactly `intended`, the values the edits were meant to make.
+ */
+export function formatEdited(doc: Document, kind: FileKind, intended: unknown): string {
+  hoistModeline(doc);
+  return laidOut(doc, kind, true, (reread) => sameData(reread, intended));
+}
+
 function laidOut(doc: Document, kind: FileKind, verify: boolean, same: (reread: unknown) => boolean = (reread) => sameValue(reread, doc.toJS())): string {
   const root = schemaFor(kind);
   const folded = { count: 0 };

@@ -13,6 +13,7 @@ import { figureTable, TableError, type FigureTable, type TableRowRole } from "..
 import type { FigureTableBlock } from "../model/index.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
+import { markedText, type SourcePlace } from "../model/source-marks.js";
 import { HelperError, proseHelpers } from "./helpers.js";
 import { createProseEnv, ProseError } from "./prose.js";
 
@@ -120,22 +121,16 @@ export interface ReportView {
 /** Wraps what a figure helper printed; `danvan diff` marks figures with it to compare them apart from their sentence. */
 export type FigureMark = (helper: "n" | "ratio" | "pct", id: string, printed: string) => string;
 
-export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS): { view?: ReportView; diagnostics: Diagnostic[] } {
+/**
+ * `sourceMarks`: each string printed from data starts with its source mark (model/source-marks.ts), which
+ * parse lifts off the text and the DOCX writer writes as a hidden bookmark.
+ */
+export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS, sourceMarks = false): { view?: ReportView; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const id = report.identity;
   const profile = PROFILES[id.profile];
   const e = escapeMarkdown;
-  const register = indexRegister(report.register);
-  const footnoteIds = new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
-  const statistics = new Statistics(report);
-  const helpers = proseHelpers({
-    report,
-    statistics,
-    others,
-    register,
-    footnotes: footnoteIds,
-    zeroPadCounts: id.format?.zeroPadCounts ?? false,
-  });
+  const { statistics, helpers } = helpersOf(report, others);
   const mark: FigureMark = markFigure ?? ((_helper, _id, printed) => printed);
   if (markFigure) {
     for (const name of ["n", "ratio", "pct"] as const) {
@@ -145,6 +140,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     }
   }
   const prose = createProseEnv(helpers);
+  const source = (place: SourcePlace, rendered: string) => (sourceMarks && rendered ? markedText(place, rendered) : rendered);
 
   const problem = (code: string, file: string, dataPath: Array<string | number>, message: string) => {
     const pos = locate(file, dataPath);
@@ -164,7 +160,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   const numbering = numberingOf(id.profile, id.format?.numbering);
   let top = 0;
   let sub = 0;
-  const sections: SectionView[] = report.sections.map((s) => {
+  const sections: SectionView[] = report.sections.map((s, si) => {
     let label = "";
     if (s.level === 1) {
       top += 1;
@@ -177,7 +173,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     return {
       marks: s.level === 2 ? "###" : "##",
       label,
-      heading: s.heading ? e(s.heading) : "",
+      heading: s.heading ? source({ kind: "heading", section: si }, e(s.heading)) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
       // Items directly under a Roman section are its 1., 2. (NĐ 30/2020); a), b) belong under a 1.
       blocks: s.body.map((b, i) =>
@@ -188,13 +184,18 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
               const pos = locate(s.file, ["body", i, "indicators"]);
               diagnostics.push({ code: "DV301", severity: "error", file: s.file, line: pos.line, col: pos.col, message });
             })
-          : blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
+          : blockView(
+              b,
+              s.level === 2 ? numbering.items : numbering.level2,
+              (src, sub2) => render(src, s.file, ["body", i, ...sub2]),
+              (item, rendered) => source({ kind: "block", section: si, block: i, ...(item === undefined ? {} : { item }) }, rendered),
+            ),
       ),
     };
   });
 
-  const footnotes = report.sections.flatMap((s) =>
-    Object.entries(s.footnotes ?? {}).map(([fid, text]) => ({ id: fid, text: render(text, s.file, ["footnotes", fid]) })),
+  const footnotes = report.sections.flatMap((s, si) =>
+    Object.entries(s.footnotes ?? {}).map(([fid, text], fi) => ({ id: fid, text: source({ kind: "footnote", section: si, footnote: fi }, render(text, s.file, ["footnotes", fid])) })),
   );
 
   const note = id.recipients.note;
@@ -217,14 +218,16 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
       n = 0;
     }
-    for (const t of g.types) {
+    g.types.forEach((t, ti) => {
       if (!has("type") && id.appendix?.typeRows !== false) {
         rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
         n = 0;
       }
-      for (const d of t.documents) {
+      t.documents.forEach((d, di) => {
         n += 1;
         const date = registerDate(d);
+        // The mark covers the summary alone: a note printed after it is another field (review maps by mark).
+        const summary = `${source({ kind: "register", group: gi, type: ti, doc: di }, e(d.summary))}${!has("note") && d.note ? e(` (${d.note})`) : ""}`;
         const shown = (c: (typeof layout)[number]): string[] => {
           switch (c.role) {
             case "tt":
@@ -239,7 +242,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
             case "date":
               return [c.shortYear && d.date ? date.replace(/\d\d(\d\d)$/, "$1") : date];
             case "summary":
-              return [e(!has("note") && d.note ? `${d.summary} (${d.note})` : d.summary)];
+              return [summary];
             case "issuer":
               return g.issuer ? [e(g.issuer)] : [];
             case "note":
@@ -253,12 +256,12 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
           number: String(n),
           citation: [e(`${t.type} số`), e(d.number)],
           date,
-          summary: e(!has("note") && d.note ? `${d.summary} (${d.note})` : d.summary),
+          summary,
           cells,
           empty: cells.flatMap((c, i) => (c.length ? [] : [String(i)])).join(" "),
         });
-      }
-    }
+      });
+    });
   });
 
   const view: ReportView = {
@@ -299,6 +302,28 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     indicatorColumns: INDICATOR_COLUMNS.map((c) => e(c.label)),
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
+}
+
+function helpersOf(report: Report, others: OtherPeriods) {
+  const statistics = new Statistics(report);
+  const helpers = proseHelpers({
+    report,
+    statistics,
+    others,
+    register: indexRegister(report.register),
+    footnotes: new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {}))),
+    zeroPadCounts: report.identity.format?.zeroPadCounts ?? false,
+  });
+  return { statistics, helpers };
+}
+
+/**
+ * One prose string (or one helper call of it) as the report prints it, Markdown: what `review` compares a
+ * leader's words with, piece by piece. Throws ProseError, HelperError or FigureError as render would report them.
+ */
+export function proseRenderer(report: Report, others: OtherPeriods = NO_OTHER_PERIODS): (source: string) => string {
+  const env = createProseEnv(helpersOf(report, others).helpers);
+  return (source) => env.render(source);
 }
 
 /**
@@ -377,11 +402,16 @@ function indicatorsView(rows: IndicatorRow[], mark: FigureMark, refuse: (message
   return { kind: "indicators", text: "", items: [], rows: views, table: NO_TABLE };
 }
 
-function blockView(block: Exclude<Block, { indicators: unknown } | { table: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
+function blockView(
+  block: Exclude<Block, { indicators: unknown } | { table: unknown }>,
+  items: string,
+  render: (source: string, path: Array<string | number>) => string,
+  source: (item: number | undefined, rendered: string) => string,
+): BlockView {
   const empty = { text: "", items: [] as string[], rows: [] as IndicatorRowView[], table: NO_TABLE };
-  if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
-  if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
+  if (typeof block === "string") return { ...empty, kind: "paragraph", text: source(undefined, render(block, [])) };
+  if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => source(i, render(b, ["bullets", i]))) };
   if ("numbered" in block)
-    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${render(b, ["numbered", i])}`) };
-  return { ...empty, kind: "subheading", text: render(block.subheading, ["subheading"]) };
+    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${source(i, render(b, ["numbered", i]))}`) };
+  return { ...empty, kind: "subheading", text: source(undefined, render(block.subheading, ["subheading"])) };
 }
