@@ -251,8 +251,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, data: docx! });
   if (pdf) produced.push({ format: "pdf", file: `${base}.pdf`, data: await pdf.pdfBytes(docx!, assembled.date) });
   await letSignalsIn();
-  // The set is replaced together: a PDF that fails leaves the old .md and .docx, too.
-  (await import("./write/atomic.js")).writeFilesAtomic(produced);
+  // The set is replaced together: a PDF that fails leaves the old .md and .docx, too. The files are
+  // flushed at once, so the build waits for the disk once, not once per file.
+  await (await import("./write/atomic.js")).writeManyFilesAtomic(produced);
   const written = produced.map(({ format, file }) => ({ format, file }));
   return { folder, written, diagnostics, summary };
 }

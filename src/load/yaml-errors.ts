@@ -85,12 +85,13 @@ function withIndentation(problems: YamlProblem[], text: string): YamlProblem[] {
 /** One problem per mistake: an unclosed quote or bracket is reported once, where it opens. */
 export function yamlProblems(doc: Document, text: string, visitNodes: (doc: Document, each: (n: Node) => void) => void): YamlProblem[] {
   const out: YamlProblem[] = [];
-  const unclosed = unclosedOpenings(doc, text, visitNodes);
+  // Looked for only when an error can be one (a file that reads has none): it walks every node.
+  let unclosed: ReturnType<typeof unclosedOpenings> | undefined;
   let reportedUnclosed = false;
   for (const e of doc.errors as YAMLError[]) {
     const quote = e.code === "MISSING_CHAR" && /quote/i.test(e.message);
     const flow = e.code === "BAD_INDENT" && /^Flow (sequence|map)/.test(e.message);
-    if ((quote || flow) && unclosed.length) {
+    if ((quote || flow) && (unclosed ??= unclosedOpenings(doc, text, visitNodes)).length) {
       // The rest of the file after an unclosed quote is read as its text: one mistake, said once.
       if (reportedUnclosed) continue;
       reportedUnclosed = true;

@@ -5,6 +5,8 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
+import { gfmToMarkdown } from "mdast-util-gfm";
+import { toMarkdown, type Options } from "mdast-util-to-markdown";
 import { figureTableAlign, INDICATOR_COLUMNS, registerLayoutOf, type Marks, type ProfileSpec } from "../profile.js";
 import { emptyColumns, footnoteNumbers, isDirective, rowRole, spread, tableRowRole } from "../parse/tree-walk.js";
 import { ROLES } from "../model/roles.js";
@@ -29,8 +31,29 @@ export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<s
   // The tree is shared with the DOCX writer: the labels are numbered on a copy.
   const numbered = structuredClone(root);
   relabel(numbered, numbers);
-  return (await import("../parse/remark.js")).stringifyMarkdown(numbered);
+  return toMarkdown(numbered, WRITER);
 }
+
+/**
+ * What remark-stringify with remark-gfm hands mdast-util-to-markdown, given to it directly: the same
+ * Markdown, without loading unified, the parser and micromark's ~100 modules into every build.
+ */
+const WRITER: Options = {
+  bullet: "-",
+  emphasis: "*",
+  strong: "*",
+  rule: "-",
+  listItemIndent: "one",
+  fences: true,
+  // As danvan's own writer does (render/escape.ts): a `:` before a non-space could open a directive, or
+  // an emoji shortcode such as `:x:` on GitHub and in pandoc; `$x$` is mathematics on GitHub.
+  unsafe: [
+    { character: ":", after: "\\S", inConstruct: "phrasing" },
+    { character: "$", inConstruct: "phrasing" },
+  ],
+  // Table cells are not padded to line up: a register row is one line however long its summary.
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+};
 
 function ident(node: RootContent): string {
   return (node as { identifier: string }).identifier;
