@@ -9,6 +9,8 @@ import { DRAFT_CODES } from "./check/draft.js";
 import { handleSignalsWhilePending, undoPending } from "./io/cleanup.js";
 import { environmentError } from "./io/fs-errors.js";
 import { terminalSafe } from "./io/terminal.js";
+import { currentInvocation, invokedAs, type Invocation } from "./io/invocation.js";
+import { command, setCommandName } from "./text/command.js";
 import { periodName } from "./model/period.js";
 import { buildReport, outputFormats } from "./pipeline.js";
 
@@ -22,15 +24,22 @@ const defaultIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Commander's own messages, in the clerk's language. */
-function commanderMessage(message: string): string {
+/**
+ * Commander's own messages, in the clerk's language. `where` is the command the mistake was made in
+ * (`build-report`, `collect import`, "" for danvan itself): its help is the one to read. Commander's
+ * "(Did you mean …?)" becomes the question and the suggested command's help.
+ */
+function commanderMessage(raw: string, where = ""): string {
+  const guess = /\(Did you mean (.+)\?\)/.exec(raw)?.[1];
+  const message = raw.split("\n")[0];
+  const help = (cmd: string) => command(`${cmd ? `${cmd} ` : ""}--help`);
   const rules: Array<[RegExp, (...m: string[]) => string]> = [
-    [/^error: unknown command '(.+)'/, (c) => `không có lệnh "${c}"; xem danvan --help`],
-    [/^error: unknown option '(.+)'/, (o) => `không có tùy chọn "${o}"; xem danvan --help`],
-    [/^error: missing required argument '(.+)'/, (a) => `thiếu đối số bắt buộc <${a}>`],
+    [/^error: unknown command '(.+)'/, (c) => (guess ? `không có lệnh "${c}"; có phải ý bạn là "${guess}"? (xem ${help(`${where ? `${where} ` : ""}${guess}`)})` : `không có lệnh "${c}"; xem ${help(where)}`)],
+    [/^error: unknown option '(.+)'/, (o) => `không có tùy chọn "${o}"${guess ? `; có phải ý bạn là "${guess}"?` : ""} (xem ${help(where)})`],
     [/^error: option '(.+)' argument missing/, (o) => `tùy chọn ${o} cần một giá trị`],
     [/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./, (o, v, c) => `giá trị "${v}" không hợp lệ cho ${o}; chọn một trong: ${c}`],
-    [/^error: too many arguments/, () => "thừa đối số; xem danvan --help"],
+    [/^error: too many arguments/, () => `thừa đối số; xem ${help(where)}`],
+    [/^error: missing required argument '(.+)'/, (a) => `thiếu đối số bắt buộc <${a}> (xem ${help(where)})`],
   ];
   for (const [re, say] of rules) {
     const m = re.exec(message);
@@ -73,13 +82,14 @@ function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
 }
 
-export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo, invocation: Invocation = currentInvocation()): Promise<number> {
+  setCommandName(invokedAs(invocation));
   // Whatever a command prints may quote data: no control sequence of the data's reaches the terminal.
   const io: Io = { out: (line) => rawIo.out(terminalSafe(line)), err: (line) => rawIo.err(terminalSafe(line)) };
   let exit: number = ExitCode.ok;
   const debug = argv.includes("--debug");
   const program = new Command()
-    .name("danvan")
+    .name(command())
     .description("Dựng báo cáo của Ban Dân vận từ dữ liệu YAML theo năm (Markdown, DOCX)")
     .option("--debug", "in chi tiết lỗi nội bộ (stack trace)")
     .exitOverride()
@@ -122,14 +132,14 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
           const onlyBlanks = result.diagnostics.every((d) => d.severity !== "error" || DRAFT_CODES.has(d.code));
           const errors = blocking.filter((d) => d.severity === "error").length;
           const why = opts.draft ? `có ${errors} lỗi không phải chỗ trống (xem ở trên)` : "có lỗi (xem ở trên)";
-          io.err(`Không dựng ${opts.draft ? "bản nháp " : ""}báo cáo ${named}: ${why}. Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng danvan build-report ${year} --draft.` : ""}`);
+          io.err(`Không dựng ${opts.draft ? "bản nháp " : ""}báo cáo ${named}: ${why}. Không tệp nào được ghi.${onlyBlanks ? ` Báo cáo còn chỗ trống: dựng bản nháp bằng ${command(`build-report ${year} --draft`)}.` : ""}`);
           return ExitCode.dataProblems;
         }
         for (const w of result.written) io.out(`đã ghi ${w.file}`);
         const s = result.summary!;
         io.out(`Báo cáo ${named}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.appendixRows ? `${s.appendixRows} văn bản trong phụ lục` : "không có phụ lục"}.`);
         const count = opts.draft ? blankCount(result.diagnostics) : undefined;
-        if (count) io.out(`Bản nháp: ${count}. Bản in ghi "DỰ THẢO" ở đầu mỗi trang, chỗ chưa điền in là […] tô màu; xem từng chỗ: danvan check ${year}`);
+        if (count) io.out(`Bản nháp: ${count}. Bản in ghi "DỰ THẢO" ở đầu mỗi trang, chỗ chưa điền in là […] tô màu; xem từng chỗ: ${command(`check ${year}`)}`);
         return ExitCode.ok;
       }),
     );
@@ -166,7 +176,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         for (const f of result.written) io.out(`đã tạo ${f}`);
         const last = result.years[result.years.length - 1];
         const data = dir === "data" ? "" : ` --data ${dir}`;
-        io.out(`Đã tạo thư mục dữ liệu "${dir}" với năm mẫu ${result.years.join(", ")}. Tiếp theo: danvan check ${last}${data}, rồi danvan new ${Number(last) + 1}${data}.`);
+        io.out(`Đã tạo thư mục dữ liệu "${dir}" với năm mẫu ${result.years.join(", ")}. Tiếp theo: ${command(`check ${last}${data}`)}, rồi ${command(`new ${Number(last) + 1}${data}`)}.`);
         return ExitCode.ok;
       }),
     );
@@ -185,7 +195,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         for (const line of result.moved) io.out(line);
         const { source, target } = result;
         const made = target.period.kind === "year" && source.period.kind === "year" ? `Năm ${target.period.id} đã tạo từ năm ${source.period.id}` : `Kỳ ${target.dir} (${periodName(target.period)}) đã tạo từ kỳ ${source.dir}`;
-        io.out(`${made}. Chạy "danvan check ${year}" để xem từng chỗ cần điền.`);
+        io.out(`${made}. Chạy "${command(`check ${year}`)}" để xem từng chỗ cần điền.`);
         return ExitCode.ok;
       }),
     );
@@ -210,7 +220,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         for (const f of result.written) io.out(`đã tạo ${f}`);
         const s = result.summary;
         const made = result.period.kind === "year" ? `Năm ${year}` : `Kỳ ${year} (${periodName(result.period)})`;
-        io.out(`${made} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents ? `${s.documents} văn bản trong danh mục` : "không có danh mục văn bản (phụ lục)"}. Đọc lại rồi chạy "danvan build-report ${year}".`);
+        io.out(`${made} đã nhập từ ${file}: ${s.sections} mục, ${s.footnotes} chú thích, ${s.documents ? `${s.documents} văn bản trong danh mục` : "không có danh mục văn bản (phụ lục)"}. Đọc lại rồi chạy "${command(`build-report ${year}`)}".`);
         return ExitCode.ok;
       }),
     );
@@ -236,6 +246,32 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       }),
     );
 
+  program
+    .command("review")
+    .description("đưa góp ý của lãnh đạo trong tệp DOCX (sửa trực tiếp, Track Changes, bình luận) trở lại dữ liệu; không ghi gì nếu thiếu --apply")
+    .argument("<tệp>", "tệp .docx đã góp ý (do danvan build-report dựng ra)")
+    .argument("<kỳ>", "năm hoặc kỳ của báo cáo, ví dụ 2021, 2022-h1")
+    .option("--data <thư-mục>", "thư mục dữ liệu", "data")
+    .option("--apply", "ghi các thay đổi vào dữ liệu")
+    .option("--figures", "ghi cả số liệu lãnh đạo sửa (vào số liệu, không vào câu)")
+    .option("--register", "ghi cả ngày, số, trích yếu văn bản sửa trong sổ văn bản (documents.yaml)")
+    .option("--reject-tracked", "bỏ qua phần Track Changes chưa chấp nhận (đọc như khi từ chối tất cả)")
+    .addOption(new Option("--format <dạng>", "cách in kết quả").choices(["text", "json"]).default("text"))
+    .action(
+      action(async (file: string, period: string, opts: { data: string; apply?: boolean; figures?: boolean; register?: boolean; rejectTracked?: boolean; format: "text" | "json" }) => {
+        const { reviewDocx } = await import("./review/index.js");
+        const r = reviewDocx({ dataRoot: opts.data, docx: file, period, apply: opts.apply, figures: opts.figures, register: opts.register, rejectTracked: opts.rejectTracked });
+        if (r.diagnostics.length) {
+          printDiagnostics(io, r.diagnostics);
+          io.err(`Không đối chiếu được: dữ liệu kỳ ${period} có lỗi (xem ở trên). Sửa rồi chạy lại.`);
+          return ExitCode.dataProblems;
+        }
+        const { reviewJson, reviewText } = await import("./print/review.js");
+        io.out(opts.format === "json" ? reviewJson(r) : reviewText(r, Boolean(opts.apply)));
+        return r.ok ? ExitCode.ok : ExitCode.dataProblems;
+      }),
+    );
+
   const collect = program
     .command("collect")
     .description("thu số liệu từ các đơn vị cấp dưới bằng Excel: tạo mẫu cho từng đơn vị, nhập tệp đơn vị gửi về")
@@ -257,7 +293,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
           return ExitCode.dataProblems;
         }
         for (const f of r.written) io.out(`đã ghi ${f}`);
-        io.out(`Đã tạo ${r.written.length} mẫu kỳ ${year} (${r.figures} số liệu thu từ đơn vị). Gửi mỗi đơn vị tệp mang mã của mình; nhận về thì chạy: danvan collect import ${year} <các tệp>`);
+        io.out(`Đã tạo ${r.written.length} mẫu kỳ ${year} (${r.figures} số liệu thu từ đơn vị). Gửi mỗi đơn vị tệp mang mã của mình; nhận về thì chạy: ${command(`collect import ${year} <các tệp>`)}`);
         return ExitCode.ok;
       }),
     );
@@ -275,7 +311,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         printDiagnostics(io, r.diagnostics);
         for (const w of r.written) io.out(`đã ghi ${w.file} (${w.unit.name}: ${w.figures} số liệu${w.blanks ? `, ${w.blanks} ô để trống` : ""})`);
         const skipped = r.refused + r.rejected;
-        io.out(`Đã nhập ${r.written.length}/${r.written.length + skipped} tệp${skipped ? `; ${skipped} tệp không nhập (xem ở trên): sửa hoặc xin đơn vị gửi lại rồi nhập lại, số liệu đã có của đơn vị giữ nguyên` : ""}. Tiếp theo: danvan check ${year}`);
+        io.out(`Đã nhập ${r.written.length}/${r.written.length + skipped} tệp${skipped ? `; ${skipped} tệp không nhập (xem ở trên): sửa hoặc xin đơn vị gửi lại rồi nhập lại, số liệu đã có của đơn vị giữ nguyên` : ""}. Tiếp theo: ${command(`check ${year}`)}`);
         if (r.refused) return ExitCode.usage;
         return r.rejected || hasErrors(r.diagnostics) ? ExitCode.dataProblems : ExitCode.ok;
       }),
@@ -286,24 +322,35 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     .description("viết lại YAML theo một bố cục chuẩn (thứ tự khóa, mỗi câu một dòng), giữ chú thích")
     .argument("[kỳ...]", "các năm, kỳ hoặc chuỗi báo cáo (mặc định: mọi kỳ)")
     .option("--data <thư-mục>", "thư mục dữ liệu", "data")
-    .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (exit 1)")
+    .option("--check", "không ghi; báo các tệp chưa đúng bố cục chuẩn (khi có, kết thúc với mã lỗi 1)")
     .action(
       action(async (years: string[], opts: { data: string; check?: boolean }) => {
         const { fmtYears } = await import("./commands/fmt-years.js");
         const outcome = fmtYears(opts.data, years, Boolean(opts.check));
         printDiagnostics(io, outcome.notRead);
-        for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy danvan check)`);
+        for (const f of outcome.unreadable) io.err(`${f}: không đọc được YAML, bỏ qua (chạy ${command("check")})`);
         for (const f of outcome.refused) io.err(`${f}: DV016: không định dạng: bản định dạng đọc lại không cho cùng giá trị; tệp giữ nguyên (hãy báo lỗi này)`);
         for (const f of outcome.changed) io.out(opts.check ? `chưa chuẩn: ${f}` : `đã định dạng ${f}`);
         io.out(
           opts.check
-            ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? " (chạy danvan fmt)" : ""}.`
+            ? `${outcome.changed.length} tệp chưa đúng bố cục chuẩn${outcome.changed.length ? ` (chạy ${command("fmt")})` : ""}.`
             : `${outcome.changed.length} tệp đã định dạng, ${outcome.files - outcome.changed.length - outcome.unreadable.length} tệp đã chuẩn.`,
         );
         const failed = (opts.check && outcome.changed.length) || outcome.unreadable.length || outcome.refused.length || outcome.notRead.length;
         return failed ? ExitCode.dataProblems : ExitCode.ok;
       }),
     );
+
+  // Each command says its own mistakes with its own help (`build-report --fromat` → build-report --help).
+  const speakFor = (cmd: Command, where: string) => {
+    cmd.configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(`danvan: DV001: ${commanderMessage(s.trim(), where)}\n`),
+    });
+    for (const sub of cmd.commands) speakFor(sub, where ? `${where} ${sub.name()}` : sub.name());
+  };
+  speakFor(program, "");
 
   try {
     await program.parseAsync(argv);

@@ -2,6 +2,7 @@
  * load → validate → check → render → parse → write, as named steps. The library returns values and
  * diagnostics; it never prints and never exits.
  */
+import { command } from "./text/command.js";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,10 +14,12 @@ import { hasErrors, sortDiagnostics, UsageError, type Diagnostic } from "./diagn
 import { oldPeriodDiagnostics, spoken, type SpokenPeriod } from "./check/old-period.js";
 import { outlierDiagnostics } from "./collect/outliers.js";
 import { loadYear, parseFile } from "./load/index.js";
+import { guessRoot, rootHint } from "./load/root-guess.js";
 import { dataRootLayout, findPeriod, parseRef, periodsOfKind, twoFolders, type Layout, type PeriodFolder, type PeriodRef } from "./load/periods.js";
 import type { OtherPeriod, OtherPeriods, Profile, RawFile, Report } from "./model/index.js";
 import { comparePeriods, draftDate, newPeriodProblem, PERIOD_YEARS, periodName } from "./model/period.js";
 import { Statistics } from "./model/statistics.js";
+import { dataDigest, hasMarks, type SourceStamp } from "./model/source-marks.js";
 import { PROFILES } from "./profile.js";
 import { validateFiles } from "./validate/index.js";
 import { letSignalsIn } from "./io/cleanup.js";
@@ -53,8 +56,16 @@ export interface CheckedYear {
 
 /** The data root's series and periods; a missing root is a usage error. */
 export function layoutOf(dataRoot: string): Layout {
-  if (!isFolder(dataRoot)) throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: danvan init ${dataRoot})`, "DV002");
-  return dataRootLayout(dataRoot);
+  if (!isFolder(dataRoot)) {
+    const guess = guessRoot(dataRoot);
+    if (guess) throw new UsageError(`không tìm thấy thư mục dữ liệu: ${rootHint(guess, dataRoot)}`, "DV019");
+    throw new UsageError(`không tìm thấy thư mục dữ liệu "${dataRoot}" (tạo mới: ${command(`init ${dataRoot}`)})`, "DV002");
+  }
+  const layout = dataRootLayout(dataRoot);
+  // A root without one period is often the folder above or below the real one (`--data du-an`, `--data data/2021`).
+  const guess = layout.periods.length || layout.problems.some((p) => p.code !== "DV021") ? undefined : guessRoot(dataRoot);
+  if (guess) throw new UsageError(`thư mục dữ liệu chưa có năm hay kỳ báo cáo nào: ${rootHint(guess, dataRoot)}`, "DV019");
+  return layout;
 }
 
 function isFolder(dir: string): boolean {
@@ -89,7 +100,7 @@ export function yearsToVisit(dataRoot: string, named: readonly string[]): Visit 
   const problems = [...layout.problems.filter((p) => !twoFolders(layout).some((t) => t.dir === p.dir)), ...twoFolders(layout)];
   const diagnostics = problems.map((p): Diagnostic => ({ code: p.code, severity: "error", file: path.join(dataRoot, p.dir), line: 1, col: 1, message: p.message }));
   if (!layout.periods.length && !diagnostics.length) {
-    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm hay kỳ báo cáo nào (cần một thư mục như 2021/ hoặc bao-cao-6-thang/2022-h1/); tạo bằng danvan init, danvan new hoặc danvan import`, "DV018");
+    throw new UsageError(`thư mục dữ liệu "${dataRoot}" chưa có năm hay kỳ báo cáo nào (cần một thư mục như 2021/ hoặc bao-cao-6-thang/2022-h1/); tạo bằng ${command("init")}, ${command("new")} hoặc ${command("import")}`, "DV018");
   }
   return { folders: layout.periods, diagnostics };
 }
@@ -155,7 +166,7 @@ export function otherPeriods(dataRoot: string, folder: PeriodFolder): OtherPerio
       const loaded = loadYear(dataRoot, other.dir);
       const validated = validateFiles(other, loaded.files);
       if (!validated.report || hasErrors(loaded.diagnostics) || hasErrors(validated.diagnostics)) {
-        outcome = { ok: false, missing: false, message: `dữ liệu ${periodName(period)} có lỗi (chạy "danvan check ${other.dir}")` };
+        outcome = { ok: false, missing: false, message: `dữ liệu ${periodName(period)} có lỗi (chạy "${command(`check ${other.dir}`)}")` };
       } else {
         const report = validated.blanks.length ? draftReport(validated.report, validated.blanks) : validated.report;
         outcome = { ok: true, report, statistics: new Statistics(report) };
@@ -240,8 +251,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   if (options.formats.has("docx")) produced.push({ format: "docx", file: `${base}.docx`, data: docx! });
   if (pdf) produced.push({ format: "pdf", file: `${base}.pdf`, data: await pdf.pdfBytes(docx!, assembled.date) });
   await letSignalsIn();
-  // The set is replaced together: a PDF that fails leaves the old .md and .docx, too.
-  (await import("./write/atomic.js")).writeFilesAtomic(produced);
+  // The set is replaced together: a PDF that fails leaves the old .md and .docx, too. The files are
+  // flushed at once, so the build waits for the disk once, not once per file.
+  await (await import("./write/atomic.js")).writeManyFilesAtomic(produced);
   const written = produced.map(({ format, file }) => ({ format, file }));
   return { folder, written, diagnostics, summary };
 }
@@ -286,13 +298,15 @@ async function assemble(options: BuildOptions & { outDir: string }, folder: Peri
     const problems = await (await import("./parse/template-check.js")).layoutProblems(custom);
     if (problems.length) return { ok: false, diagnostics: [...checked.diagnostics, ...problems] };
   }
-  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others);
+  const wantsDocx = options.formats.has("docx") || Boolean(pdf);
+  // The DOCX says where each paragraph came from (docs/architecture.md, "Source marks"); the Markdown needs no marks.
+  const rendered = renderMarkdown(report, locator(checked.files), custom ?? DEFAULT_TEMPLATES, undefined, checked.others, wantsDocx);
   if (rendered.markdown === undefined) return { ok: false, diagnostics: [...checked.diagnostics, ...rendered.diagnostics] };
   await letSignalsIn();
   const { tree, markdown } = await documentTree(rendered.markdown, report.identity.profile, options.formats.has("md"), options.draft);
   await letSignalsIn();
   const { footnoteNumbers } = await import("./parse/tree-walk.js");
-  const docx = options.formats.has("docx") || pdf ? (await import("./write/docx/index.js")).docxDocument(tree, report) : undefined;
+  const docx = wantsDocx ? (await import("./write/docx/index.js")).docxDocument(tree, report, sourceStamp(options.dataRoot, checked.folder, checked.files, report)) : undefined;
   const appendixRows = report.register.groups.reduce((n, g) => n + g.types.reduce((m, t) => m + t.documents.length, 0), 0);
   return {
     ok: true,
@@ -304,6 +318,18 @@ async function assemble(options: BuildOptions & { outDir: string }, folder: Peri
     markdown,
     docx,
     summary: { sections: report.sections.length, footnotes: footnoteNumbers(tree).size, appendixRows },
+  };
+}
+
+/** Which report and data a DOCX is built from: its custom properties (model/source-marks.ts). */
+export function sourceStamp(dataRoot: string, folder: PeriodFolder, files: readonly RawFile[], report: Report): SourceStamp {
+  const periodDir = path.join(dataRoot, folder.dir);
+  const relative = (file: string) => path.relative(periodDir, file).split(path.sep).join("/");
+  return {
+    period: folder.dir,
+    number: report.identity.number,
+    digest: dataDigest(files.map((f) => ({ path: relative(f.file), text: f.text }))),
+    sections: report.sections.map((s) => relative(s.file)),
   };
 }
 
@@ -326,8 +352,10 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
 export async function documentTree(rendered: string, profile: Profile, needMarkdown: boolean, draft = false): Promise<{ tree: Root; markdown?: string }> {
   const { parseSubset } = await import("./parse/markdown-subset.js");
   const parsed = parseSubset(rendered) ?? withoutPositions((await import("./parse/remark.js")).parseMarkdown(rendered));
-  // A draft's blanks become nodes of their own role, and a draft carries its mark (parse/draft.ts).
-  const tree = (await import("./parse/draft.js")).markDraft(parsed, draft);
+  // A draft's blanks become nodes of their own role, and a draft carries its mark (parse/draft.ts); then the
+  // source marks leave the text, each on the node its text is in.
+  const drafted = (await import("./parse/draft.js")).markDraft(parsed, draft);
+  const tree = hasMarks(rendered) ? (await import("./parse/source-marks.js")).liftSourceMarks(drafted) : drafted;
   if (!needMarkdown) return { tree };
   const { writeMarkdown } = await import("./write/markdown.js");
   return { tree, markdown: await writeMarkdown(tree, PROFILES[profile]) };

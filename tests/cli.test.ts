@@ -83,6 +83,21 @@ describe("argument errors", () => {
   });
 });
 
+describe("a mistyped command or option", () => {
+  it.each([
+    [["buid-report", "2021"], 'không có lệnh "buid-report"; có phải ý bạn là "build-report"? (xem danvan build-report --help)'],
+    [["chek"], 'không có lệnh "chek"; có phải ý bạn là "check"? (xem danvan check --help)'],
+    [["collect", "imprt"], 'không có lệnh "imprt"; có phải ý bạn là "import"? (xem danvan collect import --help)'],
+    [["build-report", "2021", "--fromat", "docx"], 'không có tùy chọn "--fromat"; có phải ý bạn là "--format"? (xem danvan build-report --help)'],
+    [["check", "--stric"], 'không có tùy chọn "--stric"; có phải ý bạn là "--strict"? (xem danvan check --help)'],
+    [["diff", "2021"], "thiếu đối số bắt buộc <kỳ-mới> (xem danvan diff --help)"],
+  ])("%j: did you mean, and that command's help", async (args, message) => {
+    const r = await runCli(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`danvan: DV001: ${message}`);
+  });
+});
+
 describe("help and version, in Vietnamese", () => {
   it("--help has no commander English: headings, defaults and choices are Vietnamese", async () => {
     for (const args of [["--help"], ["check", "--help"], ["build-report", "--help"], ["new", "--help"], ["diff", "--help"]]) {

@@ -8,6 +8,7 @@
  * nine-month one) it becomes the new period's own name. The register is left alone: its summaries quote
  * other documents' own periods.
  */
+import { command } from "../text/command.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { RawFile } from "../model/index.js";
 import { isPeriodic, periodName, ROMAN, type Period } from "../model/period.js";
@@ -179,7 +180,7 @@ export function oldPeriodDiagnostics(
             file: raw.file,
             line: pos.line,
             col: pos.col,
-            message: `còn ghi ${spokenName(old)} của ${before} ("${m[0]}"); báo cáo này là ${spokenName(current)}: sửa thành "${found.now(m)}" (sửa tự động: danvan check --fix)`,
+            message: `còn ghi ${spokenName(old)} của ${before} ("${m[0]}"); báo cáo này là ${spokenName(current)}: sửa thành "${found.now(m)}" (sửa tự động: ${command("check --fix")})`,
           });
         }
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));

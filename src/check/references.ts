@@ -1,6 +1,6 @@
 /** Every {{…}} in prose names something that exists; everything defined is cited somewhere. */
 import type { Diagnostic } from "../diagnostics.js";
-import { HELPERS_WITHOUT_ID, optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
+import { helperLookalikes, HELPERS_WITHOUT_ID, optionProblems, parseProse, PROSE_HELPERS, ProseSyntaxError, type ProseHelper } from "../model/prose-syntax.js";
 import { statisticsOfPeriod } from "../model/other-period.js";
 import { periodName, windowProblem } from "../model/period.js";
 import { indexRegister } from "../model/register.js";
@@ -57,7 +57,14 @@ const resolves: Rule = {
         report("DV310", e.message, e.offset);
         continue;
       }
+      const lookalikes = helperLookalikes(site.text);
+      for (const l of lookalikes) {
+        const why = l.code === "DV121" ? "hàm chỉ nhận dấu ngoặc kép thẳng (\"), không nhận ngoặc cong “ ” ‘ ’ (Word tự đổi) hay ngoặc đơn" : "viết như một hàm nhưng thiếu dấu ngoặc nhọn: hàm viết trong hai cặp {{ }}";
+        report(l.code, `"${l.written}": ${why}; có phải ý bạn là ${l.meant}?`, l.offset);
+      }
+      const misquoted = new Set(lookalikes.filter((l) => l.code === "DV121").map((l) => l.offset));
       for (const call of helperCalls(site.text)) {
+        if (misquoted.has(call.offset)) continue;
         if (!(PROSE_HELPERS as readonly string[]).includes(call.name)) {
           report("DV311", `không có hàm {{${call.name}}}${didYouMean(call.name, PROSE_HELPERS)}; các hàm: ${PROSE_HELPERS.join(", ")}`, call.offset);
           continue;

@@ -3,6 +3,7 @@
  * character that some reader of the output takes for layout. A rule on one file's values alone, so it runs
  * on every file that parsed, valid or not.
  */
+import { command } from "../text/command.js";
 import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { RawFile } from "../model/index.js";
 import { textProblems, type TextProblem } from "../text/tone-marks.js";
@@ -60,7 +61,7 @@ export function textFindings(value: unknown): TextFinding[] {
   const walk = (v: unknown, path: Array<string | number>) => {
     if (typeof v === "string") {
       for (const p of layoutProblems(v)) out.push({ ...p, path });
-      for (const p of textProblems(v)) out.push({ ...(p as TextProblem), severity: "warning", path, message: `${p.message} (sửa tự động: danvan check --fix)` });
+      for (const p of textProblems(v)) out.push({ ...(p as TextProblem), severity: "warning", path, message: `${p.message} (sửa tự động: ${command("check --fix")})` });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };

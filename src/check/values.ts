@@ -75,4 +75,33 @@ const declaredDecimals: ValueRule = {
   },
 };
 
-export const valueRules: ValueRule[] = [calendarDate, declaredDecimals];
+/** "Số 25-CT/TU", "số 25-CT/TU", "Số: 25-CT/TU", "SỐ 25": the word the report prints itself. */
+const NUMBER_PREFIX = /^(s[ốố]|S[ốố]|SỐ|So|so|SO)(\s*[:.]\s*|\s+)(?=\S)/u;
+
+/** Every number and symbol the data holds: the report's, and each register entry's. */
+function* numbers(report: Report): Iterable<{ file: string; dataPath: Array<string | number>; value: unknown; printed: string }> {
+  yield { file: report.identityFile, dataPath: ["number"], value: report.identity.number, printed: `Số ${report.identity.number}` };
+  for (const [gi, g] of report.register.groups.entries())
+    for (const [ti, t] of g.types.entries())
+      for (const [di, d] of t.documents.entries()) yield { file: report.registerFile, dataPath: ["groups", gi, "types", ti, "documents", di, "number"], value: d.number, printed: `${t.type} số ${d.number}` };
+}
+
+/**
+ * A number and symbol written with the word "Số" in front: the report prints "Số:" before its own and "số"
+ * in every citation, so the data holds the number alone (`number: Số 25-CT/TU` would print "Chỉ thị số Số 25-CT/TU").
+ */
+const numberPrefix: ValueRule = {
+  name: "number-prefix",
+  code: "DV117",
+  *invalid(report) {
+    for (const n of numbers(report)) {
+      if (typeof n.value !== "string") continue;
+      const m = NUMBER_PREFIX.exec(n.value.normalize("NFC"));
+      if (!m) continue;
+      const bare = n.value.normalize("NFC").slice(m[0].length);
+      yield { file: n.file, dataPath: n.dataPath, owner: n.dataPath, standIn: bare, message: `số ký hiệu viết cả chữ "${m[0].trim()}": báo cáo tự in chữ "số" trước số ký hiệu (sẽ in "${n.printed}"); viết number: ${bare}` };
+    }
+  },
+};
+
+export const valueRules: ValueRule[] = [calendarDate, declaredDecimals, numberPrefix];

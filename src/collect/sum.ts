@@ -5,6 +5,7 @@
  * that is not complete (a unit that has not reported, a figure left empty) stays empty: a blank that a
  * draft prints as "…" and that the units' own findings, here, explain unit by unit.
  */
+import { command } from "../text/command.js";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { RawFile } from "../model/index.js";
@@ -58,8 +59,8 @@ export function collectFigures(
   const accepted = () => new Map([...reportByCode].map(([code, r]) => [code, r.report]));
   for (const [raw, report] of reports) {
     const named = path.basename(raw.file, ".yaml");
-    if (report.unit !== named) at(raw, ["unit"], "DV747", "error", `tệp ${path.basename(raw.file)} ghi số liệu của đơn vị "${report.unit}": tên tệp phải là mã đơn vị (${report.unit}.yaml); hãy nhập lại bằng danvan collect import`);
-    else if (report.period !== period) at(raw, ["period"], "DV747", "error", `số liệu của kỳ ${report.period}, không phải ${period}: tệp đặt nhầm thư mục kỳ; hãy nhập lại bằng danvan collect import`);
+    if (report.unit !== named) at(raw, ["unit"], "DV747", "error", `tệp ${path.basename(raw.file)} ghi số liệu của đơn vị "${report.unit}": tên tệp phải là mã đơn vị (${report.unit}.yaml); hãy nhập lại bằng ${command("collect import")}`);
+    else if (report.period !== period) at(raw, ["period"], "DV747", "error", `số liệu của kỳ ${report.period}, không phải ${period}: tệp đặt nhầm thư mục kỳ; hãy nhập lại bằng ${command("collect import")}`);
     else if (units && !byCode.has(report.unit)) at(raw, ["unit"], "DV747", "error", `đơn vị "${report.unit}" không có trong ${path.basename(unitsRaw!.file)}`);
     else if (units && !activeIn(byCode.get(report.unit)!, period)) {
       const u = byCode.get(report.unit)!;
@@ -146,7 +147,7 @@ function sumOf(
     const figure = Object.hasOwn(got.report.figures, f.path) ? got.report.figures[f.path] : undefined;
     if (!figure) {
       complete = false;
-      at(got.raw, ["figures"], "DV746", "error", `${u.name}: thiếu số liệu "${f.label}" (${f.path}) — mẫu đơn vị đã điền không có dòng này (mẫu cũ?); hãy gửi mẫu mới (danvan collect template)`, true);
+      at(got.raw, ["figures"], "DV746", "error", `${u.name}: thiếu số liệu "${f.label}" (${f.path}) — mẫu đơn vị đã điền không có dòng này (mẫu cũ?); hãy gửi mẫu mới (${command("collect template")})`, true);
       continue;
     }
     if (figure.value === null) {

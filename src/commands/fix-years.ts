@@ -29,6 +29,6 @@ export function fixYears(dataRoot: string, folders: readonly PeriodFolder[]): st
       for (const c of result.changes) lines.push(`đã sửa ${c.file}:${c.line}: "${c.before}" → "${c.after}"`);
     }
   }
-  lines.push(`check --fix: ${lines.filter((l) => l.startsWith("đã sửa")).length} dòng đã sửa.`);
+  lines.push(`Đã tự sửa ${lines.filter((l) => l.startsWith("đã sửa")).length} dòng.`);
   return lines;
 }

@@ -75,6 +75,15 @@ export function formatValue(value: unknown, kind: FileKind, commentBefore?: stri
   return laidOut(doc, kind, true, (reread) => sameData(reread, value));
 }
 
+/**
+ * A document a command edited in place (`review --apply`): laid out as fmt lays it out, comments kept, and
+ * read back: the text must give exactly `intended`, the values the edits were meant to make.
+ */
+export function formatEdited(doc: Document, kind: FileKind, intended: unknown): string {
+  hoistModeline(doc);
+  return laidOut(doc, kind, true, (reread) => sameData(reread, intended));
+}
+
 function laidOut(doc: Document, kind: FileKind, verify: boolean, same: (reread: unknown) => boolean = (reread) => sameValue(reread, doc.toJS())): string {
   const root = schemaFor(kind);
   const folded = { count: 0 };
@@ -218,6 +227,21 @@ export interface FormatOutcome {
   refused: string[];
 }
 
+/**
+ * A file's line ending, as its editor wrote it: Notepad and git's autocrlf write CRLF, and fmt keeps it, so
+ * `fmt --check` never calls a file not canonical for its line endings alone. A file of both takes the more
+ * frequent (fmt then makes it one).
+ */
+export function lineEnding(text: string): "\r\n" | "\n" {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? "\r\n" : "\n";
+}
+
+function withLineEnding(text: string, ending: "\r\n" | "\n"): string {
+  return ending === "\n" ? text : text.replace(/\n/g, "\r\n");
+}
+
 /** Formats every data file of the given years; with `check`, only reports what is not canonical. */
 export function formatYears(
   files: ReadonlyArray<{ file: string; kind: FileKind }>,
@@ -230,7 +254,7 @@ export function formatYears(
     const source = read(file);
     let formatted: string;
     try {
-      formatted = formatYaml(source, kind, !check);
+      formatted = withLineEnding(formatYaml(source.replace(/\r\n/g, "\n"), kind, !check), lineEnding(source));
     } catch (err) {
       (err instanceof FormatRefused ? outcome.refused : outcome.unreadable).push(file);
       continue;

@@ -6,7 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../diagnostics.js";
+import { command } from "../text/command.js";
 import type { FileKind } from "../model/index.js";
+import { guessRoot, nestedInitHint, periodsIn } from "../load/root-guess.js";
 import { withSchemaModeline } from "./schema-link.js";
 import { makeFolder } from "../write/atomic.js";
 
@@ -28,8 +30,13 @@ export function initData(dir: string, sampleRoot = SAMPLE_ROOT): InitResult {
   const years = fs.existsSync(sampleRoot) ? fs.readdirSync(sampleRoot).filter((n) => /^\d{4}$/.test(n)).sort() : [];
   if (years.length === 0) throw new UsageError(`bản cài đặt này không có năm mẫu (${sampleRoot})`, "DV520");
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`"${dir}" đã tồn tại và không phải là thư mục`, "DV005");
+  // `danvan init` run inside data/ (or a year) would make data/data/2021, a root no command reads.
+  const around = periodsIn(dir).length ? undefined : guessRoot(dir);
+  if (around?.where === "above") {
+    throw new UsageError(nestedInitHint(around, dir), "DV020");
+  }
   const clash = years.filter((y) => fs.existsSync(path.join(dir, y)));
-  if (clash.length) throw new UsageError(`"${dir}" đã có năm ${clash.join(", ")}; danvan init không ghi đè`, "DV010");
+  if (clash.length) throw new UsageError(`"${dir}" đã có năm ${clash.join(", ")}; ${command("init")} không ghi đè`, "DV010");
   try {
     // One level at a time: Node's recursive mkdirSync never returns for some paths (under /proc).
     makeFolder(dir);

@@ -8,6 +8,7 @@
  * outside the window goes (kept as a blank where the text cites it), and a series gets a blank for each period
  * the new window adds, so `danvan check` lists only what is new, with its file:line.
  */
+import { command } from "../text/command.js";
 import fs from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
@@ -49,7 +50,7 @@ export function createYear(dataRoot: string, year: string, from?: string): NewYe
   const broken = loaded.files.filter((f) => f.value === undefined);
   // Text a report cannot print (a tab, a control character) is not carried into the new period either.
   if (broken.length || [...loaded.diagnostics, ...checkFiles(loaded.files)].some((d) => d.severity === "error")) {
-    throw new UsageError(`dữ liệu ${source.period.kind === "year" ? "năm" : "kỳ"} ${source.dir} có lỗi đọc tệp; chạy "danvan check ${source.dir}" trước`, "DV011");
+    throw new UsageError(`dữ liệu ${source.period.kind === "year" ? "năm" : "kỳ"} ${source.dir} có lỗi đọc tệp; chạy "${command(`check ${source.dir}`)}" trước`, "DV011");
   }
   const shift = isPeriodic(ref.period) && isPeriodic(source.period) ? ref.period.year - source.period.year : 0;
   const years = periodOf(loaded.files.find((f) => f.kind === "report")?.value);
@@ -126,7 +127,7 @@ function newWindow(report: unknown, source: Period, target: Period, endDay: numb
 function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: string): PeriodFolder {
   const all = layout.periods.filter((p) => ref.series === undefined || p.series === ref.series);
   if (!layout.periods.length) {
-    throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "danvan init${dataRoot === "data" ? "" : ` ${dataRoot}`}" để có năm mẫu`, "DV004");
+    throw new UsageError(`chưa có năm nào trong "${dataRoot}" để làm gốc; chạy "${command(`init${dataRoot === "data" ? "" : ` ${dataRoot}`}`)}" để có năm mẫu`, "DV004");
   }
   const same = all.filter((p) => sameKind(p.period.kind, ref.period.kind));
   if (!same.length) {
@@ -134,13 +135,13 @@ function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: s
     const sorted = [...(all.length ? all : layout.periods)].sort((a, b) => comparePeriods(a.period, b.period));
     const latest = sorted.filter((p) => isPeriodic(p.period) && comparePeriods(p.period, ref.period) < 0).pop() ?? sorted[sorted.length - 1];
     throw new UsageError(
-      `chưa có ${kindName(ref.period.kind)} nào${ref.series ? ` trong chuỗi ${ref.series}` : ""} để làm gốc cho ${periodName(ref.period)}; tạo từ một kỳ khác loại bằng --from, ví dụ: danvan new ${typed} --from ${latest.dir}`,
+      `chưa có ${kindName(ref.period.kind)} nào${ref.series ? ` trong chuỗi ${ref.series}` : ""} để làm gốc cho ${periodName(ref.period)}; tạo từ một kỳ khác loại bằng --from, ví dụ: ${command()} new ${typed} --from ${latest.dir}`,
       "DV806",
     );
   }
   const series = [...new Set(same.map((p) => p.series))];
   if (series.length > 1) {
-    throw new UsageError(`${kindName(ref.period.kind)} có ở ${series.length} chuỗi (${series.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: danvan new ${series.find(Boolean)}/${ref.period.id}`, "DV801");
+    throw new UsageError(`${kindName(ref.period.kind)} có ở ${series.length} chuỗi (${series.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: ${command()} new ${series.find(Boolean)}/${ref.period.id}`, "DV801");
   }
   return same.sort((a, b) => comparePeriods(a.period, b.period))[same.length - 1];
 }
@@ -149,7 +150,7 @@ function latestOfKind(dataRoot: string, layout: Layout, ref: PeriodRef, typed: s
 function targetSeries(layout: Layout, ref: PeriodRef, source: PeriodFolder, typed: string): string {
   if (ref.series !== undefined) return ref.series;
   const holding = [...new Set(layout.periods.filter((p) => sameKind(p.period.kind, ref.period.kind)).map((p) => p.series))];
-  if (holding.length > 1) throw new UsageError(`${kindName(ref.period.kind)} có ở ${holding.length} chuỗi (${holding.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: danvan new ${holding.find(Boolean)}/${typed}`, "DV801");
+  if (holding.length > 1) throw new UsageError(`${kindName(ref.period.kind)} có ở ${holding.length} chuỗi (${holding.map((s) => s || "thư mục dữ liệu").join(", ")}); ghi rõ chuỗi, ví dụ: ${command()} new ${holding.find(Boolean)}/${typed}`, "DV801");
   return holding[0] ?? source.series;
 }
 
@@ -378,6 +379,8 @@ function keepDocuments(group: Node, ctx: DraftContext): boolean {
       if (ctx.window && (typeof date !== "string" || inWindow(date, ctx.window))) return true;
       if (!ctx.citedDocuments.has(String(d.get("id")))) return false;
       for (const key of ["number", "date", "summary"]) d.set(key, null);
+      // A note was about last period's document: the new one has none until the clerk writes it.
+      d.delete("note");
       return true;
     });
     return docs.items.length > 0;

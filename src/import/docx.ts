@@ -34,5 +34,8 @@ export function modelOf(file: string, parts: Parts): DocModel {
     numbering: xml("word/numbering.xml"),
     footnotes: xml("word/footnotes.xml"),
     endnotes: xml("word/endnotes.xml"),
+    comments: xml("word/comments.xml"),
+    commentsExtended: xml("word/commentsExtended.xml"),
+    custom: xml("docProps/custom.xml"),
   });
 }

@@ -32,6 +32,10 @@ const PREFIX: Record<string, string> = {
   "urn:schemas-microsoft-com:vml": "v",
   "urn:schemas-microsoft-com:office:office": "o",
   "urn:schemas-microsoft-com:office:word": "w10",
+  "http://schemas.microsoft.com/office/word/2010/wordml": "w14",
+  "http://schemas.microsoft.com/office/word/2012/wordml": "w15",
+  "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties": "op",
+  "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes": "vt",
 };
 
 function qualified(uri: string, local: string): string {

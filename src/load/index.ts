@@ -1,10 +1,12 @@
 /** Stage 1: read a year folder's YAML into values that remember where each node came from. */
+import { command } from "../text/command.js";
 import path from "node:path";
 import type { Document, LineCounter, Node } from "yaml";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { RawFile, yamlLibrary as Y, type FileKind, type PositionIndex } from "../model/index.js";
 import { parseYamlDocument } from "./parse-yaml.js";
 import { yamlProblems } from "./yaml-errors.js";
+import { indentationProblem } from "./indentation.js";
 import { isFolderInside, listFolder, lstatOrUndefined, readRegular, realFolder } from "../io/read.js";
 import { UNITS_FILE, UNITS_FOLDER, unitReportPath, type UnitReport } from "../model/units.js";
 import { SERIES_FILE } from "./periods.js";
@@ -163,7 +165,7 @@ export function parseFile(file: string, kind: FileKind, diagnostics: Diagnostic[
   if (long >= 0) return fail("DV111", `dòng quá dài (hơn ${MAX_LINE_CHARS} ký tự); hãy xuống dòng, mỗi câu một dòng`, long + 1, 1);
   if (text.startsWith("\uFEFF")) {
     // Read on as if it were not there, so one run reports everything else in the file too.
-    diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: "tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: danvan check --fix)" });
+    diagnostics.push({ code: "DV110", severity: "error", file, line: 1, col: 1, message: `tệp bắt đầu bằng dấu BOM (U+FEFF); hãy lưu dạng UTF-8 không BOM (sửa tự động: ${command("check --fix")})` });
   }
   if (textOnly) return new RawFile(kind, file, text, undefined);
   return parseText(file, kind, text.replace(/^\uFEFF/, ""), diagnostics);
@@ -178,9 +180,12 @@ export function parseText(file: string, kind: FileKind, text: string, diagnostic
     diagnostics.push({ code, severity: "error", file, line: pos.line, col: pos.col, message });
   };
   for (const p of yamlProblems(doc, text, (d, each) => visit(d, { Node: (_k, n) => each(n as Node) }))) {
-    push(p.duplicateKey ? "DV102" : "DV101", p.offset, p.message);
+    push(p.code ?? (p.duplicateKey ? "DV102" : "DV101"), p.offset, p.message);
   }
   if (doc.errors.length) return new RawFile(kind, file, text, undefined, { doc, lines });
+  // A bullet one space past the bullet above parses, as the end of that bullet's sentence: refused here.
+  const folded = indentationProblem(text);
+  if (folded?.foldsIntoText) diagnostics.push({ code: folded.code, severity: "error", file, line: folded.line, col: folded.col, message: folded.message });
   let unsafe = false;
   visit(doc, {
     Pair(_key, pair) {

@@ -22,7 +22,7 @@ export interface PeriodFolder {
 
 /** A folder whose name would be a period but is not written as one, or a period with two folders. */
 export interface LayoutProblem {
-  code: "DV003" | "DV801";
+  code: "DV003" | "DV801" | "DV021";
   dir: string;
   message: string;
 }
@@ -34,6 +34,9 @@ export interface Layout {
 
 /** The file in a series folder (or, for the unnamed series, the data root) with the series' own settings. */
 export const SERIES_FILE = "series.yaml";
+
+/** The data root's default name: a folder so named inside a data root is a second root, never a series. */
+export const NESTED_ROOT = "data";
 
 export function dataRootLayout(dataRoot: string): Layout {
   const root = realFolder(dataRoot);
@@ -60,6 +63,11 @@ export function dataRootLayout(dataRoot: string): Layout {
   const top = scan("", (name) => {
     const inside = scan(name, () => {});
     if (!inside.found.length && !inside.misnamed.length) return;
+    // data/data/2021 is what `danvan init` run inside data/ made: a data root inside the data root, not a series.
+    if (name === NESTED_ROOT) {
+      problems.push({ code: "DV021", dir: name, message: `thư mục "${name}" trong thư mục dữ liệu là một thư mục dữ liệu lồng bên trong (có ${inside.found.map((f) => f.dir).join(", ")}), không phải chuỗi báo cáo: không lệnh nào đọc nó; chuyển các kỳ của nó ra thư mục dữ liệu rồi xóa nó` });
+      return;
+    }
     const asSeries = parsePeriod(name);
     if (!asSeries.ok || isPeriodic(asSeries.period)) problems.push({ code: "DV003", dir: name, message: `thư mục chuỗi báo cáo "${name}": tên chỉ dùng chữ thường không dấu, số và gạch ngang` });
     else {

@@ -4,7 +4,7 @@
  * here keeps check fast and its findings identical to what rendering would meet.
  */
 
-import { didYouMean } from "../text/suggest.js";
+import { closest, didYouMean } from "../text/suggest.js";
 
 /** The helpers prose may call: render/helpers.ts implements each, check/references.ts refuses any other. */
 export const PROSE_HELPERS = ["fn", "n", "ratio", "pct", "doc", "docsummary", "window"] as const;
@@ -82,6 +82,12 @@ export class ProseSyntaxError extends Error {
 
 const TOKEN = /\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w-]*)=("((?:[^"\\]|\\.)*)"|[^\s"}]+)|([^\s"=}]+))/y;
 
+/** `{{n "id"} …`: one brace short, with the call it was meant to be. */
+function unclosedMessage(text: string, open: number): string {
+  const one = /^\{\{([^{}]*)\}(?!\})/.exec(text.slice(open));
+  return one ? `thiếu một dấu } đóng lời gọi hàm "${one[0]}": viết {{${one[1].trim()}}}` : "thiếu }} đóng lời gọi hàm";
+}
+
 function scalar(raw: string): HashValue {
   if (raw === "true") return true;
   if (raw === "false") return false;
@@ -100,9 +106,8 @@ export function parseProse(text: string): ProseSegment[] {
     }
     if (open > at) segments.push({ text: text.slice(at, open) });
     const close = text.indexOf("}}", open + 2);
-    if (close < 0) throw new ProseSyntaxError("thiếu }} đóng lời gọi hàm", open);
+    if (close < 0 || text.slice(open + 2, close).includes("{{")) throw new ProseSyntaxError(unclosedMessage(text, open), open);
     const inner = text.slice(open + 2, close);
-    if (inner.includes("{{")) throw new ProseSyntaxError("thiếu }} đóng lời gọi hàm", open);
     const name = /^\s*([A-Za-z_][\w-]*)/.exec(inner);
     if (!name) throw new ProseSyntaxError(`lời gọi hàm không hợp lệ: {{${inner}}}`, open);
     const call: HelperCall = { name: name[1], args: [], hash: {}, offset: open, hashOffsets: {} };
@@ -125,6 +130,57 @@ export function parseProse(text: string): ProseSegment[] {
     at = close + 2;
   }
   return segments;
+}
+
+/** Quotes a word processor puts in (“ ” ‘ ’) and single quotes: a helper takes only straight double quotes. */
+const WRONG_QUOTES = /[“”„‟‘’‚‛'″]/g;
+
+/** Text that looks like a helper call and is not one, with the call it was meant to be. */
+export interface HelperLookalike {
+  code: "DV120" | "DV121";
+  offset: number;
+  written: string;
+  meant: string;
+}
+
+const meantCall = (inner: string) => `{{${inner.trim().replace(WRONG_QUOTES, '"').replace(/\s+/g, " ")}}}`;
+
+/**
+ * `{n "id"}`, `{n "id"}}` (one brace short) and `{{ n “id” }}` (the quotes Word puts in, or single ones):
+ * prose that reads as a helper to a clerk, yet would print as it is or cite nothing. A brace group counts
+ * when it names a helper (or one a letter or two off) and, but for `window`, gives it a quoted id.
+ */
+export function helperLookalikes(text: string): HelperLookalike[] {
+  let segments: ProseSegment[];
+  try {
+    segments = parseProse(text);
+  } catch {
+    return [];
+  }
+  const out: HelperLookalike[] = [];
+  let at = 0;
+  for (const seg of segments) {
+    if ("text" in seg) {
+      const brace = /\{\s*([A-Za-z_][\w-]*)((?:\s+|(?=["“”‘’']))[^{}]*)?\}{1,2}/g;
+      for (let m = brace.exec(seg.text); m; m = brace.exec(seg.text)) {
+        const name = m[1];
+        const args = (m[2] ?? "").trim();
+        const known = (h: string) => (PROSE_HELPERS as readonly string[]).includes(h);
+        // A doubled letter first (`nn` is n, not fn), then the nearest name.
+        const single = name.replace(/(.)\1+/g, "$1");
+        const helper = known(name) ? name : known(single) ? single : closest(name, PROSE_HELPERS);
+        if (!helper || (helper !== "window" && !/^["“”‘’']/.test(args))) continue;
+        out.push({ code: "DV120", offset: at + m.index, written: m[0], meant: meantCall(`${helper}${args ? ` ${args}` : ""}`) });
+      }
+      at += seg.text.length;
+    } else {
+      const end = text.indexOf("}}", seg.call.offset) + 2;
+      const written = text.slice(seg.call.offset, end);
+      if (/[“”„‟‘’‚‛'″]/.test(written.slice(2, -2))) out.push({ code: "DV121", offset: seg.call.offset, written, meant: meantCall(written.slice(2, -2)) });
+      at = end;
+    }
+  }
+  return out;
 }
 
 export function helperCallsOf(text: string): HelperCall[] {

@@ -1,14 +1,13 @@
 /**
  * Stage 5: the one document tree both writers read. It is mdast (GFM + directives), the public spec
- * remark defines; footnotes stay linked by label here and are numbered only by the writers. remark writes
- * every Markdown output, and reads what danvan's own subset reader (parse/markdown-subset.ts) steps aside
- * from: everything remark is here, loaded only then.
+ * remark defines; footnotes stay linked by label here and are numbered only by the writers. remark reads
+ * what danvan's own subset reader (parse/markdown-subset.ts) steps aside from: everything remark is here,
+ * loaded only then. (The Markdown writer calls remark's own stringifier, mdast-util-to-markdown, directly.)
  */
 import type { Root } from "mdast";
 import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 
 export * from "./tree-walk.js";
@@ -71,26 +70,4 @@ function unlinkLiterals(node: Parent, source: string): void {
     if (!literal) unlinkLiterals(child, source);
   }
   node.children = out;
-}
-
-const writer = unified()
-  // Table cells are not padded to line up: a register row is one line however long its summary.
-  .use(remarkGfm, { tablePipeAlign: false })
-  .use(remarkStringify, {
-    bullet: "-",
-    emphasis: "*",
-    strong: "*",
-    rule: "-",
-    listItemIndent: "one",
-    fences: true,
-    // As danvan's own writer does (render/escape.ts): a `:` before a non-space could open a directive, or
-    // an emoji shortcode such as `:x:` on GitHub and in pandoc; `$x$` is mathematics on GitHub.
-    unsafe: [
-      { character: ":", after: "\\S", inConstruct: "phrasing" },
-      { character: "$", inConstruct: "phrasing" },
-    ],
-  });
-
-export function stringifyMarkdown(tree: Root): string {
-  return writer.stringify(tree as never) as string;
 }

@@ -15,8 +15,9 @@ export interface RenderResult {
   view?: ReportView;
 }
 
-export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES, markFigure?: FigureMark, others?: OtherPeriods): RenderResult {
-  const { view, diagnostics } = buildView(report, locate, markFigure, others);
+/** `sourceMarks`: each string from data carries its source mark, for the DOCX's bookmarks (model/source-marks.ts). */
+export function renderMarkdown(report: Report, locate: Locate, templatesDir: URL = DEFAULT_TEMPLATES, markFigure?: FigureMark, others?: OtherPeriods, sourceMarks = false): RenderResult {
+  const { view, diagnostics } = buildView(report, locate, markFigure, others, sourceMarks);
   if (!view) return { diagnostics };
   const file = new URL(LAYOUT_FILE, templatesDir);
   const shown = path.relative(process.cwd(), fileURLToPath(file));

@@ -5,7 +5,7 @@ import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, formatSigned, upper } from "../text/format.js";
 import type { Block, Locate, OtherPeriods, Report } from "../model/index.js";
 import { COMPARISON_DECIMALS, indicatorRows, type IndicatorRow } from "../model/indicators.js";
-import { INDICATOR_COLUMNS, numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { INDICATOR_COLUMNS, numberingOf, PROFILES, registerLayout, registerLayoutAttribute } from "../profile.js";
 import { NO_OTHER_PERIODS } from "../model/other-period.js";
 import { indexRegister, printedAppendix, registerDate } from "../model/register.js";
 import { FIGURE_TABLE } from "../profile.js";
@@ -13,6 +13,7 @@ import { figureTable, TableError, type FigureTable, type TableRowRole } from "..
 import type { FigureTableBlock } from "../model/index.js";
 import { FigureError, Statistics } from "../model/statistics.js";
 import { escapeAttribute, escapeMarkdown } from "./escape.js";
+import { markedText, type SourcePlace } from "../model/source-marks.js";
 import { HelperError, proseHelpers } from "./helpers.js";
 import { createProseEnv, ProseError } from "./prose.js";
 
@@ -57,9 +58,13 @@ export interface SectionView {
   blocks: BlockView[];
 }
 
-/** A row of the appendix table and its role; the template writes a `document` row's values in REGISTER_COLUMNS order. */
+/** A row of the appendix table and its role; the template writes a `document` row's `cells` in the layout's order. */
 export interface RowView {
   role: "group" | "type" | "document";
+  /** document: one cell per column of the layout, each its lines (a citation has two); a cell with none is empty. */
+  cells: string[][];
+  /** document: the layout's columns that are empty in this row, space-separated (the row's `empty` attribute). */
+  empty: string;
   /** group: its roman number; document: its number within the type. */
   number: string;
   /** group: the issuing body; type: the type's heading. */
@@ -105,6 +110,8 @@ export interface ReportView {
     /** The "(Kèm theo …)" line, or two lines when one would wrap and leave a word alone. */
     attached: string[];
     columns: string[];
+    /** The layout's roles, space-separated: the register's `columns` attribute, which the writers lay out by. */
+    layout: string;
     rows: RowView[];
   };
   /** The indicator tables' column headings (INDICATOR_COLUMNS). */
@@ -114,22 +121,16 @@ export interface ReportView {
 /** Wraps what a figure helper printed; `danvan diff` marks figures with it to compare them apart from their sentence. */
 export type FigureMark = (helper: "n" | "ratio" | "pct", id: string, printed: string) => string;
 
-export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS): { view?: ReportView; diagnostics: Diagnostic[] } {
+/**
+ * `sourceMarks`: each string printed from data starts with its source mark (model/source-marks.ts), which
+ * parse lifts off the text and the DOCX writer writes as a hidden bookmark.
+ */
+export function buildView(report: Report, locate: Locate, markFigure?: FigureMark, others: OtherPeriods = NO_OTHER_PERIODS, sourceMarks = false): { view?: ReportView; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const id = report.identity;
   const profile = PROFILES[id.profile];
   const e = escapeMarkdown;
-  const register = indexRegister(report.register);
-  const footnoteIds = new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {})));
-  const statistics = new Statistics(report);
-  const helpers = proseHelpers({
-    report,
-    statistics,
-    others,
-    register,
-    footnotes: footnoteIds,
-    zeroPadCounts: id.format?.zeroPadCounts ?? false,
-  });
+  const { statistics, helpers } = helpersOf(report, others);
   const mark: FigureMark = markFigure ?? ((_helper, _id, printed) => printed);
   if (markFigure) {
     for (const name of ["n", "ratio", "pct"] as const) {
@@ -139,6 +140,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     }
   }
   const prose = createProseEnv(helpers);
+  const source = (place: SourcePlace, rendered: string) => (sourceMarks && rendered ? markedText(place, rendered) : rendered);
 
   const problem = (code: string, file: string, dataPath: Array<string | number>, message: string) => {
     const pos = locate(file, dataPath);
@@ -158,7 +160,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
   const numbering = numberingOf(id.profile, id.format?.numbering);
   let top = 0;
   let sub = 0;
-  const sections: SectionView[] = report.sections.map((s) => {
+  const sections: SectionView[] = report.sections.map((s, si) => {
     let label = "";
     if (s.level === 1) {
       top += 1;
@@ -171,7 +173,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
     return {
       marks: s.level === 2 ? "###" : "##",
       label,
-      heading: s.heading ? e(s.heading) : "",
+      heading: s.heading ? source({ kind: "heading", section: si }, e(s.heading)) : "",
       hasHeading: s.level > 0 && Boolean(s.heading),
       // Items directly under a Roman section are its 1., 2. (NĐ 30/2020); a), b) belong under a 1.
       blocks: s.body.map((b, i) =>
@@ -182,13 +184,18 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
               const pos = locate(s.file, ["body", i, "indicators"]);
               diagnostics.push({ code: "DV301", severity: "error", file: s.file, line: pos.line, col: pos.col, message });
             })
-          : blockView(b, s.level === 2 ? numbering.items : numbering.level2, (src, sub2) => render(src, s.file, ["body", i, ...sub2])),
+          : blockView(
+              b,
+              s.level === 2 ? numbering.items : numbering.level2,
+              (src, sub2) => render(src, s.file, ["body", i, ...sub2]),
+              (item, rendered) => source({ kind: "block", section: si, block: i, ...(item === undefined ? {} : { item }) }, rendered),
+            ),
       ),
     };
   });
 
-  const footnotes = report.sections.flatMap((s) =>
-    Object.entries(s.footnotes ?? {}).map(([fid, text]) => ({ id: fid, text: render(text, s.file, ["footnotes", fid]) })),
+  const footnotes = report.sections.flatMap((s, si) =>
+    Object.entries(s.footnotes ?? {}).map(([fid, text], fi) => ({ id: fid, text: source({ kind: "footnote", section: si, footnote: fi }, render(text, s.file, ["footnotes", fid])) })),
   );
 
   const note = id.recipients.note;
@@ -199,24 +206,62 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       : [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(filing)}${profile.filingEnd}`];
 
   const appendix = printedAppendix(report);
-  const none = { number: "", label: "", citation: [] as string[], date: "", summary: "" };
+  const layout = registerLayout(id.appendix?.columns);
+  const has = (role: string) => layout.some((c) => c.role === role);
+  const none = { number: "", label: "", citation: [] as string[], date: "", summary: "", cells: [] as string[][], empty: "" };
   const rows: RowView[] = [];
+  // Group rows unless the issuer has a column, type rows unless the type has one; entries are numbered
+  // from 1 under the innermost row printed above them.
+  let n = 0;
   report.register.groups.forEach((g, gi) => {
-    rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
-    for (const t of g.types) {
-      rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
+    if (!has("issuer")) {
+      rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
+      n = 0;
+    }
+    g.types.forEach((t, ti) => {
+      if (!has("type") && id.appendix?.typeRows !== false) {
+        rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
+        n = 0;
+      }
       t.documents.forEach((d, di) => {
+        n += 1;
+        const date = registerDate(d);
+        // The mark covers the summary alone: a note printed after it is another field (review maps by mark).
+        const summary = `${source({ kind: "register", group: gi, type: ti, doc: di }, e(d.summary))}${!has("note") && d.note ? e(` (${d.note})`) : ""}`;
+        const shown = (c: (typeof layout)[number]): string[] => {
+          switch (c.role) {
+            case "tt":
+              return [String(n)];
+            // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
+            case "citation":
+              return [e(`${t.type} số`), e(d.number)];
+            case "type":
+              return [e(t.heading ?? t.type)];
+            case "number":
+              return [e(d.number)];
+            case "date":
+              return [c.shortYear && d.date ? date.replace(/\d\d(\d\d)$/, "$1") : date];
+            case "summary":
+              return [summary];
+            case "issuer":
+              return g.issuer ? [e(g.issuer)] : [];
+            case "note":
+              return d.note ? [e(d.note)] : [];
+          }
+        };
+        const cells = layout.map(shown);
         rows.push({
           ...none,
           role: "document",
-          number: String(di + 1),
-          // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
+          number: String(n),
           citation: [e(`${t.type} số`), e(d.number)],
-          date: registerDate(d),
-          summary: e(d.summary),
+          date,
+          summary,
+          cells,
+          empty: cells.flatMap((c, i) => (c.length ? [] : [String(i)])).join(" "),
         });
       });
-    }
+    });
   });
 
   const view: ReportView = {
@@ -250,12 +295,35 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       title: (appendix?.title ?? []).map((line) => e(profile.appendix.titleCase === "upper" ? upper(line) : line)),
       hasTitle: Boolean(appendix?.title.length),
       attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
-      columns: REGISTER_COLUMNS.map((c) => e(c.label)),
+      columns: layout.map((c) => e(c.label)),
+      layout: registerLayoutAttribute(id.appendix?.columns),
       rows,
     },
     indicatorColumns: INDICATOR_COLUMNS.map((c) => e(c.label)),
   };
   return { view: diagnostics.length ? undefined : view, diagnostics };
+}
+
+function helpersOf(report: Report, others: OtherPeriods) {
+  const statistics = new Statistics(report);
+  const helpers = proseHelpers({
+    report,
+    statistics,
+    others,
+    register: indexRegister(report.register),
+    footnotes: new Set(report.sections.flatMap((s) => Object.keys(s.footnotes ?? {}))),
+    zeroPadCounts: report.identity.format?.zeroPadCounts ?? false,
+  });
+  return { statistics, helpers };
+}
+
+/**
+ * One prose string (or one helper call of it) as the report prints it, Markdown: what `review` compares a
+ * leader's words with, piece by piece. Throws ProseError, HelperError or FigureError as render would report them.
+ */
+export function proseRenderer(report: Report, others: OtherPeriods = NO_OTHER_PERIODS): (source: string) => string {
+  const env = createProseEnv(helpersOf(report, others).helpers);
+  return (source) => env.render(source);
 }
 
 /**
@@ -334,11 +402,16 @@ function indicatorsView(rows: IndicatorRow[], mark: FigureMark, refuse: (message
   return { kind: "indicators", text: "", items: [], rows: views, table: NO_TABLE };
 }
 
-function blockView(block: Exclude<Block, { indicators: unknown } | { table: unknown }>, items: string, render: (source: string, path: Array<string | number>) => string): BlockView {
+function blockView(
+  block: Exclude<Block, { indicators: unknown } | { table: unknown }>,
+  items: string,
+  render: (source: string, path: Array<string | number>) => string,
+  source: (item: number | undefined, rendered: string) => string,
+): BlockView {
   const empty = { text: "", items: [] as string[], rows: [] as IndicatorRowView[], table: NO_TABLE };
-  if (typeof block === "string") return { ...empty, kind: "paragraph", text: render(block, []) };
-  if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => render(b, ["bullets", i])) };
+  if (typeof block === "string") return { ...empty, kind: "paragraph", text: source(undefined, render(block, [])) };
+  if ("bullets" in block) return { ...empty, kind: "bullets", items: block.bullets.map((b, i) => source(i, render(b, ["bullets", i]))) };
   if ("numbered" in block)
-    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${render(b, ["numbered", i])}`) };
-  return { ...empty, kind: "subheading", text: render(block.subheading, ["subheading"]) };
+    return { ...empty, kind: "numbered", items: block.numbered.map((b, i) => `${escapeMarkdown(numberLabel(items, i + 1))} ${source(i, render(b, ["numbered", i]))}`) };
+  return { ...empty, kind: "subheading", text: source(undefined, render(block.subheading, ["subheading"])) };
 }

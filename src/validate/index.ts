@@ -122,12 +122,20 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
     let at = p;
     let atKey = false;
     let message: string;
+    let paperDate: string | undefined;
+    let colon: { message: string; line: number; col: number } | undefined;
     switch (e.keyword) {
       case "required":
         message = `thiếu khóa bắt buộc "${e.params.missingProperty}"`;
         break;
       case "additionalProperties": {
         const name = String(e.params.additionalProperty);
+        // No key of a schema has a space or a capital: a sentence read as a key, where a block was expected.
+        colon = /[\sA-ZÀ-ỹ]/u.test(name) ? colonRead(raw, p, e.data) : undefined;
+        if (colon) {
+          message = colon.message;
+          break;
+        }
         const known = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
         message = `khóa "${name}" không có trong lược đồ${didYouMean(name, known)}; các khóa được phép: ${known.join(", ")}`;
         at = [...p, name];
@@ -142,6 +150,11 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         atKey = true;
         break;
       case "type":
+        colon = String(e.params.type) === "string" ? colonRead(raw, p, e.data) : undefined;
+        if (colon) {
+          message = colon.message;
+          break;
+        }
         message = separatorTrap(e.data, String(e.params.type).includes("integer")) ?? `cần ${typeName(String(e.params.type))}, nhưng gặp ${describe(e.data)}`;
         break;
       case "enum":
@@ -154,7 +167,9 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
         // The schema's own Vietnamese, the same an editor shows; else a message made from the pattern. A number
         // written the Vietnamese way first: that message says how to write it.
         const own = (e.parentSchema as { patternErrorMessage?: unknown; type?: unknown } | undefined)?.patternErrorMessage;
+        paperDate = String(e.params.pattern) === DATE_PATTERN ? datePaperWay(e.data) : undefined;
         message =
+          paperDate ??
           separatorTrap(e.data, String((e.parentSchema as { type?: unknown } | undefined)?.type).includes("integer")) ??
           (typeof own === "string" ? `${own.replace(/\.$/, "")}; gặp ${describe(e.data)}` : patternMessage(String(e.params.pattern), e.data));
         break;
@@ -182,17 +197,63 @@ function schemaDiagnostics(raw: RawFile, errors: ErrorObject[]): Diagnostic[] {
       default:
         message = `không hợp lệ (${e.keyword}: ${e.message ?? ""})`;
     }
-    const pos = raw.locate(at, atKey);
+    const pos = colon ?? raw.locate(at, atKey);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const code = message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
+    const code = colon ? "DV119" : paperDate ? "DV118" : message.startsWith(TRAP) ? "DV370" : e.keyword === "maximum" && e.params.limit === Number.MAX_SAFE_INTEGER ? "DV371" : codeFor(e.keyword);
     out.push({ code, severity: "error", file: raw.file, line: pos.line, col: pos.col, message });
   }
   return out;
 }
 
 const TRAP = "số viết kiểu dấu phân cách hàng nghìn";
+
+/**
+ * A sentence with ": " in it, unquoted (`- Kết quả năm 2022: đạt 100% kế hoạch.`): YAML reads the colon and
+ * the space after it as a key and its value, so a one-entry map stands where text was expected. The message
+ * points at the colon and gives the line fixed, in quotes (or `>-`, for a sentence that has quotes itself).
+ */
+function colonRead(raw: RawFile, at: Array<string | number>, data: unknown): { message: string; line: number; col: number } | undefined {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return undefined;
+  const entries = Object.entries(data);
+  if (entries.length !== 1) return undefined;
+  const [key, value] = entries[0];
+  if (value !== null && typeof value === "object") return undefined;
+  const pos = raw.locate([...at, key], true);
+  const line = raw.text.split("\n")[pos.line - 1]?.replace(/\r$/, "") ?? "";
+  const written = line.slice(pos.col - 1);
+  const colonAt = written.indexOf(": ") >= 0 ? written.indexOf(": ") : written.endsWith(":") ? written.length - 1 : -1;
+  if (!written.startsWith(key) || colonAt < 0) return undefined;
+  const sentence = written.replace(/\s+#.*$/, "").trimEnd();
+  const lead = line.slice(0, pos.col - 1);
+  const fixed = sentence.includes('"')
+    ? `${lead}>-\n${" ".repeat(lead.length + 2)}${sentence}`
+    : `${lead}"${sentence.replace(/\\/g, "\\\\")}"`;
+  return {
+    line: pos.line,
+    col: pos.col + colonAt,
+    message: `dấu hai chấm và dấu cách sau "${key}" làm YAML đọc dòng này thành khóa "${key}" với giá trị của nó, không phải một câu văn; đặt cả câu trong dấu ngoặc kép (hoặc viết >- rồi xuống dòng): ${fixed.trim()}`,
+  };
+}
+
+/** The schemas' one pattern for a date (schemas/*.json: report date, window, register entries). */
+const DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/**
+ * A date typed as on paper — 25/11/2022, 25-11-2022, 25.11.2022, 5/3/22 — with the value ready to paste:
+ * "2022-11-25". A day or month past the calendar's is left to the pattern's own message.
+ */
+export function datePaperWay(data: unknown): string | undefined {
+  if (typeof data !== "string") return undefined;
+  const m = /^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\s*$/.exec(data);
+  if (!m) return undefined;
+  const [day, month] = [Number(m[1]), Number(m[3])];
+  if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
+  const year = m[4].length === 2 ? `20${m[4]}` : m[4];
+  const ready = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return `ngày viết kiểu trên giấy (ngày${m[2]}tháng${m[2]}năm): "${data}"; dữ liệu ghi năm-tháng-ngày trong dấu ngoặc kép: "${ready}"`;
+}
 
 /**
  * The Vietnamese way of writing 16.000 or 1.611 (dots between thousands) reads in YAML as a decimal 16 or

@@ -67,9 +67,9 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
 }
 
 /**
- * The same, for a set of many small files (a hundred units' figures): every temporary is written first,
- * then all are flushed at once, so the disk waits a few times rather than once per file; only then is
- * any renamed, as above.
+ * The same, with every temporary written first, then all flushed at once, so the disk waits a few times
+ * rather than once per file (a hundred units' figures; a build's .md and .docx); only then is any renamed,
+ * as above.
  */
 export async function writeManyFilesAtomic(files: readonly OutputFile[]): Promise<void> {
   const staged = stage(files, false);

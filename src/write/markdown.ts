@@ -5,8 +5,11 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { figureTableAlign, INDICATOR_COLUMNS, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, rowRole, tableRowRole, textOf } from "../parse/tree-walk.js";
+import { gfmToMarkdown } from "mdast-util-gfm";
+import { toMarkdown, type Options } from "mdast-util-to-markdown";
+import { figureTableAlign, INDICATOR_COLUMNS, registerLayoutOf, type Marks, type ProfileSpec } from "../profile.js";
+import { emptyColumns, footnoteNumbers, isDirective, rowRole, spread, tableRowRole } from "../parse/tree-walk.js";
+import { textOf } from "../parse/tree-walk.js";
 import { isBlank } from "../parse/draft.js";
 import { ROLES } from "../model/roles.js";
 
@@ -31,7 +34,7 @@ export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<s
   const numbered = structuredClone(root);
   relabel(numbered, numbers);
   lowerBlanks(numbered);
-  return (await import("../parse/remark.js")).stringifyMarkdown(numbered);
+  return toMarkdown(numbered, WRITER);
 }
 
 /**
@@ -42,6 +45,27 @@ function lowerBlanks(node: { children?: unknown[] }): void {
   if (!node.children) return;
   node.children = node.children.map((c) => (isBlank(c) ? { type: "inlineCode", value: textOf(c) } : (lowerBlanks(c as { children?: unknown[] }), c)));
 }
+
+/**
+ * What remark-stringify with remark-gfm hands mdast-util-to-markdown, given to it directly: the same
+ * Markdown, without loading unified, the parser and micromark's ~100 modules into every build.
+ */
+const WRITER: Options = {
+  bullet: "-",
+  emphasis: "*",
+  strong: "*",
+  rule: "-",
+  listItemIndent: "one",
+  fences: true,
+  // As danvan's own writer does (render/escape.ts): a `:` before a non-space could open a directive, or
+  // an emoji shortcode such as `:x:` on GitHub and in pandoc; `$x$` is mathematics on GitHub.
+  unsafe: [
+    { character: ":", after: "\\S", inConstruct: "phrasing" },
+    { character: "$", inConstruct: "phrasing" },
+  ],
+  // Table cells are not padded to line up: a register row is one line however long its summary.
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+};
 
 function ident(node: RootContent): string {
   return (node as { identifier: string }).identifier;
@@ -164,9 +188,10 @@ function lowerRecipients(node: ContainerDirective): RootContent[] {
   });
 }
 
-/** The register's rows → one GFM table laid out by REGISTER_COLUMNS; group and type rows are bold. */
+/** The register's rows → one GFM table laid out by its layout; group and type rows are bold. */
 function registerTable(node: ContainerDirective, p: ProfileSpec): Table {
-  const width = REGISTER_COLUMNS.length;
+  const layout = registerLayoutOf(node.attributes?.columns);
+  const width = layout.length;
   const cell = (children: PhrasingContent[]): TableCell => ({ type: "tableCell", children });
   const rows: TableRow[] = [];
   for (const c of node.children) {
@@ -176,11 +201,12 @@ function registerTable(node: ContainerDirective, p: ProfileSpec): Table {
     let cells: PhrasingContent[][];
     if (role === "group") cells = [marked(texts[0] ?? [], p.marks.registerGroup), marked(texts[1] ?? [], p.marks.registerGroup)];
     else if (role === "type") cells = [[], marked(texts[0] ?? [], p.marks.registerType)];
+    else if (role === "document") cells = spread(texts, emptyColumns(c), width);
     else cells = texts;
     while (cells.length < width) cells.push([]);
     rows.push({ type: "tableRow", children: cells.slice(0, width).map(cell) });
   }
-  return { type: "table", align: REGISTER_COLUMNS.map((col) => col.align), children: rows };
+  return { type: "table", align: layout.map((col) => col.align), children: rows };
 }
 
 /** A table cell holds one line: the breaks a template puts in a cell (a citation over two lines) become spaces. */

@@ -10,6 +10,7 @@ import { readyPoint } from "../io/ready.js";
 import { UsageError } from "../diagnostics.js";
 import { onInterrupt, removeOnInterrupt, sweepStale } from "../io/cleanup.js";
 import { writeFileAtomic } from "./atomic.js";
+import { installedSoffice, SOFFICE_NAMES, sofficeMissing, type SofficeHost } from "./soffice.js";
 
 const run = promisify(execFile);
 
@@ -21,8 +22,27 @@ export function findSoffice(): Promise<string | undefined> {
   return found;
 }
 
+const host: SofficeHost = {
+  platform: process.platform,
+  env: process.env,
+  exists: (file) => {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  list: (dir) => {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  },
+};
+
 async function lookUp(): Promise<string | undefined> {
-  for (const name of ["soffice", "libreoffice"]) {
+  for (const name of SOFFICE_NAMES) {
     try {
       await run(name, ["--version"], { timeout: 60_000 });
       return name;
@@ -30,16 +50,14 @@ async function lookUp(): Promise<string | undefined> {
       // try the next name
     }
   }
-  return undefined;
+  // Windows and macOS installers do not put soffice on PATH: their own folders.
+  return installedSoffice(host);
 }
 
 export async function requireSoffice(): Promise<string> {
   const soffice = await findSoffice();
   if (!soffice) {
-    throw new UsageError(
-      "cần LibreOffice để xuất PDF nhưng không tìm thấy lệnh soffice; cài gói libreoffice-writer-nogui (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) rồi chạy lại",
-      "DV007",
-    );
+    throw new UsageError(sofficeMissing(process.platform), "DV007");
   }
   return soffice;
 }

@@ -18,9 +18,14 @@ function staticImports(file: string, seen = new Set<string>()): Set<string> {
 describe("import graph", () => {
   it("keeps docx, handlebars and remark out of what the CLI and check load eagerly", () => {
     const loaded = [...staticImports("src/cli.ts")];
-    for (const heavy of ["docx", "handlebars", "unified", "remark-parse", "remark-gfm", "remark-stringify", "remark-directive"]) {
+    for (const heavy of ["docx", "handlebars", "unified", "remark-parse", "remark-gfm", "remark-stringify", "remark-directive", "mdast-util-to-markdown", "mdast-util-gfm", "fflate"]) {
       expect(loaded, heavy).not.toContain(heavy);
     }
+  });
+  it("writes Markdown without loading a Markdown parser", () => {
+    const loaded = [...staticImports("src/write/markdown.ts")];
+    expect(loaded).toContain("mdast-util-to-markdown");
+    for (const parser of ["unified", "remark-parse", "remark-gfm", "micromark", "src/parse/remark.ts"]) expect(loaded, parser).not.toContain(parser);
   });
   it("loads the YAML parser and Ajv only in the commands that read data", () => {
     const loaded = [...staticImports("src/cli.ts")];

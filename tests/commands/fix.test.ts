@@ -15,7 +15,7 @@ describe("danvan check --fix", () => {
     const r = await runCli("check", "--data", dir, "--fix");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"Kết quả thưc̣ hiêṇ" → "Kết quả thực hiện"');
-    expect(r.stdout).toContain("check --fix: 3 dòng đã sửa.");
+    expect(r.stdout).toContain("Đã tự sửa 3 dòng.");
     expect(r.stdout).toContain("0 lỗi, 0 cảnh báo");
     const after = fs.readFileSync(file, "utf8");
     const changed = before.split("\n").map((l, i) => [l, after.split("\n")[i]]).filter(([a, b]) => a !== b);
@@ -33,6 +33,6 @@ describe("danvan check --fix", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-fix-"));
     fs.cpSync(DATA_ROOT, dir, { recursive: true });
     const r = await runCli("check", "--data", dir, "--fix");
-    expect(r.stdout).toContain("check --fix: 0 dòng đã sửa.");
+    expect(r.stdout).toContain("Đã tự sửa 0 dòng.");
   });
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatYaml, splitSentences } from "../../src/commands/fmt.js";
+import { DATA_ROOT } from "../helpers/data.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const sortKeys = (v: unknown): unknown =>
@@ -56,6 +57,27 @@ describe("danvan fmt", () => {
     );
     expect(sortKeys(parse(out))).toEqual(sortKeys(parse(messy)));
     expect(formatYaml(out, "section")).toBe(out);
+  });
+
+  it("keeps a file's CRLF line endings: --check passes a canonical year saved by Notepad, fmt writes CRLF back, check passes", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-fmt-crlf-"));
+    try {
+      fs.cpSync(DATA_ROOT, root, { recursive: true });
+      const files = fs.readdirSync(path.join(root, "2021"), { recursive: true }).map(String).filter((f) => f.endsWith(".yaml")).map((f) => path.join(root, "2021", f));
+      for (const f of files) fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace(/\n/g, "\r\n"));
+      const checked = await runCli("fmt", "--check", "--data", root);
+      expect(checked.stdout).toContain("0 tệp chưa đúng bố cục chuẩn");
+      expect(checked.code).toBe(0);
+      expect((await runCli("check", "2021", "--data", root)).code).toBe(0);
+      // One file out of layout: fmt rewrites it, in CRLF still, and leaves the rest byte for byte.
+      const section = files.find((f) => f.includes("00-mo-dau"))!;
+      const before = new Map(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
+      fs.writeFileSync(section, before.get(section)!.replace("level: 0\r\n", "").replace(/\r\n$/, "\r\nlevel: 0\r\n"));
+      expect((await runCli("fmt", "--data", root)).stdout).toContain("1 tệp đã định dạng");
+      for (const f of files) expect(fs.readFileSync(f, "utf8"), f).toBe(before.get(f));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("never splits inside a helper call", () => {

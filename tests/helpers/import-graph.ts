@@ -17,7 +17,7 @@ export const LAYERS: ReadonlyArray<readonly string[]> = [
   ["parse"],
   ["write"],
   ["pipeline"],
-  ["commands", "import", "redline", "print"],
+  ["commands", "import", "redline", "review", "print"],
   ["cli"],
 ];
 

@@ -4,6 +4,7 @@
  * and of this layout is refused whole; one with a cell that cannot be read as its figure is not written
  * (the cells named); the others replace their unit's file in data/<year>/units/, and only that file.
  */
+import { command } from "../../text/command.js";
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError, type Diagnostic } from "../../diagnostics.js";
@@ -123,7 +124,7 @@ async function readOne(ctx: CollectContext, file: string, found: Diagnostic[]): 
   } catch (err) {
     throw new Refused("DV764", `tệp Excel "${name}" bị hỏng, không đọc được (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
   }
-  if (sheets.length === 0) throw new Refused("DV766", `"${name}" không phải mẫu số liệu của danvan (không có trang tính nào mang dấu của mẫu); hãy điền vào mẫu do danvan collect template tạo`);
+  if (sheets.length === 0) throw new Refused("DV766", `"${name}" không phải mẫu số liệu của danvan (không có trang tính nào mang dấu của mẫu); hãy điền vào mẫu do ${command("collect template")} tạo`);
   if (sheets.length > 1) throw new Refused("DV783", `"${name}" có ${sheets.length} trang tính của mẫu (${sheets.map((s) => s.name).join(", ")}): không biết đọc trang nào; hãy xóa các bản chép, chỉ giữ một`);
   const sheet = sheets[0];
   const unit = checkHeader(ctx, name, sheet);
@@ -195,7 +196,7 @@ function rowOf(cell: string): number {
 function checkHeader(ctx: CollectContext, name: string, sheet: ReadSheet): Unit {
   const { unit: code, period, template } = sheet.header;
   if (template !== String(TEMPLATE_VERSION)) {
-    throw new Refused("DV779", `"${name}" là mẫu phiên bản ${template ?? "không rõ"}, danvan này đọc mẫu phiên bản ${TEMPLATE_VERSION}: hãy tạo mẫu mới (danvan collect template ${ctx.year}) và gửi lại cho đơn vị`);
+    throw new Refused("DV779", `"${name}" là mẫu phiên bản ${template ?? "không rõ"}, danvan này đọc mẫu phiên bản ${TEMPLATE_VERSION}: hãy tạo mẫu mới (${command(`collect template ${ctx.year}`)}) và gửi lại cho đơn vị`);
   }
   const unit = ctx.units.units.find((u) => u.code === code);
   if (!unit) throw new Refused("DV780", `"${name}" là mẫu của đơn vị "${code ?? ""}", không có trong ${path.basename(ctx.unitsFile)}`);

@@ -52,6 +52,8 @@ export interface PrintedRow {
   number: string;
   date: string;
   summary: string;
+  /** The entry's note, printed in its column or after the summary: "" without one. */
+  note: string;
 }
 
 export interface PrintedYear {
@@ -201,6 +203,7 @@ function registerRows(report: Report): PrintedRow[] {
           number: citation({ doc, type: t.type, group }, { date: false }),
           date: registerDate(doc),
           summary: doc.summary,
+          note: doc.note ?? "",
         });
       }
   });

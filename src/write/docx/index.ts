@@ -6,6 +6,7 @@ import { draftDate } from "../../model/period.js";
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TabStopType, TextRun, type ISectionOptions, type Table } from "docx";
 import type { Root, RootContent } from "mdast";
 import type { Report } from "../../model/index.js";
+import { stampProperties, type SourceStamp } from "../../model/source-marks.js";
 import { PROFILES } from "../../profile.js";
 import { BLANK_TEXT } from "../../model/roles.js";
 import { BLANK_MARK } from "../../text/format.js";
@@ -20,7 +21,7 @@ import { buildStyles, ROLE_STYLE, STYLE } from "./styles.js";
  * The DOCX as docx.js objects, and how to pack them. Nothing of `tree` or `report` is kept, so a caller
  * that lets go of them keeps only the document while it is packed.
  */
-export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint8Array> } {
+export function docxDocument(tree: Root, report: Report, stamp?: SourceStamp): { pack(): Promise<Uint8Array> } {
   const profile = PROFILES[report.identity.profile];
 
   // Phase 1: footnotes in order of first reference, their bodies as Word footnotes; a later citation of a
@@ -93,6 +94,8 @@ export function docxDocument(tree: Root, report: Report): { pack(): Promise<Uint
     title: `${report.identity.type} số ${number}`,
     description: report.identity.title.join(" "),
     styles: buildStyles(profile),
+    // Which report and data this is, for `danvan review` (docs/architecture.md, "Source marks").
+    customProperties: stamp ? stampProperties(stamp) : [],
     footnotes,
     sections,
   });

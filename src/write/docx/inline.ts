@@ -3,7 +3,8 @@
  * references) becomes Word runs. A later run property a role asks for — a tracked insertion or deletion,
  * say — belongs in RunMarks and in textRun below, so every writer that lays text out gets it at once.
  */
-import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
+import { BookmarkEnd, BookmarkStart, DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
+import { sourceMarksOf } from "../../parse/source-marks.js";
 import type { PhrasingContent } from "mdast";
 import { revisionOf, type Change, type Revision } from "../../model/roles.js";
 import { citationRuns, type Notes } from "./notes.js";
@@ -27,7 +28,9 @@ export function runs(nodes: readonly PhrasingContent[], footnotes: Notes, marks:
   for (const node of nodes) {
     switch (node.type) {
       case "text":
-        out.push(textRun(node.value, marks, node));
+        // A source mark (parse/source-marks.ts): a hidden bookmark where the text starts, holding nothing.
+        for (const m of sourceMarksOf(node)) out.push(new BookmarkStart(m.name, m.id) as unknown as ParagraphChild, new BookmarkEnd(m.id) as unknown as ParagraphChild);
+        if (node.value !== "" || !sourceMarksOf(node).length) out.push(textRun(node.value, marks, node));
         break;
       case "strong":
         out.push(...runs(node.children, footnotes, { ...marks, bold: true }));
