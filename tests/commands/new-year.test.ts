@@ -51,6 +51,8 @@ describe("danvan new", () => {
     const docsFile = path.join(dir, "2021/documents.yaml");
     const docs = parse(fs.readFileSync(docsFile, "utf8"));
     docs.groups[0].types[0].documents[0].note = "Gửi kèm mẫu";
+    // Dated before the new period's window (2021), so the cited entry is a blank for the new period's document.
+    docs.groups[0].types[0].documents[0].date = "2020-11-20";
     fs.writeFileSync(docsFile, stringify(docs));
     expect((await runCli("new", "2022", "--data", dir)).code).toBe(0);
     expect(parse(fs.readFileSync(path.join(dir, "2022/report.yaml"), "utf8")).appendix.columns).toEqual(columns);
