@@ -33,10 +33,10 @@ type Parts = Record<string, string>;
 function edited(name: string, edit: (parts: Parts) => void): string {
   const files = unzipSync(built);
   const parts: Parts = {};
-  for (const [k, v] of Object.entries(files)) if (k.endsWith(".xml")) parts[k] = strFromU8(v);
+  for (const [k, v] of Object.entries(files)) if (/\.(xml|rels)$/.test(k)) parts[k] = strFromU8(v);
   edit(parts);
   for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
-  for (const k of Object.keys(files)) if (!(k in parts) && k.endsWith(".xml")) delete files[k];
+  for (const k of Object.keys(files)) if (!(k in parts) && /\.(xml|rels)$/.test(k)) delete files[k];
   const file = path.join(tmp, `${name}.docx`);
   fs.writeFileSync(file, zipSync(files));
   return file;
@@ -156,6 +156,30 @@ describe("review --apply, then build-report prints the reviewed text", () => {
     });
     expect(result.unmarked).toBe(true);
     expect(result.changes.map((c) => c.kind)).toEqual(["text"]);
+  });
+});
+
+describe("comments", () => {
+  it("are listed with their author, text and the YAML line of the words they mark; the data is left alone", async () => {
+    const docx = edited("comment", (p) => {
+      p["word/document.xml"] = replaceOnce(
+        p["word/document.xml"],
+        "UBND tỉnh tiếp tục ban hành",
+        '</w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">UBND tỉnh tiếp tục ban hành</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve">',
+      );
+      p["word/comments.xml"] =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+        '<w:comment w:id="0" w:author="Đặng Hồng Sỹ" w:date="2021-11-20T08:00:00Z" w:initials="ĐHS"><w:p><w:r><w:t>Ghi rõ số kế hoạch.</w:t></w:r></w:p></w:comment></w:comments>';
+      p["word/_rels/document.xml.rels"] = replaceOnce(
+        p["word/_rels/document.xml.rels"],
+        "</Relationships>",
+        '<Relationship Id="rIdComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>',
+      );
+      p["[Content_Types].xml"] = replaceOnce(p["[Content_Types].xml"], "</Types>", '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>');
+    });
+    const { result } = await review("comment", docx);
+    expect(result.changes).toEqual([]);
+    expect(result.comments).toMatchObject([{ author: "Đặng Hồng Sỹ", text: "Ghi rõ số kế hoạch.", quote: "UBND tỉnh tiếp tục ban hành", file: expect.stringMatching(/01-quan-triet\.yaml$/), line: 10 }]);
   });
 });
 
