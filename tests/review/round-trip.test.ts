@@ -100,6 +100,16 @@ describe("review --apply, then build-report prints the reviewed text", () => {
     await roundTrip("sentence", doc((x) => replaceOnce(x, "thực hiện trên địa bàn tỉnh. Tiếp đó,", "thực hiện trên địa bàn tỉnh. Việc ký kết được các ngành đồng tình. Tiếp đó,")));
   });
 
+  it("a new paragraph becomes a new block after the one before it", async () => {
+    const { result, dataRoot } = await roundTrip("new-paragraph", doc((x) => {
+      const at = x.indexOf("Nhìn chung, việc ký kết, ban hành văn bản");
+      const start = x.lastIndexOf("<w:p>", at);
+      return `${x.slice(0, start)}<w:p><w:r><w:t xml:space="preserve">Lãnh đạo bổ sung một đoạn mới về kết quả ký kết.</w:t></w:r></w:p>${x.slice(start)}`;
+    }));
+    expect(result.changes.map((c) => [c.kind, c.path])).toEqual([["insert", ["body", 1]]]);
+    expect(fs.readFileSync(path.join(dataRoot, "2021/sections/01-quan-triet.yaml"), "utf8")).toMatch(/ {2}- Lãnh đạo bổ sung một đoạn mới về kết quả ký kết\.\n {2}- >-\n {4}Nhìn chung/);
+  });
+
   it("a paragraph deleted", async () => {
     const { result } = await roundTrip("delete", doc((x) => {
       const at = x.indexOf("Nhìn chung, việc ký kết, ban hành văn bản");
