@@ -110,6 +110,22 @@ describe("review --apply, then build-report prints the reviewed text", () => {
     expect(fs.readFileSync(path.join(dataRoot, "2021/sections/01-quan-triet.yaml"), "utf8")).toMatch(/ {2}- Lãnh đạo bổ sung một đoạn mới về kết quả ký kết\.\n {2}- >-\n {4}Nhìn chung/);
   });
 
+  it("a list item reworded, a new item after it, a subheading reworded", async () => {
+    const { result, dataRoot } = await roundTrip("list", doc((x) => {
+      let y = replaceOnce(x, "có lúc chưa kịp thời", "đôi lúc chưa kịp thời");
+      const at = y.indexOf("Việc triển khai các nội dung phối hợp còn mang tính định hướng chung");
+      const start = y.lastIndexOf("<w:p>", at);
+      y = `${y.slice(0, start)}<w:p><w:r><w:t xml:space="preserve">- Một hạn chế mới lãnh đạo nêu thêm.</w:t></w:r></w:p>${y.slice(start)}`;
+      return replaceOnce(y, "Nguyên nhân chủ yếu của những hạn chế", "Nguyên nhân chính của những hạn chế");
+    }));
+    // The reworded item and the one typed after it are one run of edits: the items replaced by the new ones.
+    expect(result.changes.map((c) => [c.kind, c.path])).toEqual([
+      ["insert", ["body", 2, "bullets", 0]],
+      ["text", ["body", 3, "subheading"]],
+    ]);
+    expect(fs.readFileSync(path.join(dataRoot, "2021/sections/03-danh-gia.yaml"), "utf8")).toContain("- Một hạn chế mới lãnh đạo nêu thêm.");
+  });
+
   it("a paragraph deleted", async () => {
     const { result } = await roundTrip("delete", doc((x) => {
       const at = x.indexOf("Nhìn chung, việc ký kết, ban hành văn bản");
