@@ -4,7 +4,7 @@
  * named in the document tree (docs/template-roles.md) to what this table says about it.
  * Sizes are half-points (docx.js `size`), lengths twips (1 mm = 56.7).
  */
-import type { Profile } from "./model/index.js";
+import type { Profile, RegisterColumnRole, RegisterColumnSpec } from "./model/index.js";
 
 /** How a heading or an item is numbered: `{roman}`, `{n}` or `{alpha}` and the text around it. */
 export interface Numbering {
@@ -225,16 +225,70 @@ export interface RegisterColumn {
   share: number;
 }
 
+/** One register column as laid out: what it shows, its heading, alignment and share of the text width. */
+export interface RegisterLayoutColumn extends RegisterColumn {
+  role: RegisterColumnRole;
+  shortYear?: boolean;
+}
+
 /**
- * The appendix table's columns, the one specification the template (through the view), the Markdown
- * writer and the DOCX writer read. A row of role `document` has one cell per column, in this order.
+ * The appendix table's columns when report.yaml names none: the one specification the template (through
+ * the view), the Markdown writer and the DOCX writer read. A row of role `document` has one cell per
+ * column, in this order.
  */
-export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
-  { label: "TT", align: "center", share: 0.075 },
-  { label: "Thể loại, số văn bản", align: "left", share: 0.24 },
-  { label: "Ngày ban hành", align: "center", share: 0.15 },
-  { label: "Nội dung", align: "left", share: 0.535 },
+export const REGISTER_COLUMNS: readonly RegisterLayoutColumn[] = [
+  { role: "tt", label: "TT", align: "center", share: 0.075 },
+  { role: "citation", label: "Thể loại, số văn bản", align: "left", share: 0.24 },
+  { role: "date", label: "Ngày ban hành", align: "center", share: 0.15 },
+  { role: "summary", label: "Nội dung", align: "left", share: 0.535 },
 ];
+
+/**
+ * Each role's alignment and share of the text width in a layout of the office's own (report.yaml
+ * `appendix.columns`), wide enough for its words at 13 pt ("STT", "12/01/2023", "1520/KH-UBND"); the
+ * summary takes what the others leave, at least SUMMARY_SHARE (the others narrow in proportion).
+ */
+const REGISTER_ROLE_LAYOUT: Record<RegisterColumnRole, { align: "center" | "left"; share: number }> = {
+  tt: { align: "center", share: 0.08 },
+  citation: { align: "left", share: 0.24 },
+  type: { align: "left", share: 0.14 },
+  number: { align: "center", share: 0.17 },
+  date: { align: "center", share: 0.165 },
+  summary: { align: "left", share: 0 },
+  issuer: { align: "left", share: 0.17 },
+  note: { align: "left", share: 0.12 },
+};
+const SUMMARY_SHARE = 0.3;
+const SHORT_DATE_SHARE = 0.12;
+
+/** The register's columns: report.yaml's `appendix.columns`, or danvan's four. */
+export function registerLayout(columns?: readonly RegisterColumnSpec[]): readonly RegisterLayoutColumn[] {
+  if (!columns?.length) return REGISTER_COLUMNS;
+  const fixed = (c: RegisterColumnSpec) => (c.role === "date" && c.shortYear ? SHORT_DATE_SHARE : REGISTER_ROLE_LAYOUT[c.role].share);
+  const others = columns.reduce((n, c) => n + fixed(c), 0);
+  const summaries = columns.filter((c) => c.role === "summary").length;
+  const scale = summaries && others > 1 - SUMMARY_SHARE ? (1 - SUMMARY_SHARE) / others : !summaries ? 1 / others : 1;
+  const rest = summaries ? (1 - others * scale) / summaries : 0;
+  return columns.map((c) => ({ ...c, align: REGISTER_ROLE_LAYOUT[c.role].align, share: c.role === "summary" ? rest : fixed(c) * scale }));
+}
+
+/**
+ * A register layout in the tree (the register directive's `columns` attribute, `registerLayoutAttribute`):
+ * its roles, space-separated, a date in two-digit years as `date:short`; none is danvan's four.
+ */
+export function registerLayoutOf(attribute: string | null | undefined): readonly RegisterLayoutColumn[] {
+  const specs = (attribute ?? "")
+    .split(/\s+/)
+    .map((token) => token.split(":"))
+    .filter(([role]) => role in REGISTER_ROLE_LAYOUT)
+    .map(([role, form]) => ({ role: role as RegisterColumnRole, label: "", ...(form === "short" ? { shortYear: true } : {}) }));
+  return specs.length ? registerLayout(specs) : REGISTER_COLUMNS;
+}
+
+/** The `columns` attribute of a layout from report.yaml: empty for danvan's four. */
+export function registerLayoutAttribute(columns?: readonly RegisterColumnSpec[]): string {
+  return (columns ?? []).map((c) => (c.shortYear && c.role === "date" ? "date:short" : c.role)).join(" ");
+}
 
 /**
  * The indicator table's columns (a section's `indicators:` block), read like REGISTER_COLUMNS by the view,

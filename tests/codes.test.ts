@@ -14,11 +14,6 @@ const NOT_YET: Record<string, string> = {
   DV700: "needs a data file edited by another program during review --apply",
   DV390: "needs a machine without Times New Roman or a metric-compatible font (build-report --format pdf)",
   DV520: "needs an installation that ships no sample year (init)",
-  DV604: "needs a DOCX over the size limit or a zip bomb",
-  DV605: "needs a DOCX whose header names no issuing body",
-  DV607: "needs a DOCX with content import cannot place",
-  DV608: "needs a DOCX with Vietnamese text import repairs",
-  DV609: "needs a DOCX without the appendix or the signature",
 };
 
 /** `DV100–DV111`, `DV351, DV352`, `DV600–DV606, DV609, DV610` → each code. */

@@ -31,6 +31,7 @@ const registerRule: Rule = {
         }),
       ),
     );
+    out.push(...layoutProblems(ctx));
     if (ctx.report.identity.appendix && !ctx.report.register.groups.length) {
       out.push(at(ctx, ctx.report.identityFile, ["appendix"], "DV337", "warning", "report.yaml có phần appendix nhưng năm này không có documents.yaml: báo cáo không in phụ lục; thêm documents.yaml hoặc bỏ appendix"));
     }
@@ -38,6 +39,25 @@ const registerRule: Rule = {
   },
 };
 
+/**
+ * The office's own register columns (report.yaml `appendix.columns`) must print every entry's number and
+ * summary, each once: a layout that leaves one out would print a register that does not say what the data says.
+ */
+function layoutProblems(ctx: Parameters<Rule["run"]>[0]): Diagnostic[] {
+  const columns = ctx.report.identity.appendix?.columns;
+  if (!columns) return [];
+  const out: Diagnostic[] = [];
+  const file = ctx.report.identityFile;
+  const seen = new Set<string>();
+  columns.forEach((c, i) => {
+    if (seen.has(c.role)) out.push(at(ctx, file, ["appendix", "columns", i, "role"], "DV338", "error", `cột "${c.role}" có hai lần trong appendix.columns: bỏ một cột`));
+    seen.add(c.role);
+  });
+  const roles = columns.map((c) => c.role);
+  if (!roles.includes("citation") && !roles.includes("number")) out.push(at(ctx, file, ["appendix", "columns"], "DV338", "error", "appendix.columns không có cột số ký hiệu: thêm một cột role: number (hoặc citation)"));
+  if (!roles.includes("summary")) out.push(at(ctx, file, ["appendix", "columns"], "DV338", "error", "appendix.columns không có cột trích yếu: thêm một cột role: summary"));
+  return out;
+}
 
 /** Type codes of Hướng dẫn 36-HD/VPTW and NĐ 30/2020 (../shared/reference/document-format.md). */
 export const TYPE_CODES: Record<string, string> = {

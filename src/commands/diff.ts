@@ -318,6 +318,7 @@ function compareRegister(a: PrintedYear, b: PrintedYear): RegisterChange[] {
     { field: "type", label: "Thể loại", value: r.type },
     { field: "date", label: "Ngày ban hành", value: r.date },
     { field: "summary", label: "Nội dung", value: r.summary },
+    { field: "note", label: "Ghi chú", value: r.note },
   ];
   for (const r of b.register) {
     const o = old.get(r.key);

@@ -323,7 +323,7 @@ function movePeriodText(doc: Document, old: SpokenPeriod, next: SpokenPeriod, sh
 
 
 /**
- * Each entry keeps its id, so the sentences citing it still resolve, and loses its number, date and summary:
+ * Each entry keeps its id, so the sentences citing it still resolve, and loses its number, date, summary and note:
  * `danvan check` lists it as one blank with its type, group and the sentence that cites it.
  */
 function emptyDocuments(group: Node): void {
@@ -332,7 +332,13 @@ function emptyDocuments(group: Node): void {
   if (!isSeq(types)) return;
   for (const t of types.items) {
     const docs = isMap(t) ? t.get("documents", true) : undefined;
-    if (isSeq(docs)) for (const d of docs.items) if (isMap(d)) for (const key of ["number", "date", "summary"]) d.set(key, null);
+    if (isSeq(docs))
+      for (const d of docs.items) {
+        if (!isMap(d)) continue;
+        for (const key of ["number", "date", "summary"]) d.set(key, null);
+        // A note was about last period's document: the new one has none until the clerk writes it.
+        d.delete("note");
+      }
   }
 }
 

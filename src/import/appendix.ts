@@ -7,7 +7,8 @@
  * not a date keeps its other values and no date (a visible blank, and a warning of `check`); a row that
  * is no entry at all is returned as text, for a warning.
  */
-import type { Register, RegisterDocument, RegisterGroup, RegisterType } from "../model/index.js";
+import type { Register, RegisterColumnRole, RegisterColumnSpec, RegisterDocument, RegisterGroup, RegisterType } from "../model/index.js";
+import { REGISTER_COLUMNS } from "../profile.js";
 import { TYPE_CODES } from "../check/register.js";
 import type { Block, Table } from "./document.js";
 import { lines, parasOf, shownText } from "./lines.js";
@@ -21,6 +22,8 @@ export interface Appendix {
   /** The issuer's full name from "(Kèm theo … của …)". */
   fullName?: string;
   register: Register;
+  /** The register's columns as printed, when danvan's four would print it otherwise (report.yaml appendix.columns). */
+  layout?: { columns: RegisterColumnSpec[]; typeRows: boolean };
   /** Rows or values that could not be placed in the register: their text, for a warning. */
   unread: Array<{ index: number; text: string; why: string }>;
   /** Entries kept with a value left out: for a warning each. */
@@ -143,6 +146,7 @@ export function readAppendix(blocks: readonly Block[], headingAt: number, tableA
     }
   }
   let register: Register = { groups: [] };
+  let layout: Appendix["layout"];
   const unread: Appendix["unread"] = [];
   const irregular: Appendix["irregular"] = [];
   if (tableAt >= 0) {
@@ -150,10 +154,11 @@ export function readAppendix(blocks: readonly Block[], headingAt: number, tableA
     for (const b of [tableAt, ...more]) used.add(b);
     const read = readRegister([tableAt, ...more].map((b) => blocks[b] as Table), reportDate);
     register = read.register;
+    layout = read.layout;
     unread.push(...read.unread);
     irregular.push(...read.irregular);
   }
-  return { appendix: { ...(heading ? { heading } : {}), title, fullName, register, unread, irregular }, used };
+  return { appendix: { ...(heading ? { heading } : {}), title, fullName, register, ...(layout ? { layout } : {}), unread, irregular }, used };
 }
 
 /** Type names a register groups by, longest first so that "Kế hoạch phối hợp" reads as "Kế hoạch". */
@@ -213,7 +218,7 @@ function gridWidth(table: Table): number {
  * The register from its table and the tables that continue it (a table broken at a page, with or without
  * its header repeated): one list of rows read with the first table's columns.
  */
-export function readRegister(tables: readonly Table[], reportDate: string): { register: Register; unread: Appendix["unread"]; irregular: Appendix["irregular"] } {
+export function readRegister(tables: readonly Table[], reportDate: string): { register: Register; layout?: Appendix["layout"]; unread: Appendix["unread"]; irregular: Appendix["irregular"] } {
   const columns = tables.length ? registerColumns(tables[0]) : undefined;
   const groups: RegisterGroup[] = [];
   const unread: Appendix["unread"] = [];
@@ -230,6 +235,10 @@ export function readRegister(tables: readonly Table[], reportDate: string): { re
     issuer: col("issuer"),
     note: col("note"),
   };
+  const layout = printedLayout(columns, tables[0]);
+  let typeRows = false;
+  let shortYears = 0;
+  let dates = 0;
   let group: RegisterGroup | undefined;
   let type: RegisterType | undefined;
   /** The type a type row named, for the entries under it that print no type of their own. */
@@ -278,6 +287,7 @@ export function readRegister(tables: readonly Table[], reportDate: string): { re
           if (!group) openGroup("");
           type = { type: asType, ...(asType !== label ? { heading: label } : {}), documents: [] };
           rowType = type;
+          typeRows = true;
           group!.types.push(type);
         }
         return;
@@ -294,8 +304,9 @@ export function readRegister(tables: readonly Table[], reportDate: string): { re
       summaryText = summaryText.charAt(0).toUpperCase() + summaryText.slice(1);
     }
     // What the register has no column for is kept in the summary, named.
+    // A layout with a note column keeps the note in the entry's own field.
     const extra = [
-      ...(get(at.note) ? [`(${get(at.note)})`] : []),
+      ...(get(at.note) && !layout ? [`(${get(at.note)})`] : []),
       ...[...columns.others].filter(([i]) => get(i)).map(([i, label]) => `(${label}: ${get(i)})`),
     ];
     const summary = [summaryText, ...extra].filter(Boolean).join(" ");
@@ -326,7 +337,11 @@ export function readRegister(tables: readonly Table[], reportDate: string): { re
     for (let n = 2; ids.has(id); n++) id = `${documentId(ref.number) || "van-ban"}-${n}`;
     ids.add(id);
     const date = readDate(dateText, reportDate);
-    const doc: RegisterDocument = { id, number: ref.number, summary };
+    if (dateText) {
+      dates += 1;
+      if (/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}$/.test(dateText)) shortYears += 1;
+    }
+    const doc: RegisterDocument = { id, number: ref.number, summary, ...(layout && get(at.note) ? { note: get(at.note) } : {}) };
     if (date && date <= reportDate) doc.date = date;
     else if (date) irregular.push({ index, message: `văn bản ${ref.number}: ngày ${dateText} sau ngày của báo cáo; để trống ngày (date) trong documents.yaml` });
     else irregular.push({ index, message: dateText ? `văn bản ${ref.number}: ngày "${dateText}" không phải là ngày có thật; để trống ngày (date) trong documents.yaml` : `văn bản ${ref.number} không ghi ngày ban hành; để trống ngày (date)` });
@@ -340,7 +355,32 @@ export function readRegister(tables: readonly Table[], reportDate: string): { re
   const kept = groups
     .map((g) => ({ ...g, types: g.types.filter((t) => t.documents.length) }))
     .filter((g) => g.types.length);
-  return { register: { groups: kept }, unread, irregular };
+  // A date column that writes most years in two digits is printed so again.
+  if (layout && shortYears * 2 > dates) for (const c of layout) if (c.role === "date") c.shortYear = true;
+  const printed = layout && !isDefaultLayout(layout, typeRows) ? { layout: { columns: layout, typeRows } } : {};
+  return { register: { groups: kept }, ...printed, unread, irregular };
+}
+
+const PRINTED_ROLE: Partial<Record<Role, RegisterColumnRole>> = { tt: "tt", typeNumber: "citation", type: "type", number: "number", date: "date", summary: "summary", issuer: "issuer", note: "note" };
+
+/**
+ * The register's columns as the source prints them, in its order, each with its heading: undefined when
+ * a column holds two values the layout cannot print apart (number with date, type with summary).
+ */
+function printedLayout(columns: Columns, header: Table): RegisterColumnSpec[] | undefined {
+  const grid = gridOf(header.rows[columns.headerRow]);
+  const out: RegisterColumnSpec[] = [];
+  for (const [i, role] of [...columns.roles].sort((a, b) => a[0] - b[0])) {
+    const printed = PRINTED_ROLE[role];
+    if (!printed) return undefined;
+    out.push({ role: printed, label: grid[i].text });
+  }
+  return out;
+}
+
+/** danvan's own four columns, headed as it heads them, with its type rows: nothing to write. */
+function isDefaultLayout(layout: readonly RegisterColumnSpec[], typeRows: boolean): boolean {
+  return typeRows && layout.length === REGISTER_COLUMNS.length && layout.every((c, i) => c.role === REGISTER_COLUMNS[i].role && c.label === REGISTER_COLUMNS[i].label && !c.shortYear);
 }
 
 /** The tables after a register that continue it: the same grid, nothing but empty paragraphs between. */

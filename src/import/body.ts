@@ -7,6 +7,8 @@
  *   - position: the number continues the headings already found at that level (`4-` after the heading `3-`).
  * A Roman number in sequence is a heading by position alone. A decimal paragraph followed directly by the
  * next number, with nothing between, is a numbered item, not a heading, unless a strong signal says so.
+ * A heading run in with its text ("1- Công tác tuyên truyền: …", the lead bold) is the heading, then the
+ * section's first paragraph (headings.ts `splitRunIn`).
  * In a section, `- ` lines become bullets, runs of `1- `, `2- ` … numbered items, bold `* ` lines
  * subheadings, the rest paragraphs. Footnote references become `{{fn "id"}}` with ids made from the note's
  * words. A label is never dropped: what does not fit the profile's numbering stays literal text.
@@ -15,7 +17,7 @@ import type { Block as DataBlock, SectionData, Statistic } from "../model/index.
 import { letter } from "../text/letters.js";
 import { typeFigures } from "./figures.js";
 import { allBold, plainText, type Block, type Inline, type Para, type Table } from "./document.js";
-import { DECIMAL_HEADING, PART_HEADING, ROMAN_HEADING } from "./headings.js";
+import { DECIMAL_HEADING, PART_HEADING, ROMAN_HEADING, splitRunIn } from "./headings.js";
 import { isEmpty, isRuleText, shownText } from "./lines.js";
 import { literalText, safeText } from "./safe-text.js";
 import { repairVietnamese, romanValue, slug, squash, uniqueId, type Repair } from "./text.js";
@@ -109,6 +111,8 @@ export function readBody(blocks: readonly Block[], ctx: BodyContext, unplaced: r
   let decimalSeen = 0;
   const current = () => sections[sections.length - 1];
   for (let i = 0; i < paras.length; i++) {
+    const runIn = splitRunIn(paras[i]);
+    if (runIn) paras.splice(i, 1, ...runIn);
     const p = paras[i];
     const text = shownText(p);
     const strong = p.heading || allBold(p.inlines);

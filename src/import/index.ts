@@ -50,7 +50,7 @@ export function importDocx(options: ImportOptions): ImportResult {
   const { file, year, dataRoot } = options;
   const { period } = requireNewYearName(year);
   const target = path.join(dataRoot, year);
-  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè`, "DV606");
+  if (fs.existsSync(target)) throw new UsageError(`năm ${year} đã có trong "${dataRoot}"; danvan import không ghi đè: hãy nhập vào một thư mục dữ liệu khác (--data), hoặc đổi tên thư mục năm đang có rồi nhập lại`, "DV606");
   const model = readDocx(file);
   const blocks = model.blocks;
   const header = readHeader(blocks, file);
@@ -127,7 +127,10 @@ export function importDocx(options: ImportOptions): ImportResult {
     for (const t of g.types) {
       t.type = fix(t.type);
       if (t.heading) t.heading = fix(t.heading);
-      for (const d of t.documents) d.summary = fix(d.summary);
+      for (const d of t.documents) {
+        d.summary = fix(d.summary);
+        if (d.note) d.note = fix(d.note);
+      }
     }
   }
   const known = citationIndex(register);
@@ -167,7 +170,13 @@ export function importDocx(options: ImportOptions): ImportResult {
       ...(recipients.note ? { note: recipients.note } : {}),
     },
     ...(hasRegister
-      ? { appendix: { heading: appendix?.heading ?? "PHỤ LỤC", ...(appendix?.title.length ? { title: appendix.title.map(fix) } : {}) } }
+      ? {
+          appendix: {
+            heading: appendix?.heading ?? "PHỤ LỤC",
+            ...(appendix?.title.length ? { title: appendix.title.map(fix) } : {}),
+            ...(appendix?.layout ? { ...(appendix.layout.typeRows || appendix.layout.columns.some((c) => c.role === "type") ? {} : { typeRows: false }), columns: appendix.layout.columns.map((c) => ({ ...c, label: fix(c.label) })) } : {}),
+          },
+        }
       : {}),
   };
   const written = writeYear(dataRoot, year, { report, register: hasRegister ? register : undefined, sections });

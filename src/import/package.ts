@@ -50,8 +50,8 @@ export function readPackage(file: string, limits = LIMITS): Parts {
   let bytes: Uint8Array;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new UsageError(`"${file}" không phải là một tệp`, "DV600");
-    if (stat.size > limits.fileBytes) throw new UsageError(`tệp "${file}" quá lớn (${stat.size} byte; tối đa ${limits.fileBytes})`, "DV604");
+    if (!stat.isFile()) throw new UsageError(`"${file}" không phải là một tệp: hãy chỉ đường dẫn tới tệp báo cáo .docx`, "DV600");
+    if (stat.size > limits.fileBytes) throw new UsageError(`tệp "${file}" quá lớn (${stat.size} byte; tối đa ${limits.fileBytes}): một báo cáo không lớn như vậy; hãy bỏ bớt hình ảnh trong Word, lưu lại rồi nhập lại`, "DV604");
     bytes = fs.readFileSync(file);
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -69,11 +69,11 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
     if (err.reason === "encrypted") {
       throw new UsageError(`"${file}" là tệp Word được đặt mật khẩu (mã hóa) hoặc tệp .doc cũ; hãy mở bằng Word, bỏ mật khẩu và lưu lại dạng .docx`, "DV602");
     }
-    if (err.reason === "not-zip") throw new UsageError(`"${file}" không phải tệp DOCX (không phải gói zip của Word)`, "DV601");
-    if (err.reason === "bomb") throw new UsageError(`tệp DOCX "${file}" bị từ chối vì ${err.message} (nghi là "zip bomb")`, "DV604");
-    throw new UsageError(`tệp DOCX "${file}" bị hỏng: ${err.message}`, "DV603");
+    if (err.reason === "not-zip") throw new UsageError(`"${file}" không phải tệp DOCX (không phải gói zip của Word): hãy mở báo cáo bằng Word hoặc LibreOffice và lưu lại dạng Word (.docx) rồi nhập tệp đó`, "DV601");
+    if (err.reason === "bomb") throw new UsageError(`tệp DOCX "${file}" bị từ chối vì ${err.message} (nghi là "zip bomb"): đây không phải tệp Word bình thường; hãy lấy lại bản báo cáo từ nơi gửi, mở bằng Word, lưu lại rồi nhập lại`, "DV604");
+    throw new UsageError(`tệp DOCX "${file}" bị hỏng: ${err.message}. ${REPAIR}`, "DV603");
   }
-  const corrupt = (why: string) => new UsageError(`tệp DOCX "${file}" bị hỏng: ${why}`, "DV603");
+  const corrupt = (why: string) => new UsageError(`tệp DOCX "${file}" bị hỏng: ${why}. ${REPAIR}`, "DV603");
   const out = new Map<string, string>();
   const decoder = new TextDecoder("utf-8", { fatal: true });
   for (const [name, all] of entries) {
@@ -86,6 +86,9 @@ export function unpack(file: string, bytes: Uint8Array, limits = LIMITS): Parts 
   if (!out.has("word/document.xml")) throw corrupt("thiếu phần nội dung word/document.xml");
   return out;
 }
+
+/** What a clerk does with a damaged DOCX. */
+const REPAIR = "Hãy mở tệp bằng Word hoặc LibreOffice (Word sẽ đề nghị sửa), lưu lại dạng .docx rồi nhập lại; nếu không mở được, lấy lại bản báo cáo từ nơi gửi";
 
 /** Why an archive was refused: each reader says it in its own words (a DOCX for import, a workbook for collect). */
 export class ZipRefusal extends Error {

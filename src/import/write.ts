@@ -40,7 +40,7 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
     staging = fs.mkdtempSync(path.join(dataRoot, `.import-${year.replace(/[/\\]/g, "-")}-`));
   } catch (err) {
     const reason = err instanceof UsageError ? err.message : reasonOf(err);
-    throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}`, "DV610");
+    throw new UsageError(`không ghi được vào thư mục dữ liệu "${dataRoot}": ${reason}; hãy chọn một thư mục ghi được (--data) rồi nhập lại`, "DV610");
   }
   const stagedYear = path.join(staging, year);
   const comment = ` Nhập từ tệp DOCX bằng "${source}"; đọc lại và sửa trước khi dùng.`;
@@ -72,7 +72,7 @@ export function writeYear(dataRoot: string, year: string, data: ImportedYear, so
     fs.rmSync(staging, { recursive: true, force: true });
     const code = (err as NodeJS.ErrnoException).code;
     // The disk, permissions, or a year made meanwhile by another run: the environment, not a bug.
-    if (code && !(err instanceof UsageError)) throw new UsageError(`không ghi được năm ${year} vào "${dataRoot}": ${code}`, "DV610");
+    if (code && !(err instanceof UsageError)) throw new UsageError(`không ghi được năm ${year} vào "${dataRoot}": ${code}; hãy chọn một thư mục ghi được (--data) rồi nhập lại`, "DV610");
     throw err;
   }
 }

@@ -27,8 +27,25 @@ export interface Identity {
   signer: { authority?: string | string[]; title: string; name: string };
   /** `filing`: the "Lưu …" line that closes the list, when the report has one. */
   recipients: { list: string[]; filing?: string; note?: { text: string; first: number } };
-  /** How the appendix register is headed; a year without documents.yaml prints no appendix. */
-  appendix?: { heading: string; title?: string[] };
+  /**
+   * How the appendix register is headed and, when the office prints it otherwise than danvan's four
+   * columns, its columns in order (profile.ts `registerLayout`); `typeRows: false` prints no row per type
+   * (the type is then in no cell but the number's code). A year without documents.yaml prints no appendix.
+   */
+  appendix?: { heading: string; title?: string[]; columns?: RegisterColumnSpec[]; typeRows?: boolean };
+}
+
+/**
+ * What a register column shows: the row's number (tt), "Kế hoạch số / 3111/KH-UBND" (citation), the type
+ * or the number alone, the date (`shortYear`: 25/12/23), the summary, the issuing body, the entry's note.
+ */
+export type RegisterColumnRole = "tt" | "citation" | "type" | "number" | "date" | "summary" | "issuer" | "note";
+
+export interface RegisterColumnSpec {
+  role: RegisterColumnRole;
+  /** The column's heading as printed. */
+  label: string;
+  shortYear?: boolean;
 }
 
 /** A number, or a dotted path to another figure of the same year. */
@@ -96,6 +113,8 @@ export interface RegisterDocument {
   /** Left out when the signed register prints no real date (`14/3/20218`): the appendix shows a blank. */
   date?: string;
   summary: string;
+  /** The register's "Ghi chú": its own column where the layout has one, else after the summary in brackets. */
+  note?: string;
 }
 
 export interface RegisterType {

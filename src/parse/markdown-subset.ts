@@ -72,6 +72,8 @@ function blocks(lines: string[]): RootContent[] {
     }
     const def = FOOTNOTE_DEF.exec(line);
     if (def) {
+      // A label with a bracket in it ("[^a[^b]: …") is no definition to remark: leave it to remark.
+      if (def[1].includes("[")) outside();
       const [para, next] = paragraphLines(lines, i, def[2]);
       out.push({ type: "footnoteDefinition", identifier: def[1].toLowerCase(), label: def[1], children: [{ type: "paragraph", children: inline(para) }] });
       i = next;

@@ -55,6 +55,19 @@ export function tableRowRole(node: ContainerDirective): TableRowRole | undefined
   return (ROLES.tableRows as readonly string[]).includes(r) ? (r as TableRowRole) : undefined;
 }
 
+/** The columns a register row leaves empty, from its `empty` attribute ("4 5": zero-based). */
+export function emptyColumns(node: ContainerDirective): Set<number> {
+  return new Set((node.attributes?.empty ?? "").split(/\s+/).filter(Boolean).map(Number));
+}
+
+/** A row's cells in column order: the texts fill the columns that are not empty, in order. */
+export function spread<T>(texts: readonly T[][], empty: ReadonlySet<number>, width: number): T[][] {
+  const out: T[][] = [];
+  let next = 0;
+  for (let col = 0; col < width; col++) out.push(empty.has(col) ? [] : (texts[next++] ?? []));
+  return out;
+}
+
 /** A register row's role, from its `role` attribute. */
 export function rowRole(node: ContainerDirective): RowRole | undefined {
   const r = node.attributes?.role ?? "";

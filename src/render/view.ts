@@ -5,7 +5,7 @@ import { roman } from "../text/roman.js";
 import { formatDate, formatLongDate, formatNumber, formatSigned, upper } from "../text/format.js";
 import type { Block, Locate, OtherPeriods, Report } from "../model/index.js";
 import { COMPARISON_DECIMALS, indicatorRows, type IndicatorRow } from "../model/indicators.js";
-import { INDICATOR_COLUMNS, numberingOf, PROFILES, REGISTER_COLUMNS } from "../profile.js";
+import { INDICATOR_COLUMNS, numberingOf, PROFILES, registerLayout, registerLayoutAttribute } from "../profile.js";
 import { NO_OTHER_PERIODS } from "../model/other-period.js";
 import { indexRegister, printedAppendix, registerDate } from "../model/register.js";
 import { FIGURE_TABLE } from "../profile.js";
@@ -58,9 +58,13 @@ export interface SectionView {
   blocks: BlockView[];
 }
 
-/** A row of the appendix table and its role; the template writes a `document` row's values in REGISTER_COLUMNS order. */
+/** A row of the appendix table and its role; the template writes a `document` row's `cells` in the layout's order. */
 export interface RowView {
   role: "group" | "type" | "document";
+  /** document: one cell per column of the layout, each its lines (a citation has two); a cell with none is empty. */
+  cells: string[][];
+  /** document: the layout's columns that are empty in this row, space-separated (the row's `empty` attribute). */
+  empty: string;
   /** group: its roman number; document: its number within the type. */
   number: string;
   /** group: the issuing body; type: the type's heading. */
@@ -106,6 +110,8 @@ export interface ReportView {
     /** The "(Kèm theo …)" line, or two lines when one would wrap and leave a word alone. */
     attached: string[];
     columns: string[];
+    /** The layout's roles, space-separated: the register's `columns` attribute, which the writers lay out by. */
+    layout: string;
     rows: RowView[];
   };
   /** The indicator tables' column headings (INDICATOR_COLUMNS). */
@@ -200,21 +206,57 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       : [...id.recipients.list.map((r) => `${e(r)}${profile.recipientEnd}`), `${e(filing)}${profile.filingEnd}`];
 
   const appendix = printedAppendix(report);
-  const none = { number: "", label: "", citation: [] as string[], date: "", summary: "" };
+  const layout = registerLayout(id.appendix?.columns);
+  const has = (role: string) => layout.some((c) => c.role === role);
+  const none = { number: "", label: "", citation: [] as string[], date: "", summary: "", cells: [] as string[][], empty: "" };
   const rows: RowView[] = [];
+  // Group rows unless the issuer has a column, type rows unless the type has one; entries are numbered
+  // from 1 under the innermost row printed above them.
+  let n = 0;
   report.register.groups.forEach((g, gi) => {
-    rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
+    if (!has("issuer")) {
+      rows.push({ ...none, role: "group", number: roman(gi + 1), label: e(g.issuer) });
+      n = 0;
+    }
     g.types.forEach((t, ti) => {
-      rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
+      if (!has("type") && id.appendix?.typeRows !== false) {
+        rows.push({ ...none, role: "type", label: e(t.heading ?? t.type) });
+        n = 0;
+      }
       t.documents.forEach((d, di) => {
+        n += 1;
+        const date = registerDate(d);
+        const shown = (c: (typeof layout)[number]): string[] => {
+          switch (c.role) {
+            case "tt":
+              return [String(n)];
+            // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
+            case "citation":
+              return [e(`${t.type} số`), e(d.number)];
+            case "type":
+              return [e(t.heading ?? t.type)];
+            case "number":
+              return [e(d.number)];
+            case "date":
+              return [c.shortYear && d.date ? date.replace(/\d\d(\d\d)$/, "$1") : date];
+            case "summary":
+              return [source({ kind: "register", group: gi, type: ti, doc: di }, e(!has("note") && d.note ? `${d.summary} (${d.note})` : d.summary))];
+            case "issuer":
+              return g.issuer ? [e(g.issuer)] : [];
+            case "note":
+              return d.note ? [e(d.note)] : [];
+          }
+        };
+        const cells = layout.map(shown);
         rows.push({
           ...none,
           role: "document",
-          number: String(di + 1),
-          // citation()'s "Kế hoạch số 158-KH/TU" (model/register.ts), split before the number.
+          number: String(n),
           citation: [e(`${t.type} số`), e(d.number)],
-          date: registerDate(d),
-          summary: source({ kind: "register", group: gi, type: ti, doc: di }, e(d.summary)),
+          date,
+          summary: e(!has("note") && d.note ? `${d.summary} (${d.note})` : d.summary),
+          cells,
+          empty: cells.flatMap((c, i) => (c.length ? [] : [String(i)])).join(" "),
         });
       });
     });
@@ -251,7 +293,8 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       title: (appendix?.title ?? []).map((line) => e(profile.appendix.titleCase === "upper" ? upper(line) : line)),
       hasTitle: Boolean(appendix?.title.length),
       attached: referenceLines(`(Kèm theo ${id.type} số ${id.number}, ngày ${formatDate(id.date)}`, `của ${id.issuer.fullName})`).map(e),
-      columns: REGISTER_COLUMNS.map((c) => e(c.label)),
+      columns: layout.map((c) => e(c.label)),
+      layout: registerLayoutAttribute(id.appendix?.columns),
       rows,
     },
     indicatorColumns: INDICATOR_COLUMNS.map((c) => e(c.label)),

@@ -5,8 +5,8 @@
  */
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { figureTableAlign, INDICATOR_COLUMNS, REGISTER_COLUMNS, type Marks, type ProfileSpec } from "../profile.js";
-import { footnoteNumbers, isDirective, rowRole, tableRowRole } from "../parse/tree-walk.js";
+import { figureTableAlign, INDICATOR_COLUMNS, registerLayoutOf, type Marks, type ProfileSpec } from "../profile.js";
+import { emptyColumns, footnoteNumbers, isDirective, rowRole, spread, tableRowRole } from "../parse/tree-walk.js";
 import { ROLES } from "../model/roles.js";
 
 export async function writeMarkdown(tree: Root, profile: ProfileSpec): Promise<string> {
@@ -151,9 +151,10 @@ function lowerRecipients(node: ContainerDirective): RootContent[] {
   });
 }
 
-/** The register's rows → one GFM table laid out by REGISTER_COLUMNS; group and type rows are bold. */
+/** The register's rows → one GFM table laid out by its layout; group and type rows are bold. */
 function registerTable(node: ContainerDirective, p: ProfileSpec): Table {
-  const width = REGISTER_COLUMNS.length;
+  const layout = registerLayoutOf(node.attributes?.columns);
+  const width = layout.length;
   const cell = (children: PhrasingContent[]): TableCell => ({ type: "tableCell", children });
   const rows: TableRow[] = [];
   for (const c of node.children) {
@@ -163,11 +164,12 @@ function registerTable(node: ContainerDirective, p: ProfileSpec): Table {
     let cells: PhrasingContent[][];
     if (role === "group") cells = [marked(texts[0] ?? [], p.marks.registerGroup), marked(texts[1] ?? [], p.marks.registerGroup)];
     else if (role === "type") cells = [[], marked(texts[0] ?? [], p.marks.registerType)];
+    else if (role === "document") cells = spread(texts, emptyColumns(c), width);
     else cells = texts;
     while (cells.length < width) cells.push([]);
     rows.push({ type: "tableRow", children: cells.slice(0, width).map(cell) });
   }
-  return { type: "table", align: REGISTER_COLUMNS.map((col) => col.align), children: rows };
+  return { type: "table", align: layout.map((col) => col.align), children: rows };
 }
 
 /** A table cell holds one line: the breaks a template puts in a cell (a citation over two lines) become spaces. */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { runCli } from "../helpers/run-cli.js";
 
 function dataCopy(): string {
@@ -33,6 +33,27 @@ describe("danvan new", () => {
     // The link is made for where the new year is: it resolves to this package's schema from the temp folder.
     const link = /^# yaml-language-server: \$schema=(.*report\.schema\.json)$/.exec(firstLine("2022"))![1];
     expect(fs.realpathSync(path.resolve(dir, "2022", link))).toBe(fs.realpathSync("schemas/report.schema.json"));
+  });
+
+  it("keeps the register's own columns and leaves each entry without last period's note", async () => {
+    const dir = dataCopy();
+    const reportFile = path.join(dir, "2021/report.yaml");
+    const report = parse(fs.readFileSync(reportFile, "utf8"));
+    const columns = [
+      { role: "tt", label: "STT" },
+      { role: "number", label: "Số, ký hiệu" },
+      { role: "date", label: "Ngày ban hành" },
+      { role: "summary", label: "Trích yếu" },
+      { role: "note", label: "Ghi chú" },
+    ];
+    fs.writeFileSync(reportFile, stringify({ ...report, appendix: { heading: "PHỤ LỤC", ...report.appendix, columns } }));
+    const docsFile = path.join(dir, "2021/documents.yaml");
+    const docs = parse(fs.readFileSync(docsFile, "utf8"));
+    docs.groups[0].types[0].documents[0].note = "Gửi kèm mẫu";
+    fs.writeFileSync(docsFile, stringify(docs));
+    expect((await runCli("new", "2022", "--data", dir)).code).toBe(0);
+    expect(parse(fs.readFileSync(path.join(dir, "2022/report.yaml"), "utf8")).appendix.columns).toEqual(columns);
+    expect(parse(fs.readFileSync(path.join(dir, "2022/documents.yaml"), "utf8")).groups[0].types[0].documents).toEqual([{ id: "15-kh-tu", number: null, date: null, summary: null }]);
   });
 
   it("leaves a year that `check` lists field by field, at file:line", async () => {

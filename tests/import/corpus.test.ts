@@ -73,6 +73,14 @@ describe.each(cases)("import corpus: %s", (name) => {
     expect(anchors(rebuilt)).toEqual(anchors(source));
     expect(anchors(rebuilt)).toHaveLength(expected.footnotes);
     expect(coverage(docxText(source), docxText(rebuilt))).toBeGreaterThanOrEqual(expected.coverage ?? 0.97);
+
+    // The rebuilt report imports back to the same register, printed in the same columns.
+    const again = fs.mkdtempSync(path.join(os.tmpdir(), `danvan-corpus-again-${name}-`));
+    expect((await runCli("import", rebuilt, expected.year, "--data", again)).code).toBe(0);
+    const back = parse(fs.readFileSync(path.join(again, expected.year, "report.yaml"), "utf8"));
+    expect(back.appendix).toEqual(report.appendix);
+    const docs = (root: string) => (fs.existsSync(path.join(root, expected.year, "documents.yaml")) ? parse(fs.readFileSync(path.join(root, expected.year, "documents.yaml"), "utf8")) : undefined);
+    expect(docs(again)).toEqual(docs(data));
   });
 
   it("writes the same bytes from the same document", async () => {

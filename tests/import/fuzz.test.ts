@@ -1,7 +1,9 @@
 /**
  * Damaged DOCX files end with exit 0 or 2 and a message, never an internal error (70, which is also what an
  * imported year that check refuses is: a bug of import), and never a
- * half-written year: the 2021 DOCX with its document.xml cut, its elements dropped or nested past reason.
+ * half-written year: the 2021 DOCX with its document.xml cut, its elements dropped or nested past reason;
+ * and the corpus edited as clerks edit (paragraphs dropped, doubled, emptied, page and section breaks put
+ * between them): refused with a documented code, or a year check finds no error in.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { buildInTemp } from "../helpers/build.js";
 import { DATA_ROOT } from "../helpers/data.js";
 import { runCli } from "../helpers/run-cli.js";
+import { checkYear } from "../../src/pipeline.js";
 
 /** A small deterministic generator, so a failing case can be replayed from its seed. */
 function random(seed: number) {
@@ -95,6 +98,64 @@ describe("import of damaged documents of the corpus", () => {
         fs.writeFileSync(file, zipSync({ ...parts, "word/document.xml": strToU8(x) }));
         const r = await runCli("import", file, "2022", "--data", path.join(dir, "data"));
         expect([0, 2], `${name} run ${i}: ${r.stderr.slice(-600)}`).toContain(r.code);
+      }
+    }
+  });
+});
+
+describe("import of corpus documents with paragraphs dropped, doubled, emptied and broken by pages", () => {
+  const corpus = "tests/import/fixtures/corpus";
+  const cases = fs.readdirSync(corpus).filter((c) => fs.existsSync(path.join(corpus, c, "expected.json"))).sort();
+  // docs/codes.md's first column: codes and ranges ("DV600–DV606, DV609").
+  const documented = new Set(
+    fs
+      .readFileSync("docs/codes.md", "utf8")
+      .split("\n")
+      .filter((l) => /^\| DV\d{3}/.test(l))
+      .flatMap((l) => [...l.split("|")[1].matchAll(/DV(\d{3})(?:\s*[–-]\s*DV(\d{3}))?/g)])
+      .flatMap((m) => Array.from({ length: Number(m[2] ?? m[1]) - Number(m[1]) + 1 }, (_v, i) => `DV${String(Number(m[1]) + i).padStart(3, "0")}`)),
+  );
+  /** What a clerk's editing leaves between paragraphs: breaks of every kind, and paragraphs with nothing. */
+  const INSERTS = [
+    '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
+    '<w:p><w:r><w:br w:type="column"/></w:r></w:p>',
+    "<w:p/>",
+    '<w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr></w:p>',
+    '<w:p><w:r><w:t xml:space="preserve">a</w:t><w:br w:type="page"/><w:t xml:space="preserve">b</w:t></w:r></w:p>',
+  ];
+  /** A top-level or cell paragraph: from its start tag to its end tag, no paragraph inside (text boxes hold some). */
+  const paragraphs = (x: string) => [...x.matchAll(/<w:p(?: [^>]*)?>(?:(?!<w:p[ >])[\s\S])*?<\/w:p>/g)];
+  const perDocument = Math.max(1, Math.floor(RUNS / 2));
+
+  it(`either refuses with a documented code (exit 2) or writes a year check finds no error in, ${perDocument} runs per document`, async () => {
+    for (const [n, name] of cases.entries()) {
+      const year = (JSON.parse(fs.readFileSync(path.join(corpus, name, "expected.json"), "utf8")) as { year: string }).year;
+      const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(corpus, name, "report.docx"))));
+      const xml = strFromU8(parts["word/document.xml"]);
+      for (let i = 0; i < perDocument; i++) {
+        const rnd = random(7919 * (n + 1) + i);
+        let x = xml;
+        for (let k = 0; k <= rnd(4); k++) {
+          const ps = paragraphs(x);
+          const p = ps[rnd(ps.length)];
+          const what = rnd(3);
+          if (what === 0) x = x.slice(0, p.index) + x.slice(p.index + p[0].length);
+          else if (what === 1) x = x.slice(0, p.index) + p[0] + x.slice(p.index);
+          else x = x.slice(0, p.index) + INSERTS[rnd(INSERTS.length)] + x.slice(p.index);
+        }
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danvan-import-fuzz-paragraphs-"));
+        const file = path.join(dir, "in.docx");
+        fs.writeFileSync(file, zipSync({ ...parts, "word/document.xml": strToU8(x) }));
+        const data = path.join(dir, "data");
+        const r = await runCli("import", file, year, "--data", data);
+        const why = `${name} run ${i}: ${r.stderr.slice(-600)}`;
+        expect([0, 2], why).toContain(r.code);
+        if (r.code === 2) {
+          const codes = r.stderr.match(/DV\d{3}/g) ?? [];
+          expect(codes.length, why).toBeGreaterThan(0);
+          for (const c of codes) expect(documented.has(c), `${why}: ${c} is not in docs/codes.md`).toBe(true);
+        } else expect(checkYear(data, year).diagnostics.filter((d) => d.severity === "error"), why).toEqual([]);
       }
     }
   });

@@ -51,6 +51,8 @@ export interface PrintedRow {
   number: string;
   date: string;
   summary: string;
+  /** The entry's note, printed in its column or after the summary: "" without one. */
+  note: string;
 }
 
 export interface PrintedYear {
@@ -188,6 +190,7 @@ function registerRows(report: Report): PrintedRow[] {
           number: citation({ doc, type: t.type, group }, { date: false }),
           date: registerDate(doc),
           summary: doc.summary,
+          note: doc.note ?? "",
         });
       }
   });

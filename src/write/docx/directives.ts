@@ -5,8 +5,8 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
 import type { ListItem, Paragraph as MdParagraph, PhrasingContent, Table as MdTable } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
-import { figureTableAlign, figureTableShares, INDICATOR_COLUMNS, REGISTER_COLUMNS, type ProfileSpec } from "../../profile.js";
-import { isDirective, rowRole, tableRowRole } from "../../parse/tree-walk.js";
+import { figureTableAlign, figureTableShares, INDICATOR_COLUMNS, registerLayoutOf, type ProfileSpec } from "../../profile.js";
+import { emptyColumns, isDirective, rowRole, spread, tableRowRole } from "../../parse/tree-walk.js";
 import { attributesBefore, revisionOf, ROLES, yearCopy } from "../../model/roles.js";
 import { blockRevision, paragraphMark, runs, textRun, trackedRun, type RunMarks } from "./inline.js";
 import type { Notes } from "./notes.js";
@@ -154,15 +154,17 @@ export function appendixBlocks(node: ContainerDirective, p: ProfileSpec, fn: Foo
 }
 
 /**
- * The register by REGISTER_COLUMNS: explicit widths (LibreOffice and Google Docs need them), the heading
- * row repeated on every page, rows kept whole, group and type rows spanning all but the first column.
+ * The register by its layout (the directive's `columns`: REGISTER_COLUMNS, or the office's own): explicit
+ * widths (LibreOffice and Google Docs need them), the heading row repeated on every page, rows kept whole,
+ * group and type rows spanning all but the first column, a document row's `empty` columns left blank.
  */
 export function registerTable(node: ContainerDirective, p: ProfileSpec, fn: Footnotes): Table {
+  const layout = registerLayoutOf(node.attributes?.columns);
   const width = textWidth(p);
-  const widths = REGISTER_COLUMNS.map((c) => Math.round(width * c.share));
+  const widths = layout.map((c) => Math.round(width * c.share));
   widths[widths.length - 1] = width - widths.slice(0, -1).reduce((a, b) => a + b, 0);
   const rest = widths.slice(1).reduce((a, b) => a + b, 0);
-  const align = (col: number) => (REGISTER_COLUMNS[col]?.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT);
+  const align = (col: number) => (layout[col]?.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT);
   const cell = (children: PhrasingContent[], style: string, col: number, span = 1, keepNext = false) =>
     new TableCell({
       width: { size: span > 1 ? rest : widths[col], type: WidthType.DXA },
@@ -175,12 +177,12 @@ export function registerTable(node: ContainerDirective, p: ProfileSpec, fn: Foot
     if (!isDirective(row, "row")) continue;
     const role = rowRole(row);
     const texts = paragraphsOf(row).map((para) => para.children);
-    const span = REGISTER_COLUMNS.length - 1;
+    const span = layout.length - 1;
     let cells: TableCell[];
-    if (role === "heading") cells = REGISTER_COLUMNS.map((_, col) => new TableCell({ width: { size: widths[col], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: STYLE.tableHeading, children: runs(texts[col] ?? [], fn) })] }));
+    if (role === "heading") cells = layout.map((_, col) => new TableCell({ width: { size: widths[col], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: STYLE.tableHeading, children: runs(texts[col] ?? [], fn) })] }));
     else if (role === "group") cells = [cell(texts[0] ?? [], STYLE.tableGroup, 0), cell(texts[1] ?? [], STYLE.tableGroup, 1, span, true)];
     else if (role === "type") cells = [cell([], STYLE.tableType, 0), cell(texts[0] ?? [], STYLE.tableType, 1, span, true)];
-    else cells = REGISTER_COLUMNS.map((_, col) => cell(texts[col] ?? [], STYLE.table, col));
+    else cells = spread(texts, emptyColumns(row), layout.length).map((t, col) => cell(t, STYLE.table, col));
     // Only the heading row carries tblHeader: an explicit "false" on the others still reads as a header to some tools.
     rows.push(new TableRow({ tableHeader: role === "heading" || undefined, cantSplit: true, ...blockRevision(row), children: cells }));
   }
