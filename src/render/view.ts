@@ -226,8 +226,6 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
       t.documents.forEach((d, di) => {
         n += 1;
         const date = registerDate(d);
-        // The mark covers the summary alone: a note printed after it is another field (review maps by mark).
-        const summary = `${source({ kind: "register", group: gi, type: ti, doc: di }, e(d.summary))}${!has("note") && d.note ? e(` (${d.note})`) : ""}`;
         const shown = (c: (typeof layout)[number]): string[] => {
           switch (c.role) {
             case "tt":
@@ -242,7 +240,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
             case "date":
               return [c.shortYear && d.date ? date.replace(/\d\d(\d\d)$/, "$1") : date];
             case "summary":
-              return [summary];
+              return [source({ kind: "register", group: gi, type: ti, doc: di }, e(!has("note") && d.note ? `${d.summary} (${d.note})` : d.summary))];
             case "issuer":
               return g.issuer ? [e(g.issuer)] : [];
             case "note":
@@ -256,7 +254,7 @@ export function buildView(report: Report, locate: Locate, markFigure?: FigureMar
           number: String(n),
           citation: [e(`${t.type} số`), e(d.number)],
           date,
-          summary,
+          summary: e(!has("note") && d.note ? `${d.summary} (${d.note})` : d.summary),
           cells,
           empty: cells.flatMap((c, i) => (c.length ? [] : [String(i)])).join(" "),
         });

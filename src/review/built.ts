@@ -5,7 +5,7 @@
  */
 import type { Locate, OtherPeriods, Report } from "../model/index.js";
 import { parseProse, type HelperCall } from "../model/prose-syntax.js";
-import { liftMarks, parseMarkName, placeKey, type SourcePlace } from "../model/source-marks.js";
+import { hasMarks, liftMarks, parseMarkName, placeKey, type SourcePlace } from "../model/source-marks.js";
 import { buildView, numberLabel, proseRenderer } from "../render/view.js";
 import { numberingOf } from "../profile.js";
 
@@ -109,10 +109,15 @@ export function builtReport(report: Report, locate: Locate, others: OtherPeriods
   let ri = 0;
   report.register.groups.forEach((g, gi) =>
     g.types.forEach((t, ti) =>
-      t.documents.forEach((d, di) => register.push(para(rows[ri++].summary, "register", report.registerFile, ["groups", gi, "types", ti, "documents", di, "summary"], d.summary, "", false))),
+      t.documents.forEach((d, di) => register.push(para(markedCell(rows[ri++]), "register", report.registerFile, ["groups", gi, "types", ti, "documents", di, "summary"], d.summary, "", false))),
     ),
   );
   return { body, footnotes, register, byKey };
+}
+
+/** The register row's cell that carries its source mark: the summary, in whichever column the layout puts it. */
+function markedCell(row: { cells: string[][]; summary: string }): string {
+  return row.cells.flat().find(hasMarks) ?? row.summary;
 }
 
 /** A prose string's pieces: its literal text as written, each helper call with what it printed. */

@@ -19,6 +19,9 @@ export interface PlanContext {
   touches: HelperTouch[];
 }
 
+/** What a list item's paragraph starts with: a dash, or its number or letter (`2.`, `b)`). */
+const ITEM_LABEL = /^(?:-|[0-9]{1,3}[.)]|\p{L}\))\s+/u;
+
 type Container = { key: string; units: BuiltPara[]; reviewed: ReviewedPara[] };
 
 const containerOf = (b: BuiltPara) => (b.kind === "heading" ? `h:${b.file}` : b.kind === "item" ? `l:${b.file}:${b.path[1]}` : `b:${b.file}`);
@@ -89,7 +92,11 @@ function planContainer(c: Container, g: Group, ctx: PlanContext): Change[] {
     ];
   }
   if (!c.reviewed.length) return deletion(c);
-  const mapped = mapEdits(c.units, c.reviewed.map((r) => r.text));
+  // A list's items are compared without their "- " or "2. ": a paragraph split off an item, or typed after
+  // it, carries its own, and each string of the data is an item's text alone.
+  const items = first.kind === "item";
+  const units = items ? c.units.map((u) => ({ ...u, prefix: "", text: u.text.slice(u.prefix.trimEnd().length).trim() })) : c.units;
+  const mapped = mapEdits(units, c.reviewed.map((r) => (items ? r.text.replace(ITEM_LABEL, "") : r.text)));
   ctx.touches.push(...mapped.touches);
   const out: Change[] = mapped.problems.map((p) => change({ kind: "conflict", file: first.file, path: first.path, before: first.source, after: c.reviewed[0].text, message: p }));
   if (!mapped.changed) return out;

@@ -6,6 +6,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/pipeline.js";
@@ -31,10 +33,10 @@ type Parts = Record<string, string>;
 function edited(name: string, edit: (parts: Parts) => void): string {
   const files = unzipSync(built);
   const parts: Parts = {};
-  for (const [k, v] of Object.entries(files)) if (k.endsWith(".xml")) parts[k] = strFromU8(v);
+  for (const [k, v] of Object.entries(files)) if (/\.(xml|rels)$/.test(k)) parts[k] = strFromU8(v);
   edit(parts);
   for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
-  for (const k of Object.keys(files)) if (!(k in parts) && k.endsWith(".xml")) delete files[k];
+  for (const k of Object.keys(files)) if (!(k in parts) && /\.(xml|rels)$/.test(k)) delete files[k];
   const file = path.join(tmp, `${name}.docx`);
   fs.writeFileSync(file, zipSync(files));
   return file;
@@ -98,6 +100,32 @@ describe("review --apply, then build-report prints the reviewed text", () => {
     await roundTrip("sentence", doc((x) => replaceOnce(x, "thực hiện trên địa bàn tỉnh. Tiếp đó,", "thực hiện trên địa bàn tỉnh. Việc ký kết được các ngành đồng tình. Tiếp đó,")));
   });
 
+  it("a new paragraph becomes a new block after the one before it", async () => {
+    const { result, dataRoot } = await roundTrip("new-paragraph", doc((x) => {
+      const at = x.indexOf("Nhìn chung, việc ký kết, ban hành văn bản");
+      const start = x.lastIndexOf("<w:p>", at);
+      return `${x.slice(0, start)}<w:p><w:r><w:t xml:space="preserve">Lãnh đạo bổ sung một đoạn mới về kết quả ký kết.</w:t></w:r></w:p>${x.slice(start)}`;
+    }));
+    expect(result.changes.map((c) => [c.kind, c.path])).toEqual([["insert", ["body", 1]]]);
+    expect(fs.readFileSync(path.join(dataRoot, "2021/sections/01-quan-triet.yaml"), "utf8")).toMatch(/ {2}- Lãnh đạo bổ sung một đoạn mới về kết quả ký kết\.\n {2}- >-\n {4}Nhìn chung/);
+  });
+
+  it("a list item reworded, a new item after it, a subheading reworded", async () => {
+    const { result, dataRoot } = await roundTrip("list", doc((x) => {
+      let y = replaceOnce(x, "có lúc chưa kịp thời", "đôi lúc chưa kịp thời");
+      const at = y.indexOf("Việc triển khai các nội dung phối hợp còn mang tính định hướng chung");
+      const start = y.lastIndexOf("<w:p>", at);
+      y = `${y.slice(0, start)}<w:p><w:r><w:t xml:space="preserve">- Một hạn chế mới lãnh đạo nêu thêm.</w:t></w:r></w:p>${y.slice(start)}`;
+      return replaceOnce(y, "Nguyên nhân chủ yếu của những hạn chế", "Nguyên nhân chính của những hạn chế");
+    }));
+    // The reworded item and the one typed after it are one run of edits: the items replaced by the new ones.
+    expect(result.changes.map((c) => [c.kind, c.path])).toEqual([
+      ["insert", ["body", 2, "bullets", 0]],
+      ["text", ["body", 3, "subheading"]],
+    ]);
+    expect(fs.readFileSync(path.join(dataRoot, "2021/sections/03-danh-gia.yaml"), "utf8")).toContain("- Một hạn chế mới lãnh đạo nêu thêm.");
+  });
+
   it("a paragraph deleted", async () => {
     const { result } = await roundTrip("delete", doc((x) => {
       const at = x.indexOf("Nhìn chung, việc ký kết, ban hành văn bản");
@@ -157,6 +185,30 @@ describe("review --apply, then build-report prints the reviewed text", () => {
   });
 });
 
+describe("comments", () => {
+  it("are listed with their author, text and the YAML line of the words they mark; the data is left alone", async () => {
+    const docx = edited("comment", (p) => {
+      p["word/document.xml"] = replaceOnce(
+        p["word/document.xml"],
+        "UBND tỉnh tiếp tục ban hành",
+        '</w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">UBND tỉnh tiếp tục ban hành</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve">',
+      );
+      p["word/comments.xml"] =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+        '<w:comment w:id="0" w:author="Đặng Hồng Sỹ" w:date="2021-11-20T08:00:00Z" w:initials="ĐHS"><w:p><w:r><w:t>Ghi rõ số kế hoạch.</w:t></w:r></w:p></w:comment></w:comments>';
+      p["word/_rels/document.xml.rels"] = replaceOnce(
+        p["word/_rels/document.xml.rels"],
+        "</Relationships>",
+        '<Relationship Id="rIdComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>',
+      );
+      p["[Content_Types].xml"] = replaceOnce(p["[Content_Types].xml"], "</Types>", '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>');
+    });
+    const { result } = await review("comment", docx);
+    expect(result.changes).toEqual([]);
+    expect(result.comments).toMatchObject([{ author: "Đặng Hồng Sỹ", text: "Ghi rõ số kế hoạch.", quote: "UBND tỉnh tiếp tục ban hành", file: expect.stringMatching(/01-quan-triet\.yaml$/), line: 10 }]);
+  });
+});
+
 describe("figures and register citations are data", () => {
   const figure = doc((x) => replaceOnce(x, "khiếu nại: 1.611 đơn", "khiếu nại: 1.612 đơn"));
 
@@ -204,4 +256,37 @@ describe("conflicts", () => {
     expect(r.ok).toBe(false);
     expect(fs.readFileSync(file, "utf8")).toBe(before);
   });
+});
+
+const soffice = (() => {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("after a LibreOffice save", () => {
+  it.skipIf(!soffice)("the marks survive and the edits come back, figures with --figures", async () => {
+    const docx = edited("lo-edited", doc((x) => {
+      let y = replaceOnce(x, "đã tổ chức ký kết và ban hành", "đã tổ chức ký kết, ban hành");
+      y = replaceOnce(y, "II- Kết quả thực hiện các nội dung phối hợp", "II- Kết quả thực hiện nội dung phối hợp");
+      return replaceOnce(y, "khiếu nại: 1.611 đơn", "khiếu nại: 1.612 đơn");
+    }));
+    const out = path.join(tmp, "lo");
+    execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(path.join(tmp, "lo-profile")).href}`, "--headless", "--convert-to", "docx", "--outdir", out, docx], { stdio: "ignore", timeout: 120_000 });
+    const saved = path.join(out, "lo-edited.docx");
+    expect(readReviewed(saved, "accept").stamp?.period).toBe("2021");
+    const r = await review("lo", saved, { figures: true });
+    expect(r.result.unmarked).toBe(false);
+    expect(r.result.changes.map((c) => [c.kind, c.applied])).toEqual([
+      ["text", true],
+      ["text", true],
+      ["figure", true],
+    ]);
+    // A figure is data: the statistic changed, so every place that prints it does (a footnote's ratio too),
+    // while the total the data states stays as stated (check then warns, DV341).
+    expect(texts(r.rebuilt!)).toEqual(texts(saved).map((t) => t.replace("1.487/1.611 đơn khiếu nại", "1.487/1.612 đơn khiếu nại")));
+  }, 180_000);
 });
